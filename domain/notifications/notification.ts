@@ -1,0 +1,102 @@
+import { z } from 'zod';
+
+/**
+ * What a workflow asks the notification activity to send. The workflow decides *who* is told
+ * *what* and *when*; the activity renders the template in the recipient's locale and delivers it.
+ * `id` is stable for one event (workflow id + event key), so a retried activity never mails twice.
+ */
+
+export const RecipientSchema = z.object({
+  name: z.string(),
+  email: z.email(),
+  /** Which audience this recipient stands for, e.g. "unit-head", "office", "leader". */
+  role: z.string().optional(),
+});
+
+const Instant = z.iso.datetime({ offset: true });
+
+const DeliverableRef = z.object({
+  phaseId: z.string(),
+  phaseName: z.string(),
+  deliverableId: z.string(),
+  deliverableTitle: z.string(),
+  dueAt: Instant,
+});
+
+const UnitRef = z.object({ unitId: z.string(), unitName: z.string() });
+
+const CaseRef = z.object({ caseId: z.string(), caseTitle: z.string(), unitName: z.string(), deadline: Instant });
+
+export const NotificationBodySchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('phase_opened'),
+    phaseId: z.string(),
+    phaseName: z.string(),
+    windowStart: Instant,
+    windowEnd: Instant.optional(),
+    owed: z.array(DeliverableRef.omit({ phaseId: true, phaseName: true })),
+  }),
+  z.object({ kind: z.literal('due_soon'), ...UnitRef.shape, ...DeliverableRef.shape }),
+  z.object({ kind: z.literal('overdue'), ...UnitRef.shape, ...DeliverableRef.shape, lateByMs: z.number() }),
+  z.object({
+    kind: z.literal('escalation'),
+    ...UnitRef.shape,
+    ...DeliverableRef.shape,
+    lateByMs: z.number(),
+    step: z.number().int(),
+    stepLabel: z.string().optional(),
+    accountability: z.boolean(),
+  }),
+  z.object({
+    kind: z.literal('public_notice'),
+    ...UnitRef.shape,
+    ...DeliverableRef.shape,
+    lateByMs: z.number(),
+    accountability: z.boolean(),
+  }),
+  z.object({ kind: z.literal('phase_approved'), phaseId: z.string(), phaseName: z.string(), by: z.string() }),
+  z.object({
+    kind: z.literal('phase_returned'),
+    ...UnitRef.shape,
+    phaseId: z.string(),
+    phaseName: z.string(),
+    reason: z.string(),
+    newDueAt: Instant,
+    by: z.string(),
+  }),
+  z.object({
+    kind: z.literal('deadline_extended'),
+    ...UnitRef.shape,
+    ...DeliverableRef.shape,
+    reason: z.string(),
+  }),
+  z.object({ kind: z.literal('case_assigned'), ...CaseRef.shape, role: z.string() }),
+  z.object({ kind: z.literal('case_overdue'), ...CaseRef.shape, lateByMs: z.number(), step: z.number().int() }),
+  z.object({ kind: z.literal('closure_returned'), ...CaseRef.shape, reason: z.string() }),
+  z.object({ kind: z.literal('campaign_cancelled'), reason: z.string(), by: z.string() }),
+  z.object({
+    kind: z.literal('report_ready'),
+    scope: z.enum(['phase', 'campaign']),
+    phaseName: z.string().optional(),
+    /** Report-store references (content hashes) of the compiled files. */
+    files: z.array(z.object({ name: z.string(), ref: z.string(), mediaType: z.string() })),
+  }),
+]);
+
+export const NotificationRequestSchema = z.object({
+  id: z.string().min(1),
+  campaignId: z.string(),
+  campaignTitle: z.string(),
+  rehearsal: z.boolean(),
+  locale: z.enum(['zh', 'en']),
+  timeZone: z.string(),
+  /** Plan time of the event (in a rehearsal this is the simulated date, not the wall clock). */
+  at: Instant,
+  to: z.array(RecipientSchema).min(1),
+  body: NotificationBodySchema,
+});
+
+export type Recipient = z.infer<typeof RecipientSchema>;
+export type NotificationBody = z.infer<typeof NotificationBodySchema>;
+export type NotificationKind = NotificationBody['kind'];
+export type NotificationRequest = z.infer<typeof NotificationRequestSchema>;
