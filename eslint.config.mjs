@@ -35,7 +35,7 @@ export default tseslint.config(
           patterns: [
             { group: nodeBuiltins, message: 'Workflow and domain code must stay deterministic: no Node built-ins.' },
             { group: ['nodemailer', 'nodemailer/*'], message: 'Mail is sent by activities only.' },
-            { group: ['**/activities/*', '!**/activities/index'], message: 'Import activities as types only.' },
+            { group: ['**/activities/**'], allowTypeImports: true, message: 'Import activities as types only.' },
           ],
         },
       ],

@@ -1,0 +1,64 @@
+import type { Unit } from '../plan/schema';
+import type { PhaseWindow } from '../schedule/phase-window';
+import type { UnitProgress } from '../unit/unit-progress';
+
+export interface PhaseReturn {
+  units: string[];
+  reason: string;
+  newDueMs: number;
+  by: string;
+  atMs: number;
+}
+
+export interface PhaseRecord {
+  id: string;
+  name: string;
+  gate: 'window-end' | 'approval';
+  status: 'pending' | 'open' | 'closed';
+  window?: PhaseWindow;
+  openedAtMs?: number;
+  closedAtMs?: number;
+  approvedBy?: string;
+  returns: PhaseReturn[];
+}
+
+export interface TimelineEntry {
+  atMs: number;
+  what: string;
+  phaseId?: string;
+  unitId?: string;
+}
+
+export interface CampaignState {
+  status: 'running' | 'completed' | 'cancelled';
+  phases: PhaseRecord[];
+  /** Numbers every event sent to the units, so a re-sent event is recognised. */
+  seq: number;
+  paused: boolean;
+  addedUnits: Unit[];
+  progress: Record<string, UnitProgress>;
+  timeline: TimelineEntry[];
+  cancelled?: { reason: string; by: string; atMs: number };
+  completedAtMs?: number;
+}
+
+export const TIMELINE_LIMIT = 500;
+
+export function initialCampaignState(
+  phases: { id: string; name: string; gate: 'window-end' | 'approval' }[],
+): CampaignState {
+  return {
+    status: 'running',
+    phases: phases.map((p) => ({ id: p.id, name: p.name, gate: p.gate, status: 'pending', returns: [] })),
+    seq: 0,
+    paused: false,
+    addedUnits: [],
+    progress: {},
+    timeline: [],
+  };
+}
+
+export function withTimeline(state: CampaignState, entry: TimelineEntry): TimelineEntry[] {
+  const timeline = [...state.timeline, entry];
+  return timeline.length > TIMELINE_LIMIT ? timeline.slice(timeline.length - TIMELINE_LIMIT) : timeline;
+}

@@ -1,0 +1,124 @@
+import type { Plan } from '../plan/schema';
+import { obligationsForPhase } from '../schedule/obligations';
+import { emptyCounts, type PhaseCounts } from '../unit/unit-progress';
+import type { EscalationEntry } from '../unit/unit-state';
+import type { CampaignState, PhaseRecord } from './campaign-state';
+import { roster } from './roster';
+
+export interface OverdueRow {
+  unitId: string;
+  unitName: string;
+  key: string;
+  title: string;
+  phaseId: string;
+  dueMs: number;
+  lateByMs: number;
+  step: number;
+}
+
+export interface UnitSummaryRow {
+  unitId: string;
+  unitName: string;
+  counts: PhaseCounts;
+  overdue: number;
+  marks: number;
+  reported: boolean;
+}
+
+export interface CampaignStatus {
+  campaignId: string;
+  title: string;
+  status: CampaignState['status'];
+  paused: boolean;
+  nowMs: number;
+  timeZone: string;
+  currentPhase?: PhaseRecord & { awaitingApproval: boolean };
+  phases: (PhaseRecord & { counts: PhaseCounts })[];
+  nextDeadline?: { title: string; phaseId: string; dueMs: number; inMs: number };
+  units: UnitSummaryRow[];
+  totals: PhaseCounts;
+  overdue: OverdueRow[];
+  accountabilityMarks: number;
+  cancelled?: CampaignState['cancelled'];
+}
+
+function add(a: PhaseCounts, b: PhaseCounts): PhaseCounts {
+  return {
+    owed: a.owed + b.owed,
+    onTime: a.onTime + b.onTime,
+    late: a.late + b.late,
+    open: a.open + b.open,
+    overdue: a.overdue + b.overdue,
+    missing: a.missing + b.missing,
+  };
+}
+
+export function campaignStatus(plan: Plan, state: CampaignState, nowMs: number): CampaignStatus {
+  const units = roster(plan, state);
+  const names = new Map(units.map((u) => [u.id, u.name]));
+  const phaseCounts = new Map<string, PhaseCounts>();
+  const unitRows: UnitSummaryRow[] = units.map((unit) => {
+    const progress = state.progress[unit.id];
+    let counts = emptyCounts();
+    for (const [phaseId, c] of Object.entries(progress?.phases ?? {})) {
+      counts = add(counts, c);
+      phaseCounts.set(phaseId, add(phaseCounts.get(phaseId) ?? emptyCounts(), c));
+    }
+    return {
+      unitId: unit.id,
+      unitName: unit.name,
+      counts,
+      overdue: progress?.overdue.length ?? 0,
+      marks: progress?.marks ?? 0,
+      reported: !!progress,
+    };
+  });
+  const overdue: OverdueRow[] = units
+    .flatMap((unit) =>
+      (state.progress[unit.id]?.overdue ?? []).map((o) => ({
+        unitId: unit.id,
+        unitName: names.get(unit.id) ?? unit.id,
+        key: o.key,
+        title: o.title,
+        phaseId: o.phaseId,
+        dueMs: o.dueMs,
+        lateByMs: Math.max(0, nowMs - o.dueMs),
+        step: o.step,
+      })),
+    )
+    .sort((a, b) => b.lateByMs - a.lateByMs);
+  const openPhases = state.phases.filter((p) => p.status === 'open');
+  const current = openPhases[openPhases.length - 1];
+  let nextDeadline: CampaignStatus['nextDeadline'];
+  openPhases.forEach((record) => {
+    const phase = plan.phases.find((p) => p.id === record.id);
+    if (!phase || !record.window) return;
+    for (const o of obligationsForPhase(plan, phase, record.window)) {
+      if (o.dueMs > nowMs && (!nextDeadline || o.dueMs < nextDeadline.dueMs)) {
+        nextDeadline = { title: o.title, phaseId: o.phaseId, dueMs: o.dueMs, inMs: o.dueMs - nowMs };
+      }
+    }
+  });
+  return {
+    campaignId: plan.campaign.id,
+    title: plan.campaign.title,
+    status: state.status,
+    paused: state.paused,
+    nowMs,
+    timeZone: plan.campaign.timeZone,
+    currentPhase: current ? { ...current, awaitingApproval: current.gate === 'approval' } : undefined,
+    phases: state.phases.map((p) => ({ ...p, counts: phaseCounts.get(p.id) ?? emptyCounts() })),
+    nextDeadline,
+    units: unitRows,
+    totals: unitRows.reduce((sum, row) => add(sum, row.counts), emptyCounts()),
+    overdue,
+    accountabilityMarks: unitRows.reduce((sum, row) => sum + row.marks, 0),
+    cancelled: state.cancelled,
+  };
+}
+
+export function escalationLog(state: CampaignState): (EscalationEntry & { unitId: string })[] {
+  return Object.values(state.progress)
+    .flatMap((p) => p.escalations.map((e) => ({ ...e, unitId: p.unitId })))
+    .sort((a, b) => a.atMs - b.atMs);
+}

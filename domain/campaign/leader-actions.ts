@@ -1,0 +1,167 @@
+import type { Plan } from '../plan/schema';
+import { owes } from '../schedule/obligations';
+import { findUnit } from './roster';
+import { OK, reject, type ActionCheck, type ActionOutcome } from './rule-result';
+import { withTimeline, type CampaignState, type PhaseRecord } from './campaign-state';
+
+export interface ApprovePhaseRequest {
+  phaseId: string;
+  by: string;
+  comment?: string;
+}
+
+export interface ReturnPhaseRequest {
+  phaseId: string;
+  units: string[];
+  reason: string;
+  newDueMs: number;
+  by: string;
+}
+
+/** A case the ledger has not reconciled: neither closed nor given next-step measures. */
+export interface UnreconciledCase {
+  caseId: string;
+  unitId: string;
+  title: string;
+}
+
+function phaseIndex(state: CampaignState, phaseId: string): number {
+  return state.phases.findIndex((p) => p.id === phaseId);
+}
+
+export function checkApprovePhase(
+  plan: Plan,
+  state: CampaignState,
+  request: ApprovePhaseRequest,
+  unreconciled: UnreconciledCase[] = [],
+): ActionCheck {
+  if (state.status !== 'running') return reject('campaign_not_running', `the campaign is ${state.status}`);
+  const index = phaseIndex(state, request.phaseId);
+  const phase = state.phases[index];
+  if (!phase)
+    return reject(
+      'unknown_phase',
+      `the plan has no phase "${request.phaseId}" (phases: ${state.phases.map((p) => p.id).join(', ')})`,
+      ['phaseId'],
+    );
+  if (phase.gate !== 'approval')
+    return reject('no_approval_needed', `phase ${phase.name} closes by itself at the end of its window`, ['phaseId']);
+  if (phase.status === 'pending')
+    return reject('phase_not_open', `phase ${phase.name} has not opened yet`, ['phaseId']);
+  if (phase.status === 'closed')
+    return reject('phase_already_closed', `phase ${phase.name} was already approved`, ['phaseId']);
+  const isLast = index === plan.phases.length - 1;
+  if (isLast && unreconciled.length > 0) {
+    const list = unreconciled
+      .slice(0, 20)
+      .map((c) => `${c.caseId} (${c.unitId}: ${c.title})`)
+      .join('; ');
+    return reject(
+      'ledger_not_reconciled',
+      `${unreconciled.length} case(s) are neither closed nor given next-step measures (逐件对账销号): ${list}${unreconciled.length > 20 ? '; …' : ''}`,
+    );
+  }
+  return OK;
+}
+
+export function approvePhase(state: CampaignState, request: ApprovePhaseRequest, nowMs: number): ActionOutcome {
+  const index = phaseIndex(state, request.phaseId);
+  const phase = state.phases[index]!;
+  const closed: PhaseRecord = { ...phase, status: 'closed', closedAtMs: nowMs, approvedBy: request.by };
+  const seq = state.seq + 1;
+  return {
+    state: {
+      ...state,
+      seq,
+      phases: state.phases.map((p, i) => (i === index ? closed : p)),
+      timeline: withTimeline(state, {
+        atMs: nowMs,
+        what: `phase ${phase.name} approved by ${request.by}`,
+        phaseId: phase.id,
+      }),
+    },
+    commands: [
+      { type: 'broadcast', units: 'all', event: { type: 'phase-closed', seq, phaseId: phase.id, approved: true } },
+      {
+        type: 'notify',
+        eventKey: `phase-approved:${phase.id}`,
+        atMs: nowMs,
+        audience: ['office', 'leading-group', 'all-units'],
+        body: { kind: 'phase_approved', phaseId: phase.id, phaseName: phase.name, by: request.by },
+      },
+      { type: 'phase-report', phaseId: phase.id },
+    ],
+  };
+}
+
+export function checkReturnPhase(
+  plan: Plan,
+  state: CampaignState,
+  request: ReturnPhaseRequest,
+  nowMs: number,
+): ActionCheck {
+  if (state.status !== 'running') return reject('campaign_not_running', `the campaign is ${state.status}`);
+  const index = phaseIndex(state, request.phaseId);
+  const phase = state.phases[index];
+  if (!phase) return reject('unknown_phase', `the plan has no phase "${request.phaseId}"`, ['phaseId']);
+  if (phase.status === 'pending')
+    return reject('phase_not_open', `phase ${phase.name} has not opened yet`, ['phaseId']);
+  if (phase.approvedBy)
+    return reject('phase_already_closed', `phase ${phase.name} was already approved and cannot be returned`, [
+      'phaseId',
+    ]);
+  if (request.units.length === 0) return reject('no_units', 'name at least one unit to return the phase to', ['units']);
+  if (request.reason.trim() === '')
+    return reject('no_reason', 'a return needs a reason the units can act on', ['reason']);
+  if (request.newDueMs <= nowMs) return reject('due_in_past', 'the new due date is already past', ['newDue']);
+  const deliverables = plan.phases[index]!.deliverables;
+  for (const [i, unitId] of request.units.entries()) {
+    if (!findUnit(plan, state, unitId))
+      return reject('unknown_unit', `no unit "${unitId}" takes part in this campaign`, ['units', i]);
+    if (!deliverables.some((d) => owes(d, unitId))) {
+      return reject('nothing_owed', `unit ${unitId} owes nothing in phase ${phase.name}`, ['units', i]);
+    }
+  }
+  return OK;
+}
+
+export function returnPhase(state: CampaignState, request: ReturnPhaseRequest, nowMs: number): ActionOutcome {
+  const seq = state.seq + 1;
+  const phases = state.phases.map((p) =>
+    p.id === request.phaseId
+      ? {
+          ...p,
+          returns: [
+            ...p.returns,
+            { units: request.units, reason: request.reason, newDueMs: request.newDueMs, by: request.by, atMs: nowMs },
+          ],
+        }
+      : p,
+  );
+  return {
+    state: {
+      ...state,
+      seq,
+      phases,
+      timeline: withTimeline(state, {
+        atMs: nowMs,
+        what: `phase ${request.phaseId} returned to ${request.units.join(', ')} by ${request.by}: ${request.reason}`,
+        phaseId: request.phaseId,
+      }),
+    },
+    commands: [
+      {
+        type: 'broadcast',
+        units: request.units,
+        event: {
+          type: 'phase-returned',
+          seq,
+          phaseId: request.phaseId,
+          reason: request.reason,
+          newDueMs: request.newDueMs,
+          by: request.by,
+        },
+      },
+    ],
+  };
+}

@@ -1,0 +1,119 @@
+import type { Plan } from '../plan/schema';
+import { obligationsForPhase } from '../schedule/obligations';
+import { phaseStartMs, phaseWindow } from '../schedule/phase-window';
+import type { CampaignCommand } from './campaign-commands';
+import { withTimeline, type CampaignState, type PhaseRecord } from './campaign-state';
+
+/** When phase `index` may open, or undefined while that depends on something not yet decided. */
+export function plannedStartMs(plan: Plan, state: CampaignState, index: number): number | undefined {
+  const phase = plan.phases[index]!;
+  const previous = index > 0 ? state.phases[index - 1] : undefined;
+  if (previous) {
+    if (previous.status === 'pending') return undefined;
+    // A phase that waits for approval holds back the next one until the leaders have approved it.
+    if (previous.gate === 'approval' && previous.status !== 'closed') return undefined;
+  }
+  const previousEnd = previous
+    ? previous.gate === 'approval'
+      ? previous.closedAtMs
+      : previous.window?.endMs
+    : undefined;
+  const start = phaseStartMs(phase, plan.campaign.timeZone, previousEnd);
+  if (start === undefined) return undefined;
+  return previous?.gate === 'approval' && previous.closedAtMs !== undefined
+    ? Math.max(start, previous.closedAtMs)
+    : start;
+}
+
+export function openPhaseEvent(plan: Plan, state: CampaignState, index: number, seq: number, startMs: number) {
+  const phase = plan.phases[index]!;
+  const window = phaseWindow(phase, plan.campaign.timeZone, startMs);
+  return {
+    window,
+    event: {
+      type: 'phase-opened' as const,
+      seq,
+      phaseId: phase.id,
+      phaseName: phase.name,
+      startMs: window.startMs,
+      endMs: window.endMs,
+      obligations: obligationsForPhase(plan, phase, window),
+    },
+  };
+}
+
+/**
+ * Moves the campaign forward to `nowMs`: opens every phase whose start has come, closes every
+ * window-gated phase whose window has ended, and finishes the campaign when all are closed.
+ * Phases may overlap (real plans share boundary days), so several can be open at once.
+ */
+export function advanceCampaign(
+  plan: Plan,
+  state: CampaignState,
+  nowMs: number,
+): { state: CampaignState; commands: CampaignCommand[] } {
+  if (state.status !== 'running') return { state, commands: [] };
+  let next = state;
+  const commands: CampaignCommand[] = [];
+  for (let index = 0; index < plan.phases.length; index++) {
+    const record = next.phases[index]!;
+    if (record.status === 'pending') {
+      const start = plannedStartMs(plan, next, index);
+      if (start === undefined || nowMs < start) break;
+      const seq = next.seq + 1;
+      const { window, event } = openPhaseEvent(plan, next, index, seq, start);
+      const opened: PhaseRecord = { ...record, status: 'open', window, openedAtMs: nowMs };
+      next = {
+        ...next,
+        seq,
+        phases: next.phases.map((p, i) => (i === index ? opened : p)),
+        timeline: withTimeline(next, { atMs: nowMs, what: `phase ${record.name} opened`, phaseId: record.id }),
+      };
+      commands.push({ type: 'broadcast', units: 'all', event });
+    }
+    const current = next.phases[index]!;
+    if (current.status === 'open' && current.gate === 'window-end' && current.window && nowMs >= current.window.endMs) {
+      const closed: PhaseRecord = { ...current, status: 'closed', closedAtMs: current.window.endMs };
+      next = {
+        ...next,
+        phases: next.phases.map((p, i) => (i === index ? closed : p)),
+        timeline: withTimeline(next, {
+          atMs: current.window.endMs,
+          what: `phase ${current.name} closed at the end of its window`,
+          phaseId: current.id,
+        }),
+      };
+      commands.push({ type: 'phase-report', phaseId: current.id });
+    }
+  }
+  if (next.phases.every((p) => p.status === 'closed')) {
+    const seq = next.seq + 1;
+    next = {
+      ...next,
+      seq,
+      status: 'completed',
+      completedAtMs: nowMs,
+      timeline: withTimeline(next, { atMs: nowMs, what: 'campaign completed' }),
+    };
+    commands.push(
+      { type: 'broadcast', units: 'all', event: { type: 'campaign-ended', seq } },
+      { type: 'final-report' },
+    );
+  }
+  return { state: next, commands };
+}
+
+/** The next plan time at which `advanceCampaign` would do something on its own. */
+export function nextCampaignWakeMs(plan: Plan, state: CampaignState): number | undefined {
+  if (state.status !== 'running') return undefined;
+  const times: number[] = [];
+  state.phases.forEach((record, index) => {
+    if (record.status === 'pending') {
+      const start = plannedStartMs(plan, state, index);
+      if (start !== undefined) times.push(start);
+    } else if (record.status === 'open' && record.gate === 'window-end' && record.window) {
+      times.push(record.window.endMs);
+    }
+  });
+  return times.length ? Math.min(...times) : undefined;
+}

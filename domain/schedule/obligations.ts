@@ -1,0 +1,108 @@
+import { addDays, instantToLocal, localToInstant } from '../calendar/local-time';
+import { postponeToWorkingDay } from '../calendar/working-days';
+import { durationMs } from '../plan/duration';
+import type { Deliverable, EscalationStep, Phase, Plan } from '../plan/schema';
+import { escalationTimes, reminderTimes } from './alert-times';
+import type { PhaseWindow } from './phase-window';
+
+export type Alert =
+  | { type: 'reminder'; atMs: number }
+  | { type: 'overdue'; atMs: number }
+  | ({ type: 'escalation'; atMs: number; step: number } & Omit<EscalationStep, 'after' | 'at'>);
+
+/** One thing a unit owes: a deliverable, or one occurrence of a recurring one ("progress@2026-05-06"). */
+export interface ObligationSpec {
+  key: string;
+  deliverableId: string;
+  phaseId: string;
+  phaseName: string;
+  title: string;
+  kind: string;
+  owedBy: 'all' | string[];
+  dueMs: number;
+  closesAtMs?: number;
+  alerts: Alert[];
+}
+
+function postpone(plan: Plan, deliverable: Deliverable, dueMs: number): number {
+  const wanted = deliverable.postponeOnDayOff ?? plan.campaign.postponeDueDatesOnDaysOff;
+  return wanted ? postponeToWorkingDay(dueMs, plan.campaign.timeZone, plan.campaign.calendar) : dueMs;
+}
+
+function dueTimeOf(plan: Plan, deliverable: Deliverable): string {
+  return typeof deliverable.due === 'object' && deliverable.due.time
+    ? deliverable.due.time
+    : plan.campaign.defaultDueTime;
+}
+
+/** Local dates on which a deliverable falls due, before holiday postponement. */
+function dueDates(plan: Plan, deliverable: Deliverable, window: PhaseWindow): string[] {
+  const zone = plan.campaign.timeZone;
+  const lastDay = (until: string | undefined) => until ?? instantToLocal(window.endMs - 1, zone).date;
+  const recurrence = deliverable.recurrence;
+  if (recurrence && 'every' in recurrence) {
+    const step = durationMs(recurrence.every);
+    const until = lastDay(recurrence.until);
+    const dates: string[] = [];
+    for (let t = window.startMs + durationMs(recurrence.first ?? recurrence.every); ; t += step) {
+      const date = instantToLocal(t, zone).date;
+      if (date > until || dates.length >= 400) break;
+      if (dates[dates.length - 1] !== date) dates.push(date);
+    }
+    return dates;
+  }
+  if (recurrence) {
+    const first = instantToLocal(window.startMs, zone).date;
+    const until = lastDay(recurrence.until);
+    const dates: string[] = [];
+    for (let month = first.slice(0, 7); `${month}-01` <= until; month = addDays(`${month}-28`, 4).slice(0, 7)) {
+      const date = `${month}-${String(recurrence.monthlyOnDay).padStart(2, '0')}`;
+      if (date >= first && date <= until) dates.push(date);
+    }
+    return dates;
+  }
+  const due = deliverable.due;
+  if (typeof due === 'string') return [due];
+  if ('date' in due) return [due.date];
+  return [instantToLocal(window.startMs + durationMs(due.after), zone).date];
+}
+
+export function alertsFor(plan: Plan, deliverable: Deliverable, dueMs: number): Alert[] {
+  const zone = plan.campaign.timeZone;
+  const ladder = deliverable.escalation ?? plan.escalation;
+  const reminders = reminderTimes(dueMs, deliverable.reminders ?? plan.reminders, zone).map((atMs): Alert => ({
+    type: 'reminder',
+    atMs,
+  }));
+  const steps = escalationTimes(dueMs, ladder, zone).map((atMs, index): Alert => {
+    const { after: _after, at: _at, ...step } = ladder[index] as EscalationStep;
+    return { type: 'escalation', atMs, step: index + 1, ...step };
+  });
+  return [...reminders, { type: 'overdue', atMs: dueMs }, ...steps];
+}
+
+export function obligationsForPhase(plan: Plan, phase: Phase, window: PhaseWindow): ObligationSpec[] {
+  const zone = plan.campaign.timeZone;
+  return phase.deliverables.flatMap((deliverable) => {
+    const dates = dueDates(plan, deliverable, window);
+    return dates.map((date): ObligationSpec => {
+      const dueMs = postpone(plan, deliverable, localToInstant(date, dueTimeOf(plan, deliverable), zone));
+      return {
+        key: deliverable.recurrence ? `${deliverable.id}@${date}` : deliverable.id,
+        deliverableId: deliverable.id,
+        phaseId: phase.id,
+        phaseName: phase.name,
+        title: deliverable.title,
+        kind: deliverable.kind,
+        owedBy: deliverable.owedBy,
+        dueMs,
+        closesAtMs: deliverable.acceptLateFor ? dueMs + durationMs(deliverable.acceptLateFor) : undefined,
+        alerts: alertsFor(plan, deliverable, dueMs),
+      };
+    });
+  });
+}
+
+export function owes(spec: Pick<ObligationSpec, 'owedBy'>, unitId: string): boolean {
+  return spec.owedBy === 'all' || spec.owedBy.includes(unitId);
+}

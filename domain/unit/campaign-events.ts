@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+/** Events the campaign workflow sends to every unit workflow, numbered so re-sends are harmless. */
+const ObligationSpecSchema = z.object({
+  key: z.string(),
+  deliverableId: z.string(),
+  phaseId: z.string(),
+  phaseName: z.string(),
+  title: z.string(),
+  kind: z.string(),
+  owedBy: z.union([z.literal('all'), z.array(z.string())]),
+  dueMs: z.number(),
+  closesAtMs: z.number().optional(),
+  alerts: z.array(z.looseObject({ type: z.enum(['reminder', 'overdue', 'escalation']), atMs: z.number() })),
+});
+
+export const CampaignEventSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('phase-opened'),
+    seq: z.number().int(),
+    phaseId: z.string(),
+    phaseName: z.string(),
+    startMs: z.number(),
+    endMs: z.number(),
+    obligations: z.array(ObligationSpecSchema),
+  }),
+  z.object({
+    type: z.literal('phase-returned'),
+    seq: z.number().int(),
+    phaseId: z.string(),
+    reason: z.string(),
+    newDueMs: z.number(),
+    by: z.string(),
+  }),
+  z.object({ type: z.literal('phase-closed'), seq: z.number().int(), phaseId: z.string(), approved: z.boolean() }),
+  z.object({ type: z.literal('paused'), seq: z.number().int(), by: z.string() }),
+  z.object({ type: z.literal('resumed'), seq: z.number().int(), by: z.string() }),
+  z.object({
+    type: z.literal('campaign-ended'),
+    seq: z.number().int(),
+    cancelled: z.object({ reason: z.string(), by: z.string() }).optional(),
+  }),
+]);
+export type CampaignEvent = z.infer<typeof CampaignEventSchema>;

@@ -1,0 +1,117 @@
+import type { EscalationEntry, Obligation, UnitState } from './unit-state';
+
+/**
+ * The compact view a unit reports up to its campaign. It is small on purpose: the campaign
+ * workflow keeps one per unit, and with thousands of units its whole state must still fit in one
+ * continue-as-new payload. Detail stays in the unit workflow and is read by querying it.
+ */
+export interface PhaseCounts {
+  owed: number;
+  onTime: number;
+  late: number;
+  open: number;
+  overdue: number;
+  missing: number;
+}
+
+export interface OverdueItem {
+  key: string;
+  title: string;
+  phaseId: string;
+  dueMs: number;
+  step: number;
+}
+
+export interface UnitProgress {
+  unitId: string;
+  /** Increases with every report, so the campaign can ignore one that arrives late. */
+  version: number;
+  phases: Record<string, PhaseCounts>;
+  overdue: OverdueItem[];
+  marks: number;
+  escalations: EscalationEntry[];
+}
+
+const ESCALATIONS_REPORTED = 20;
+
+export function emptyCounts(): PhaseCounts {
+  return { owed: 0, onTime: 0, late: 0, open: 0, overdue: 0, missing: 0 };
+}
+
+export function isOverdue(o: Obligation, nowMs: number): boolean {
+  return o.state === 'open' && nowMs > o.dueMs;
+}
+
+export function unitProgress(state: UnitState, nowMs: number, version: number): UnitProgress {
+  const phases: Record<string, PhaseCounts> = {};
+  const overdue: OverdueItem[] = [];
+  for (const o of state.obligations) {
+    const counts = (phases[o.phaseId] ??= emptyCounts());
+    counts.owed += 1;
+    if (o.state === 'submitted') {
+      if ((o.submission?.lateByMs ?? 0) > 0) counts.late += 1;
+      else counts.onTime += 1;
+    } else if (o.state === 'missing') counts.missing += 1;
+    else {
+      counts.open += 1;
+      if (isOverdue(o, nowMs)) {
+        counts.overdue += 1;
+        overdue.push({ key: o.key, title: o.title, phaseId: o.phaseId, dueMs: o.dueMs, step: o.escalationStep });
+      }
+    }
+  }
+  return {
+    unitId: state.unitId,
+    version,
+    phases,
+    overdue,
+    marks: state.marks.length,
+    escalations: state.escalations.slice(-ESCALATIONS_REPORTED),
+  };
+}
+
+/** One row of the per-unit table leaders and units see. */
+export interface ObligationRow {
+  key: string;
+  phaseId: string;
+  phaseName: string;
+  deliverableId: string;
+  title: string;
+  kind: string;
+  state: 'open' | 'overdue' | 'on-time' | 'late' | 'missing';
+  dueMs: number;
+  submittedAtMs?: number;
+  lateByMs?: number;
+  remindersSent: number;
+  escalationStep: number;
+  returns: number;
+  extensions: number;
+}
+
+export function obligationRows(state: UnitState, nowMs: number): ObligationRow[] {
+  return state.obligations.map((o) => ({
+    key: o.key,
+    phaseId: o.phaseId,
+    phaseName: o.phaseName,
+    deliverableId: o.deliverableId,
+    title: o.title,
+    kind: o.kind,
+    state:
+      o.state === 'submitted'
+        ? (o.submission?.lateByMs ?? 0) > 0
+          ? 'late'
+          : 'on-time'
+        : o.state === 'missing'
+          ? 'missing'
+          : isOverdue(o, nowMs)
+            ? 'overdue'
+            : 'open',
+    dueMs: o.dueMs,
+    submittedAtMs: o.submission?.atMs,
+    lateByMs: o.submission ? o.submission.lateByMs : isOverdue(o, nowMs) ? nowMs - o.dueMs : undefined,
+    remindersSent: o.remindersSent,
+    escalationStep: o.escalationStep,
+    returns: o.returnedSubmissions.length,
+    extensions: o.extensions.length,
+  }));
+}

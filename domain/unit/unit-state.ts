@@ -1,0 +1,92 @@
+import type { Report } from '../reports/report-schema';
+import type { ObligationSpec } from '../schedule/obligations';
+
+export type ObligationState = 'open' | 'submitted' | 'missing';
+
+export interface Submission {
+  atMs: number;
+  lateByMs: number;
+  by: string;
+  report: Report;
+}
+
+/** A unit's obligation as the unit workflow keeps it: the schedule plus what has happened to it. */
+export interface Obligation extends Omit<ObligationSpec, 'owedBy'> {
+  state: ObligationState;
+  /** Alerts are kept sorted by time; this many have been dealt with (fired, or skipped while paused). */
+  alertsDone: number;
+  remindersSent: number;
+  escalationStep: number;
+  submission?: Submission;
+  /** Earlier submissions, kept when a leader returns the phase. */
+  returnedSubmissions: (Submission & { returnReason: string })[];
+  extensions: { fromMs: number; toMs: number; reason: string; by: string }[];
+}
+
+export interface AccountabilityMark {
+  key: string;
+  title: string;
+  phaseId: string;
+  step: number;
+  atMs: number;
+  lateByMs: number;
+}
+
+export interface EscalationEntry {
+  key: string;
+  title: string;
+  phaseId: string;
+  step: number;
+  label?: string;
+  atMs: number;
+  publicNotice: boolean;
+  accountability: boolean;
+}
+
+export interface UnitLogEntry {
+  atMs: number;
+  what: string;
+  key?: string;
+}
+
+export interface UnitState {
+  unitId: string;
+  unitName: string;
+  /** Highest campaign event applied; campaign events are re-sent on retry, so older ones are ignored. */
+  lastSeq: number;
+  paused: boolean;
+  ended: boolean;
+  obligations: Obligation[];
+  marks: AccountabilityMark[];
+  escalations: EscalationEntry[];
+  log: UnitLogEntry[];
+}
+
+export const UNIT_LOG_LIMIT = 300;
+
+export function initialUnitState(unitId: string, unitName: string): UnitState {
+  return {
+    unitId,
+    unitName,
+    lastSeq: 0,
+    paused: false,
+    ended: false,
+    obligations: [],
+    marks: [],
+    escalations: [],
+    log: [],
+  };
+}
+
+export function appendLog(state: UnitState, entry: UnitLogEntry): UnitLogEntry[] {
+  const log = [...state.log, entry];
+  return log.length > UNIT_LOG_LIMIT ? log.slice(log.length - UNIT_LOG_LIMIT) : log;
+}
+
+export function findObligation(state: UnitState, key: string): Obligation | undefined {
+  return state.obligations.find((o) => o.key === key);
+}
+
+export function replaceObligation(state: UnitState, next: Obligation): Obligation[] {
+  return state.obligations.map((o) => (o.key === next.key ? next : o));
+}

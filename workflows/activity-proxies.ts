@@ -1,0 +1,30 @@
+import { proxyActivities } from '@temporalio/workflow';
+import type { CampaignActivities } from '../activities/activity-types';
+
+/**
+ * Mail is retried patiently: an SMTP outage of a day must not lose a message, and because the
+ * workflows never wait on mail, a long retry never holds back a timer or an escalation.
+ */
+export const mail = proxyActivities<Pick<CampaignActivities, 'sendNotification' | 'notifyAllUnits'>>({
+  startToCloseTimeout: '2 minutes',
+  scheduleToCloseTimeout: '3 days',
+  retry: {
+    initialInterval: '10 seconds',
+    backoffCoefficient: 2,
+    maximumInterval: '30 minutes',
+    nonRetryableErrorTypes: ['InvalidNotification'],
+  },
+});
+
+/** Fan-out to units must finish before the campaign moves on, so it retries quickly and for as long as it takes. */
+export const fanout = proxyActivities<Pick<CampaignActivities, 'broadcastToUnits'>>({
+  startToCloseTimeout: '10 minutes',
+  heartbeatTimeout: '1 minute',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+export const reports = proxyActivities<Pick<CampaignActivities, 'publishCampaignReport'>>({
+  startToCloseTimeout: '10 minutes',
+  heartbeatTimeout: '2 minutes',
+  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes', maximumAttempts: 10 },
+});

@@ -1,0 +1,247 @@
+import { allHandlersFinished, condition, continueAsNew, setHandler, workflowInfo } from '@temporalio/workflow';
+import type { CampaignCommand } from '../domain/campaign/campaign-commands';
+import { initialCampaignState, type CampaignState } from '../domain/campaign/campaign-state';
+import { campaignStatus, escalationLog } from '../domain/campaign/campaign-status';
+import { approvePhase, checkApprovePhase, checkReturnPhase, returnPhase } from '../domain/campaign/leader-actions';
+import {
+  addUnit,
+  cancelCampaign,
+  checkAddUnit,
+  checkCancel,
+  checkPause,
+  setPaused,
+} from '../domain/campaign/office-actions';
+import { advanceCampaign, nextCampaignWakeMs } from '../domain/campaign/phase-progression';
+import { roster } from '../domain/campaign/roster';
+import type { ActionOutcome } from '../domain/campaign/rule-result';
+import { recordUnitProgress } from '../domain/campaign/unit-progress-record';
+import { isRehearsal, planNow, realDelayUntil, type PlanClock } from '../domain/clock/plan-clock';
+import type { Plan } from '../domain/plan/schema';
+import { dueInputToMs } from '../domain/schedule/due-input';
+import { fanout, reports } from './activity-proxies';
+import {
+  AddUnitInputSchema,
+  addUnitUpdate,
+  ActorInputSchema,
+  ApprovePhaseInputSchema,
+  approvePhaseUpdate,
+  campaignInfoQuery,
+  campaignStatusQuery,
+  CancelInputSchema,
+  cancelCampaignUpdate,
+  escalationLogQuery,
+  overdueQuery,
+  pauseRemindersUpdate,
+  resumeRemindersUpdate,
+  ReturnPhaseInputSchema,
+  returnPhaseUpdate,
+  rosterQuery,
+  timelineQuery,
+  unitProgressSignal,
+  type CampaignSummary,
+} from './messages';
+import { createNotifier, type NotificationContext } from './notifier';
+import { parseOrReject, reject } from './reject';
+
+export interface CampaignWorkflowInput {
+  plan: Plan;
+  clock: PlanClock;
+  startedBy: string;
+  /** Carried across continue-as-new. */
+  carried?: CampaignState;
+}
+
+/**
+ * The campaign workflow runs the plan's phases and gates and holds a compact picture of every
+ * unit; each unit's deliverables live in its own unit workflow (see unit-workflow.ts). Every rule
+ * is in domain/: this function only turns the rules' commands into timers, messages and activities.
+ */
+export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<CampaignSummary> {
+  const { plan, clock } = input;
+  const info = workflowInfo();
+  let state = input.carried ?? initialCampaignState(plan.phases);
+  const queue: CampaignCommand[] = [];
+  const now = () => planNow(clock, Date.now());
+  const context: NotificationContext = {
+    campaignWorkflowId: info.workflowId,
+    campaignId: plan.campaign.id,
+    campaignTitle: plan.campaign.title,
+    rehearsal: isRehearsal(clock),
+    locale: plan.campaign.locale,
+    timeZone: plan.campaign.timeZone,
+    office: plan.office,
+    leadingGroup: plan.leadingGroup,
+  };
+  const notifier = createNotifier(context, info.workflowId);
+  const take = (outcome: ActionOutcome) => {
+    state = outcome.state;
+    queue.push(...outcome.commands);
+  };
+  const receipt = (message: string) => ({ ok: true as const, message });
+  const dueMs = (text: string) => dueInputToMs(text, plan.campaign.timeZone, plan.campaign.defaultDueTime);
+
+  setHandler(unitProgressSignal, (progress) => {
+    if (progress && typeof progress.unitId === 'string' && typeof progress.version === 'number') {
+      state = recordUnitProgress(state, progress);
+    }
+  });
+
+  const approval = (raw: unknown) => {
+    const request = parseOrReject(ApprovePhaseInputSchema, raw);
+    const check = checkApprovePhase(plan, state, request);
+    if (!check.ok) reject(check.error);
+    return request;
+  };
+  setHandler(
+    approvePhaseUpdate,
+    (raw) => {
+      const request = approval(raw);
+      take(approvePhase(state, request, now()));
+      return receipt(`phase ${request.phaseId} approved`);
+    },
+    { validator: (raw) => void approval(raw) },
+  );
+
+  const returning = (raw: unknown) => {
+    const parsed = parseOrReject(ReturnPhaseInputSchema, raw);
+    const request = { ...parsed, newDueMs: dueMs(parsed.newDue) };
+    const check = checkReturnPhase(plan, state, request, now());
+    if (!check.ok) reject(check.error);
+    return request;
+  };
+  setHandler(
+    returnPhaseUpdate,
+    (raw) => {
+      const request = returning(raw);
+      take(returnPhase(state, request, now()));
+      return receipt(`phase ${request.phaseId} returned to ${request.units.join(', ')}`);
+    },
+    { validator: (raw) => void returning(raw) },
+  );
+
+  const adding = (raw: unknown) => {
+    const request = parseOrReject(AddUnitInputSchema, raw);
+    const check = checkAddUnit(plan, state, request.unit);
+    if (!check.ok) reject(check.error);
+    return request;
+  };
+  setHandler(
+    addUnitUpdate,
+    (raw) => {
+      const request = adding(raw);
+      take(addUnit(plan, state, request.unit, request.by, now()));
+      queue.unshift({ type: 'broadcast', units: [request.unit.id], event: { type: 'paused', seq: 0, by: request.by } });
+      return receipt(`unit ${request.unit.id} added`);
+    },
+    { validator: (raw) => void adding(raw) },
+  );
+
+  for (const [update, pause] of [
+    [pauseRemindersUpdate, true],
+    [resumeRemindersUpdate, false],
+  ] as const) {
+    const pausing = (raw: unknown) => {
+      const request = parseOrReject(ActorInputSchema, raw);
+      const check = checkPause(state, pause);
+      if (!check.ok) reject(check.error);
+      return request;
+    };
+    setHandler(
+      update,
+      (raw) => {
+        const request = pausing(raw);
+        take(setPaused(state, pause, request.by, now()));
+        return receipt(pause ? 'reminders paused' : 'reminders resumed');
+      },
+      { validator: (raw) => void pausing(raw) },
+    );
+  }
+
+  const cancelling = (raw: unknown) => {
+    const request = parseOrReject(CancelInputSchema, raw);
+    const check = checkCancel(state, request.reason);
+    if (!check.ok) reject(check.error);
+    return request;
+  };
+  setHandler(
+    cancelCampaignUpdate,
+    (raw) => {
+      const request = cancelling(raw);
+      take(cancelCampaign(state, request.reason, request.by, now()));
+      return receipt('campaign cancelled; the units are being told');
+    },
+    { validator: (raw) => void cancelling(raw) },
+  );
+
+  setHandler(campaignStatusQuery, () => ({ ...campaignStatus(plan, state, now()), rehearsal: context.rehearsal }));
+  setHandler(overdueQuery, () => campaignStatus(plan, state, now()).overdue);
+  setHandler(escalationLogQuery, () => escalationLog(state));
+  setHandler(timelineQuery, () => state.timeline);
+  setHandler(rosterQuery, () => roster(plan, state));
+  setHandler(campaignInfoQuery, () => ({
+    campaignId: plan.campaign.id,
+    title: plan.campaign.title,
+    rehearsal: context.rehearsal,
+    scale: clock.scale,
+    timeZone: plan.campaign.timeZone,
+    taskQueue: info.taskQueue,
+    startedBy: input.startedBy,
+  }));
+
+  const execute = async (command: CampaignCommand) => {
+    switch (command.type) {
+      case 'broadcast':
+        // A unit added mid-campaign gets a placeholder first (seq 0 is ignored) so it exists before
+        // the real events; every other broadcast goes out in order and is awaited.
+        await fanout.broadcastToUnits({
+          campaignWorkflowId: info.workflowId,
+          campaignId: plan.campaign.id,
+          taskQueue: info.taskQueue,
+          units: command.units,
+          event: command.event,
+        });
+        return;
+      case 'notify':
+        notifier.dispatch(command);
+        return;
+      case 'phase-report':
+        await reports.publishCampaignReport({
+          campaignWorkflowId: info.workflowId,
+          scope: 'phase',
+          phaseId: command.phaseId,
+        });
+        return;
+      case 'final-report':
+        await reports.publishCampaignReport({ campaignWorkflowId: info.workflowId, scope: 'campaign' });
+        return;
+    }
+  };
+
+  if (!input.carried) {
+    // Every unit workflow exists from the start, so a unit can ask what it owes before phase one.
+    await execute({ type: 'broadcast', units: 'all', event: { type: 'paused', seq: 0, by: input.startedBy } });
+  }
+  for (;;) {
+    take(advanceCampaign(plan, state, now()));
+    while (queue.length > 0) await execute(queue.shift()!);
+    if (state.status !== 'running') break;
+    if (workflowInfo().continueAsNewSuggested) {
+      await condition(() => allHandlersFinished() && notifier.inflight() === 0);
+      await continueAsNew<typeof campaignWorkflow>({ ...input, carried: state });
+    }
+    const next = nextCampaignWakeMs(plan, state);
+    const wake = () => queue.length > 0 || state.status !== 'running';
+    if (next === undefined) await condition(wake);
+    else await condition(wake, Math.max(1, realDelayUntil(clock, Date.now(), next)));
+  }
+  await condition(() => allHandlersFinished() && notifier.inflight() === 0);
+  const summary = campaignStatus(plan, state, now());
+  return {
+    campaignId: plan.campaign.id,
+    status: state.status,
+    rehearsal: context.rehearsal,
+    completedAtMs: state.completedAtMs ?? state.cancelled?.atMs,
+    totals: summary.totals,
+    accountabilityMarks: summary.accountabilityMarks,
+  };
+}

@@ -1,0 +1,2 @@
+export { campaignWorkflow } from './campaign-workflow';
+export { unitWorkflow } from './unit-workflow';

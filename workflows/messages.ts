@@ -1,0 +1,138 @@
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import { z } from 'zod';
+import type { CampaignStatus, OverdueRow } from '../domain/campaign/campaign-status';
+import type { TimelineEntry } from '../domain/campaign/campaign-state';
+import type { Unit } from '../domain/plan/schema';
+import { IdSchema, LocalDateSchema, UnitSchema } from '../domain/plan/schema';
+import { ReportSchema } from '../domain/reports/report-schema';
+import type { CampaignEvent } from '../domain/unit/campaign-events';
+import type { ObligationRow, UnitProgress } from '../domain/unit/unit-progress';
+import type { AccountabilityMark, EscalationEntry, UnitLogEntry } from '../domain/unit/unit-state';
+
+/**
+ * Every message the workflows accept, in one module shared by workflows and clients. Each input
+ * has a zod schema; update validators parse with it, so a bad payload is rejected with the field
+ * named and never reaches workflow state.
+ */
+
+/** Who performs an action: `unit:<id>`, `leader:<id>`, `office`, or a person's name. */
+export const ActorSchema = z.string().trim().min(1, 'say who performs the action (--as)').max(100);
+
+/** A due date from a person: a local date (the plan's default due time applies) or an exact ISO time. */
+export const DueInputSchema = z.union([LocalDateSchema, z.iso.datetime({ offset: true })]);
+
+// ---- unit workflow ----
+export const SubmitReportInputSchema = z.object({
+  deliverableId: IdSchema,
+  occurrence: LocalDateSchema.optional(),
+  report: ReportSchema,
+  by: ActorSchema,
+});
+export type SubmitReportInput = z.infer<typeof SubmitReportInputSchema>;
+
+export interface SubmissionReceipt {
+  unitId: string;
+  key: string;
+  title: string;
+  submittedAtMs: number;
+  dueMs: number;
+  onTime: boolean;
+  lateByMs: number;
+}
+
+export const ExtendDeadlineInputSchema = z.object({
+  deliverableId: IdSchema,
+  occurrence: LocalDateSchema.optional(),
+  newDue: DueInputSchema,
+  reason: z.string().trim().min(1, 'an extension needs a reason'),
+  by: ActorSchema,
+});
+export type ExtendDeadlineInput = z.infer<typeof ExtendDeadlineInputSchema>;
+
+export interface UnitStatusView {
+  unitId: string;
+  unitName: string;
+  nowMs: number;
+  timeZone: string;
+  paused: boolean;
+  ended: boolean;
+  rows: ObligationRow[];
+  marks: AccountabilityMark[];
+  escalations: EscalationEntry[];
+}
+
+export const submitReportUpdate = defineUpdate<SubmissionReceipt, [SubmitReportInput]>('submitReport');
+export const extendDeadlineUpdate = defineUpdate<{ key: string; dueMs: number }, [ExtendDeadlineInput]>(
+  'extendDeadline',
+);
+export const campaignEventSignal = defineSignal<[CampaignEvent]>('campaignEvent');
+export const unitStatusQuery = defineQuery<UnitStatusView>('unitStatus');
+export const unitTimelineQuery = defineQuery<UnitLogEntry[]>('unitTimeline');
+
+// ---- campaign workflow ----
+export const ApprovePhaseInputSchema = z.object({
+  phaseId: IdSchema,
+  by: ActorSchema,
+  comment: z.string().max(2000).optional(),
+});
+export type ApprovePhaseInput = z.infer<typeof ApprovePhaseInputSchema>;
+
+export const ReturnPhaseInputSchema = z.object({
+  phaseId: IdSchema,
+  units: z.array(IdSchema).min(1, 'name at least one unit'),
+  reason: z.string().trim().min(1, 'a return needs a reason'),
+  newDue: DueInputSchema,
+  by: ActorSchema,
+});
+export type ReturnPhaseInput = z.infer<typeof ReturnPhaseInputSchema>;
+
+export const AddUnitInputSchema = z.object({ unit: UnitSchema, by: ActorSchema });
+export type AddUnitInput = z.infer<typeof AddUnitInputSchema>;
+
+export const ActorInputSchema = z.object({ by: ActorSchema });
+export type ActorInput = z.infer<typeof ActorInputSchema>;
+
+export const CancelInputSchema = z.object({
+  reason: z.string().trim().min(1, 'cancelling needs a reason'),
+  by: ActorSchema,
+});
+export type CancelInput = z.infer<typeof CancelInputSchema>;
+
+export interface ActionReceipt {
+  ok: true;
+  message: string;
+}
+
+export interface CampaignSummary {
+  campaignId: string;
+  status: CampaignStatus['status'];
+  rehearsal: boolean;
+  completedAtMs?: number;
+  totals: CampaignStatus['totals'];
+  accountabilityMarks: number;
+}
+
+export const approvePhaseUpdate = defineUpdate<ActionReceipt, [ApprovePhaseInput]>('approvePhase');
+export const returnPhaseUpdate = defineUpdate<ActionReceipt, [ReturnPhaseInput]>('returnPhase');
+export const addUnitUpdate = defineUpdate<ActionReceipt, [AddUnitInput]>('addUnit');
+export const pauseRemindersUpdate = defineUpdate<ActionReceipt, [ActorInput]>('pauseReminders');
+export const resumeRemindersUpdate = defineUpdate<ActionReceipt, [ActorInput]>('resumeReminders');
+export const cancelCampaignUpdate = defineUpdate<ActionReceipt, [CancelInput]>('cancelCampaign');
+export const unitProgressSignal = defineSignal<[UnitProgress]>('unitProgress');
+
+export interface CampaignInfo {
+  campaignId: string;
+  title: string;
+  rehearsal: boolean;
+  scale: number;
+  timeZone: string;
+  taskQueue: string;
+  startedBy: string;
+}
+
+export const campaignStatusQuery = defineQuery<CampaignStatus & { rehearsal: boolean }>('campaignStatus');
+export const overdueQuery = defineQuery<OverdueRow[]>('overdue');
+export const escalationLogQuery = defineQuery<(EscalationEntry & { unitId: string })[]>('escalationLog');
+export const timelineQuery = defineQuery<TimelineEntry[]>('timeline');
+export const rosterQuery = defineQuery<Unit[]>('roster');
+export const campaignInfoQuery = defineQuery<CampaignInfo>('campaignInfo');

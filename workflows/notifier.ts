@@ -1,0 +1,68 @@
+import { log } from '@temporalio/workflow';
+import type { NotificationRequest } from '../domain/notifications/notification';
+import { resolveAudience } from '../domain/notifications/audience';
+import type { Audience, Person, Unit } from '../domain/plan/schema';
+import type { NotificationBody } from '../domain/notifications/notification';
+import { mail } from './activity-proxies';
+
+export interface NotificationContext {
+  campaignWorkflowId: string;
+  campaignId: string;
+  campaignTitle: string;
+  rehearsal: boolean;
+  locale: 'zh' | 'en';
+  timeZone: string;
+  office: Person;
+  leadingGroup: { head: Person; deputies: Person[]; members: Person[] };
+}
+
+export interface NotifyCommand {
+  eventKey: string;
+  atMs: number;
+  audience: Audience[];
+  body: NotificationBody;
+}
+
+/**
+ * Sends notifications without making the workflow wait for them: a mail outage must never delay
+ * a timer or an escalation. The count of messages still in flight lets the workflow finish them
+ * before it continues as new or completes.
+ */
+export function createNotifier(ctx: NotificationContext, ownerId: string, unit?: Unit) {
+  let inflight = 0;
+  const track = (promise: Promise<unknown>, what: string) => {
+    inflight += 1;
+    promise
+      .catch((err: unknown) => log.warn('notification gave up', { what, error: String(err) }))
+      .finally(() => {
+        inflight -= 1;
+      });
+  };
+
+  function dispatch(command: NotifyCommand): void {
+    const { to, allUnits } = resolveAudience(command.audience, {
+      unit,
+      office: ctx.office,
+      leadingGroup: ctx.leadingGroup,
+    });
+    const base: Omit<NotificationRequest, 'to'> = {
+      id: `${ownerId}:${command.eventKey}`,
+      campaignId: ctx.campaignId,
+      campaignTitle: ctx.campaignTitle,
+      rehearsal: ctx.rehearsal,
+      locale: ctx.locale,
+      timeZone: ctx.timeZone,
+      at: new Date(command.atMs).toISOString(),
+      body: command.body,
+    };
+    if (to.length > 0) track(mail.sendNotification({ ...base, to }), command.eventKey);
+    if (allUnits) {
+      track(
+        mail.notifyAllUnits({ campaignWorkflowId: ctx.campaignWorkflowId, request: { ...base, id: `${base.id}:all` } }),
+        command.eventKey,
+      );
+    }
+  }
+
+  return { dispatch, inflight: () => inflight };
+}

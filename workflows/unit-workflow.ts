@@ -1,0 +1,176 @@
+import {
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  getExternalWorkflowHandle,
+  log,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
+import { planNow, realDelayUntil, type PlanClock } from '../domain/clock/plan-clock';
+import type { ReportKindDefinition, Unit } from '../domain/plan/schema';
+import { dueInputToMs } from '../domain/schedule/due-input';
+import { applyCampaignEvent } from '../domain/unit/apply-campaign-event';
+import { CampaignEventSchema } from '../domain/unit/campaign-events';
+import { fireDueAlerts, nextAlertMs } from '../domain/unit/fire-alerts';
+import { applyExtension, applySubmission, checkExtension, checkSubmission } from '../domain/unit/submission-rules';
+import type { UnitCommand } from '../domain/unit/unit-commands';
+import { obligationRows, unitProgress } from '../domain/unit/unit-progress';
+import { initialUnitState, type UnitState } from '../domain/unit/unit-state';
+import {
+  campaignEventSignal,
+  ExtendDeadlineInputSchema,
+  extendDeadlineUpdate,
+  SubmitReportInputSchema,
+  submitReportUpdate,
+  unitProgressSignal,
+  unitStatusQuery,
+  unitTimelineQuery,
+} from './messages';
+import { createNotifier, type NotificationContext } from './notifier';
+import { parseOrReject, reject } from './reject';
+
+export interface UnitWorkflowInput {
+  context: NotificationContext;
+  clock: PlanClock;
+  unit: Unit;
+  reportKinds: Record<string, ReportKindDefinition>;
+  defaultDueTime: string;
+  /** Carried across continue-as-new. */
+  carried?: { state: UnitState; progressVersion: number };
+}
+
+/**
+ * One workflow per unit owns that unit's deliverables: its submissions, reminders and escalation
+ * ladder. Spreading units over their own workflows keeps every history small and lets a thousand
+ * units submit at once without meeting the per-workflow limit on updates in flight.
+ */
+export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitState> {
+  const { context, clock, unit } = input;
+  let state = input.carried?.state ?? initialUnitState(unit.id, unit.name);
+  let progressVersion = input.carried?.progressVersion ?? 0;
+  let progressDirty = !input.carried;
+  const pending: UnitCommand[] = [];
+  const notifier = createNotifier(context, workflowInfo().workflowId, unit);
+  const now = () => planNow(clock, Date.now());
+
+  const take = (outcome: { state: UnitState; commands: UnitCommand[] }) => {
+    state = outcome.state;
+    pending.push(...outcome.commands);
+    progressDirty = true;
+  };
+
+  setHandler(campaignEventSignal, (raw) => {
+    const parsed = CampaignEventSchema.safeParse(raw);
+    if (!parsed.success) {
+      log.warn('ignored a malformed campaign event', { issues: parsed.error.issues.length });
+      return;
+    }
+    take(applyCampaignEvent(state, parsed.data, now()));
+  });
+
+  setHandler(
+    submitReportUpdate,
+    (raw) => {
+      const request = parseOrReject(SubmitReportInputSchema, raw);
+      const obligation = checkSubmission(state, request, now(), input.reportKinds);
+      if (!obligation.ok) return reject(obligation.error);
+      const applied = applySubmission(state, obligation.value, request, now());
+      take({ state: applied.state, commands: [] });
+      return {
+        unitId: unit.id,
+        key: applied.key,
+        title: obligation.value.title,
+        submittedAtMs: applied.submission.atMs,
+        dueMs: obligation.value.dueMs,
+        onTime: applied.submission.lateByMs === 0,
+        lateByMs: applied.submission.lateByMs,
+      };
+    },
+    {
+      validator: (raw) => {
+        const request = parseOrReject(SubmitReportInputSchema, raw);
+        const check = checkSubmission(state, request, now(), input.reportKinds);
+        if (!check.ok) reject(check.error);
+      },
+    },
+  );
+
+  const extension = (raw: unknown) => {
+    const request = parseOrReject(ExtendDeadlineInputSchema, raw);
+    const newDueMs = dueInputToMs(request.newDue, context.timeZone, input.defaultDueTime);
+    const full = { ...request, newDueMs };
+    const check = checkExtension(state, full, now());
+    if (!check.ok) return reject(check.error);
+    return { request: full, obligation: check.value };
+  };
+  setHandler(
+    extendDeadlineUpdate,
+    (raw) => {
+      const { request, obligation } = extension(raw);
+      take({ state: applyExtension(state, obligation, request, now()), commands: [] });
+      pending.push({
+        type: 'notify',
+        eventKey: `extended:${obligation.key}:${request.newDueMs}`,
+        atMs: now(),
+        audience: ['unit-contact', 'unit-head'],
+        body: {
+          kind: 'deadline_extended',
+          unitId: unit.id,
+          unitName: unit.name,
+          phaseId: obligation.phaseId,
+          phaseName: obligation.phaseName,
+          deliverableId: obligation.deliverableId,
+          deliverableTitle: obligation.title,
+          dueAt: new Date(request.newDueMs).toISOString(),
+          reason: request.reason,
+        },
+      });
+      return { key: obligation.key, dueMs: request.newDueMs };
+    },
+    { validator: (raw) => void extension(raw) },
+  );
+
+  setHandler(unitStatusQuery, () => ({
+    unitId: unit.id,
+    unitName: unit.name,
+    nowMs: now(),
+    timeZone: context.timeZone,
+    paused: state.paused,
+    ended: state.ended,
+    rows: obligationRows(state, now()),
+    marks: state.marks,
+    escalations: state.escalations,
+  }));
+  setHandler(unitTimelineQuery, () => state.log);
+
+  const campaign = getExternalWorkflowHandle(context.campaignWorkflowId);
+  for (;;) {
+    const fired = fireDueAlerts(state, now());
+    state = fired.state;
+    if (fired.commands.length > 0) take(fired);
+    for (const command of pending.splice(0)) notifier.dispatch(command);
+    if (progressDirty) {
+      progressDirty = false;
+      progressVersion += 1;
+      try {
+        await campaign.signal(unitProgressSignal, unitProgress(state, now(), progressVersion));
+      } catch (err) {
+        // The campaign may already have finished; the unit's own record is still complete.
+        log.info('campaign did not take progress', { error: String(err) });
+      }
+    }
+    if (state.ended && pending.length === 0) break;
+    if (workflowInfo().continueAsNewSuggested) {
+      await condition(() => allHandlersFinished() && notifier.inflight() === 0);
+      await continueAsNew<typeof unitWorkflow>({ ...input, carried: { state, progressVersion } });
+    }
+    const next = nextAlertMs(state);
+    const wake = () => pending.length > 0 || progressDirty || state.ended;
+    if (next === undefined) await condition(wake);
+    // A timer of 0 ms is no timer at all; an alert already due is handled on the next pass.
+    else await condition(wake, Math.max(1, realDelayUntil(clock, Date.now(), next)));
+  }
+  await condition(() => allHandlersFinished() && notifier.inflight() === 0);
+  return state;
+}
