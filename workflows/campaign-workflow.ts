@@ -36,6 +36,7 @@ import {
   ReturnPhaseInputSchema,
   returnPhaseUpdate,
   rosterQuery,
+  unitSetupQuery,
   timelineQuery,
   unitProgressSignal,
   type CampaignSummary,
@@ -59,7 +60,7 @@ export interface CampaignWorkflowInput {
 export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<CampaignSummary> {
   const { plan, clock } = input;
   const info = workflowInfo();
-  let state = input.carried ?? initialCampaignState(plan.phases);
+  let state = input.carried ?? initialCampaignState(plan.phases, planNow(clock, Date.now()));
   const queue: CampaignCommand[] = [];
   const now = () => planNow(clock, Date.now());
   const context: NotificationContext = {
@@ -178,6 +179,10 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
   setHandler(escalationLogQuery, () => escalationLog(state));
   setHandler(timelineQuery, () => state.timeline);
   setHandler(rosterQuery, () => roster(plan, state));
+  setHandler(unitSetupQuery, () => ({
+    base: { context, clock, reportKinds: plan.reportKinds, defaultDueTime: plan.campaign.defaultDueTime },
+    units: roster(plan, state),
+  }));
   setHandler(campaignInfoQuery, () => ({
     campaignId: plan.campaign.id,
     title: plan.campaign.title,

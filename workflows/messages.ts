@@ -7,6 +7,7 @@ import { IdSchema, LocalDateSchema, UnitSchema } from '../domain/plan/schema';
 import { ReportSchema } from '../domain/reports/report-schema';
 import type { CampaignEvent } from '../domain/unit/campaign-events';
 import type { ObligationRow, UnitProgress } from '../domain/unit/unit-progress';
+import type { UnitWorkflowInput } from './unit-workflow';
 import type { AccountabilityMark, EscalationEntry, UnitLogEntry } from '../domain/unit/unit-state';
 
 /**
@@ -136,3 +137,10 @@ export const escalationLogQuery = defineQuery<(EscalationEntry & { unitId: strin
 export const timelineQuery = defineQuery<TimelineEntry[]>('timeline');
 export const rosterQuery = defineQuery<Unit[]>('roster');
 export const campaignInfoQuery = defineQuery<CampaignInfo>('campaignInfo');
+
+/** What the fan-out activity needs to start a unit workflow: shared settings plus the roster. */
+export interface UnitSetup {
+  base: Omit<UnitWorkflowInput, 'unit' | 'carried'>;
+  units: Unit[];
+}
+export const unitSetupQuery = defineQuery<UnitSetup>('unitSetup');

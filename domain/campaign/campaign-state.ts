@@ -30,6 +30,8 @@ export interface TimelineEntry {
 }
 
 export interface CampaignState {
+  /** Plan time the campaign started; a first phase with a relative window starts here. */
+  startedAtMs: number;
   status: 'running' | 'completed' | 'cancelled';
   phases: PhaseRecord[];
   /** Numbers every event sent to the units, so a re-sent event is recognised. */
@@ -46,8 +48,10 @@ export const TIMELINE_LIMIT = 500;
 
 export function initialCampaignState(
   phases: { id: string; name: string; gate: 'window-end' | 'approval' }[],
+  startedAtMs: number,
 ): CampaignState {
   return {
+    startedAtMs,
     status: 'running',
     phases: phases.map((p) => ({ id: p.id, name: p.name, gate: p.gate, status: 'pending', returns: [] })),
     seq: 0,

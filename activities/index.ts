@@ -1,0 +1,33 @@
+import type { Client } from '@temporalio/client';
+import type { MailConfig } from '../config/mail-config';
+import type { CampaignActivities } from './activity-types';
+import { createBroadcastActivity } from './fanout/broadcast-to-units';
+import { createNotifyAllUnitsActivity } from './fanout/notify-all-units';
+import { createMailActivities } from './notify';
+import type { NotifyDependencies } from './notify';
+import { createReportActivities } from './reports';
+import { createPublishCampaignReportActivity } from './reports/publish-campaign-report';
+import type { ReportStore } from './reports/report-store';
+
+export interface ActivityDependencies {
+  /** Activities read and signal workflows (fan-out, reports) through this client. */
+  client: Client;
+  mailConfig: MailConfig;
+  store: ReportStore;
+  /** Overrides for tests: a transport pointed at a loopback SMTP server, a pinned clock. */
+  mail?: Omit<NotifyDependencies, 'mailConfig' | 'deliveryLog'>;
+}
+
+/** Every activity the worker registers, wired to its dependencies explicitly. */
+export function createActivities(deps: ActivityDependencies) {
+  const mail = createMailActivities(deps.mailConfig, deps.mail);
+  const reports = createReportActivities({ store: deps.store });
+  const sendNotification: CampaignActivities['sendNotification'] = (request) => mail.sendNotification(request);
+  return {
+    ...mail,
+    ...reports,
+    broadcastToUnits: createBroadcastActivity(deps.client),
+    notifyAllUnits: createNotifyAllUnitsActivity(deps.client, sendNotification),
+    publishCampaignReport: createPublishCampaignReportActivity(deps.client, reports.publishReport, sendNotification),
+  } satisfies CampaignActivities & Record<string, unknown>;
+}

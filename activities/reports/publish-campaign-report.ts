@@ -1,0 +1,110 @@
+import type { Client } from '@temporalio/client';
+import type { UnitStatusView } from '../../workflows/messages';
+import { campaignStatusQuery, unitSetupQuery, unitStatusQuery } from '../../workflows/messages';
+import { unitWorkflowId } from '../../workflows/workflow-ids';
+import type { CampaignActivities, ReportRequest } from '../activity-types';
+import { mapWithConcurrency } from '../fanout/map-with-concurrency';
+import type { CampaignReportInputData, UnitRow } from './report-input';
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+function rowState(state: UnitStatusView['rows'][number]['state']): UnitRow['state'] {
+  if (state === 'on-time' || state === 'late' || state === 'missing') return state;
+  return state === 'overdue' ? 'missing' : 'pending';
+}
+
+/**
+ * Gathers a report snapshot by asking the campaign and each unit workflow, compiles and stores
+ * it, and mails the office where to find it. Reading the detail here, in an activity, keeps the
+ * campaign workflow's own state compact however many units take part.
+ */
+export function createPublishCampaignReportActivity(
+  client: Client,
+  publishReport: (
+    data: CampaignReportInputData,
+  ) => Promise<{ files: { name: string; ref: string; mediaType: string }[] }>,
+  send: CampaignActivities['sendNotification'],
+) {
+  return async function publishCampaignReport(request: ReportRequest) {
+    const campaign = client.workflow.getHandle(request.campaignWorkflowId);
+    const [status, setup] = await Promise.all([campaign.query(campaignStatusQuery), campaign.query(unitSetupQuery)]);
+    const views: UnitStatusView[] = [];
+    await mapWithConcurrency(setup.units, 16, async (unit) => {
+      try {
+        views.push(await client.workflow.getHandle(unitWorkflowId(status.campaignId, unit.id)).query(unitStatusQuery));
+      } catch {
+        // A unit whose workflow never started owes nothing yet; it simply has no rows.
+      }
+    });
+    views.sort((a, b) => a.unitId.localeCompare(b.unitId));
+    const phaseIds = request.scope === 'phase' && request.phaseId ? [request.phaseId] : status.phases.map((p) => p.id);
+    const phases = phaseIds.map((phaseId) => ({
+      phaseId,
+      phaseName: status.phases.find((p) => p.id === phaseId)?.name ?? phaseId,
+      rows: views.flatMap((view) =>
+        view.rows
+          .filter((row) => row.phaseId === phaseId)
+          .map((row) => ({
+            unitId: view.unitId,
+            unitName: view.unitName,
+            deliverableId: row.key,
+            deliverableTitle: row.title,
+            state: rowState(row.state),
+            dueAt: iso(row.dueMs),
+            submittedAt: row.submittedAtMs === undefined ? undefined : iso(row.submittedAtMs),
+            lateByMs: row.lateByMs,
+          })),
+      ),
+    }));
+    const phaseName = new Map(status.phases.map((p) => [p.id, p.name]));
+    const data: CampaignReportInputData = {
+      campaignId: status.campaignId,
+      campaignTitle: status.title,
+      rehearsal: status.rehearsal,
+      timeZone: status.timeZone,
+      locale: setup.base.context.locale,
+      scope: request.scope,
+      generatedAt: iso(status.nowMs),
+      phases,
+      escalations: views.flatMap((view) =>
+        view.escalations.map((e) => ({
+          at: iso(e.atMs),
+          unitName: view.unitName,
+          phaseName: phaseName.get(e.phaseId) ?? e.phaseId,
+          deliverableTitle: e.title,
+          step: e.step,
+          stepLabel: e.label,
+          publicNotice: e.publicNotice,
+          accountability: e.accountability,
+        })),
+      ),
+      accountabilityMarks: views.flatMap((view) =>
+        view.marks.map((m) => ({
+          unitId: view.unitId,
+          unitName: view.unitName,
+          reason: `${m.title}: escalation step ${m.step}`,
+          at: iso(m.atMs),
+        })),
+      ),
+    };
+    const published = await publishReport(data);
+    const office = setup.base.context.office;
+    await send({
+      id: `${request.campaignWorkflowId}:report:${request.scope}:${request.phaseId ?? 'final'}`,
+      campaignId: status.campaignId,
+      campaignTitle: status.title,
+      rehearsal: status.rehearsal,
+      locale: setup.base.context.locale,
+      timeZone: status.timeZone,
+      at: iso(status.nowMs),
+      to: [{ name: office.name, email: office.email, role: 'office' }],
+      body: {
+        kind: 'report_ready',
+        scope: request.scope,
+        phaseName: request.phaseId ? phaseName.get(request.phaseId) : undefined,
+        files: published.files,
+      },
+    });
+    return published;
+  };
+}

@@ -1,0 +1,45 @@
+import type { Client, WorkflowHandle } from '@temporalio/client';
+import { liveClock, rehearsalClock, type PlanClock } from '../domain/clock/plan-clock';
+import { localToInstant } from '../domain/calendar/local-time';
+import type { Plan } from '../domain/plan/schema';
+import type { campaignWorkflow } from '../workflows/campaign-workflow';
+import { campaignWorkflowId } from '../workflows/workflow-ids';
+
+export interface StartCampaignOptions {
+  taskQueue: string;
+  startedBy: string;
+  /** Plan time runs this many times faster than real time, starting at the plan's first day. */
+  rehearsalScale?: number;
+  /** Runs under another id, e.g. a rehearsal beside the live campaign. */
+  campaignId?: string;
+  nowMs?: number;
+}
+
+/** Where a rehearsal's plan clock starts: midnight before the first phase, or now if the plan has no dates. */
+export function rehearsalOriginMs(plan: Plan, nowMs: number): number {
+  const first = plan.phases[0]?.window;
+  return first && 'start' in first ? localToInstant(first.start, '00:00', plan.campaign.timeZone) : nowMs;
+}
+
+export function clockFor(plan: Plan, options: Pick<StartCampaignOptions, 'rehearsalScale' | 'nowMs'>): PlanClock {
+  const nowMs = options.nowMs ?? Date.now();
+  return options.rehearsalScale
+    ? rehearsalClock(rehearsalOriginMs(plan, nowMs), nowMs, options.rehearsalScale)
+    : liveClock(nowMs);
+}
+
+export async function startCampaign(
+  client: Client,
+  plan: Plan,
+  options: StartCampaignOptions,
+): Promise<WorkflowHandle<typeof campaignWorkflow>> {
+  const id = options.campaignId ?? plan.campaign.id;
+  const runPlan: Plan = { ...plan, campaign: { ...plan.campaign, id } };
+  return client.workflow.start<typeof campaignWorkflow>('campaignWorkflow', {
+    workflowId: campaignWorkflowId(id),
+    taskQueue: options.taskQueue,
+    args: [{ plan: runPlan, clock: clockFor(plan, options), startedBy: options.startedBy }],
+    workflowIdReusePolicy: 'REJECT_DUPLICATE',
+    memo: { title: plan.campaign.title, rehearsal: Boolean(options.rehearsalScale) },
+  });
+}

@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { startCampaign } from '../../client/start-campaign';
+import { expectRejection } from '../../client/update-rejection';
+import { approvePhaseUpdate, campaignStatusQuery, submitReportUpdate, unitStatusQuery } from '../../workflows/messages';
+import { unitWorkflowId } from '../../workflows/workflow-ids';
+import { uniqueId } from '../helpers/temporal';
+import { eventually } from '../support/eventually';
+import { parsePlan, withCampaignWorker } from '../support/campaign-harness';
+
+const DAY_IN_REAL_MS = 1500;
+const SCALE = 86_400_000 / DAY_IN_REAL_MS;
+
+function smallPlan(id: string) {
+  const person = (pid: string, name: string) => ({ id: pid, name, email: `${pid}@example.org` });
+  return parsePlan({
+    campaign: { id, title: '小型演练', organiser: '县信访局' },
+    leadingGroup: { head: person('head', '组长'), deputies: [person('deputy', '副组长')] },
+    office: person('office', '县信访局'),
+    units: [
+      {
+        id: 'town-a',
+        name: '甲镇',
+        head: { name: '甲镇长', email: 'head-a@example.org' },
+        contact: { name: '甲联络员', email: 'a@example.org' },
+      },
+      {
+        id: 'town-b',
+        name: '乙镇',
+        head: { name: '乙镇长', email: 'head-b@example.org' },
+        contact: { name: '乙联络员', email: 'b@example.org' },
+      },
+    ],
+    escalation: [
+      { after: '1d', notify: ['unit-head'] },
+      { after: '2d', notify: ['office', { leader: 'deputy' }], publicNotice: true, accountability: true },
+    ],
+    phases: [
+      {
+        id: 'mobilise',
+        name: '宣传发动',
+        window: { start: '2026-04-12', end: '2026-04-15' },
+        deliverables: [{ id: 'members', title: '工作小组成员名单', kind: 'member-list', due: '2026-04-15' }],
+      },
+      {
+        id: 'accept',
+        name: '总结验收',
+        window: { start: '2026-04-18', end: '2026-04-19' },
+        gate: 'approval',
+        deliverables: [{ id: 'summary', title: '书面总结', kind: 'summary', due: '2026-04-19' }],
+      },
+    ],
+  });
+}
+
+describe('a campaign rehearsal on the dev server', () => {
+  it('runs phases, takes reports, escalates a late unit and waits for approval', async () => {
+    await withCampaignWorker(async ({ client, taskQueue, outboxText }) => {
+      const id = uniqueId('rehearsal');
+      const plan = smallPlan(id);
+      const handle = await startCampaign(client, plan, { taskQueue, startedBy: 'office', rehearsalScale: SCALE });
+      const unitA = client.workflow.getHandle(unitWorkflowId(id, 'town-a'));
+      const unitB = client.workflow.getHandle(unitWorkflowId(id, 'town-b'));
+
+      await eventually(
+        () => handle.query(campaignStatusQuery),
+        (s) => s.currentPhase?.id === 'mobilise',
+        { what: 'phase one' },
+      );
+      await eventually(
+        () => unitA.query(unitStatusQuery),
+        (s) => s.rows.length === 1,
+        { what: 'unit A obligations' },
+      );
+
+      const receipt = await unitA.executeUpdate(submitReportUpdate, {
+        args: [{ deliverableId: 'members', report: { members: [{ name: '张三', role: '组长' }] }, by: 'unit:town-a' }],
+      });
+      expect(receipt.onTime).toBe(true);
+
+      const duplicate = await expectRejection(
+        unitA.executeUpdate(submitReportUpdate, {
+          args: [{ deliverableId: 'members', report: { members: [{ name: '李四' }] }, by: 'unit:town-a' }],
+        }),
+      );
+      expect(duplicate.type).toBe('duplicate_submission');
+      const empty = await expectRejection(
+        unitB.executeUpdate(submitReportUpdate, {
+          args: [{ deliverableId: 'members', report: { members: [] }, by: 'unit:town-b' }],
+        }),
+      );
+      expect(empty).toMatchObject({ type: 'invalid_report', message: expect.stringMatching(/member/) });
+
+      const escalated = await eventually(
+        () => unitB.query(unitStatusQuery),
+        (s) => s.rows[0]?.escalationStep === 2,
+        { what: 'unit B to reach step 2', timeoutMs: 30_000 },
+      );
+      expect(escalated.marks).toHaveLength(1);
+
+      const late = await unitB.executeUpdate(submitReportUpdate, {
+        args: [
+          { deliverableId: 'members', report: { text: '名单见附件', members: [{ name: '王五' }] }, by: 'unit:town-b' },
+        ],
+      });
+      expect(late.onTime).toBe(false);
+      expect(late.lateByMs).toBeGreaterThan(2 * 86_400_000);
+
+      await eventually(
+        () => handle.query(campaignStatusQuery),
+        (s) => s.currentPhase?.id === 'accept',
+        { what: 'phase two' },
+      );
+      for (const unit of [unitA, unitB]) {
+        await eventually(
+          () => unit.query(unitStatusQuery),
+          (s) => s.rows.length === 2,
+          { what: 'the summary to be owed' },
+        );
+        await unit.executeUpdate(submitReportUpdate, {
+          args: [{ deliverableId: 'summary', report: { text: '总结' }, by: 'unit' }],
+        });
+      }
+      // The window ends, but an approval-gated phase stays open until the leaders approve it.
+      await new Promise((resolve) => setTimeout(resolve, 3 * DAY_IN_REAL_MS));
+      expect((await handle.query(campaignStatusQuery)).status).toBe('running');
+      await handle.executeUpdate(approvePhaseUpdate, { args: [{ phaseId: 'accept', by: 'leader:head' }] });
+      const summary = await handle.result();
+      expect(summary.status).toBe('completed');
+      expect(summary.totals).toMatchObject({ owed: 4, onTime: 3, late: 1 });
+      expect(summary.accountabilityMarks).toBe(1);
+
+      const mails = outboxText().join('\n');
+      expect(mails).toContain('b@example.org');
+      expect(mails).toContain('deputy@example.org');
+    });
+  });
+});
