@@ -5,7 +5,6 @@ import type { Client } from '@temporalio/client';
 import { createActivities } from '../../activities';
 import { createFolderReportStore } from '../../activities/reports/report-store';
 import { loadMailConfig } from '../../config/mail-config';
-import { PlanSchema, type Plan, type PlanInput } from '../../domain/plan/schema';
 import { WORKFLOWS_PATH } from '../../worker/campaign-worker';
 import { testClient, withWorker } from '../helpers/temporal';
 
@@ -45,8 +44,4 @@ export async function withCampaignWorker<T>(fn: (harness: Harness) => Promise<T>
       outboxText: () => files().map((f) => fs.readFileSync(path.join(outbox, f), 'utf8')),
     });
   });
-}
-
-export function parsePlan(input: PlanInput): Plan {
-  return PlanSchema.parse(input);
 }

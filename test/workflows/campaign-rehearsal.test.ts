@@ -5,52 +5,11 @@ import { approvePhaseUpdate, campaignStatusQuery, submitReportUpdate, unitStatus
 import { unitWorkflowId } from '../../workflows/workflow-ids';
 import { uniqueId } from '../helpers/temporal';
 import { eventually } from '../support/eventually';
-import { parsePlan, withCampaignWorker } from '../support/campaign-harness';
+import { withCampaignWorker } from '../support/campaign-harness';
+import { smallPlan } from '../support/plans';
 
 const DAY_IN_REAL_MS = 1500;
 const SCALE = 86_400_000 / DAY_IN_REAL_MS;
-
-function smallPlan(id: string) {
-  const person = (pid: string, name: string) => ({ id: pid, name, email: `${pid}@example.org` });
-  return parsePlan({
-    campaign: { id, title: '小型演练', organiser: '县信访局' },
-    leadingGroup: { head: person('head', '组长'), deputies: [person('deputy', '副组长')] },
-    office: person('office', '县信访局'),
-    units: [
-      {
-        id: 'town-a',
-        name: '甲镇',
-        head: { name: '甲镇长', email: 'head-a@example.org' },
-        contact: { name: '甲联络员', email: 'a@example.org' },
-      },
-      {
-        id: 'town-b',
-        name: '乙镇',
-        head: { name: '乙镇长', email: 'head-b@example.org' },
-        contact: { name: '乙联络员', email: 'b@example.org' },
-      },
-    ],
-    escalation: [
-      { after: '1d', notify: ['unit-head'] },
-      { after: '2d', notify: ['office', { leader: 'deputy' }], publicNotice: true, accountability: true },
-    ],
-    phases: [
-      {
-        id: 'mobilise',
-        name: '宣传发动',
-        window: { start: '2026-04-12', end: '2026-04-15' },
-        deliverables: [{ id: 'members', title: '工作小组成员名单', kind: 'member-list', due: '2026-04-15' }],
-      },
-      {
-        id: 'accept',
-        name: '总结验收',
-        window: { start: '2026-04-18', end: '2026-04-19' },
-        gate: 'approval',
-        deliverables: [{ id: 'summary', title: '书面总结', kind: 'summary', due: '2026-04-19' }],
-      },
-    ],
-  });
-}
 
 describe('a campaign rehearsal on the dev server', () => {
   it('runs phases, takes reports, escalates a late unit and waits for approval', async () => {
