@@ -232,7 +232,9 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
     if (state.status !== 'running') break;
     if (workflowInfo().continueAsNewSuggested) {
       await condition(() => allHandlersFinished() && notifier.inflight() === 0);
-      await continueAsNew<typeof campaignWorkflow>({ ...input, carried: state });
+      // An update taken while waiting may have queued commands; run them before continuing as new.
+      if (queue.length === 0) await continueAsNew<typeof campaignWorkflow>({ ...input, carried: state });
+      continue;
     }
     const next = nextCampaignWakeMs(plan, state);
     const wake = () => queue.length > 0 || state.status !== 'running';

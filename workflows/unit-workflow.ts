@@ -49,7 +49,8 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitState>
   const { context, clock, unit } = input;
   let state = input.carried?.state ?? initialUnitState(unit.id, unit.name);
   let progressVersion = input.carried?.progressVersion ?? 0;
-  let progressDirty = !input.carried;
+  // Every run reports once at its start: it may have been continued as new with a change unreported.
+  let progressDirty = true;
   const pending: UnitCommand[] = [];
   const notifier = createNotifier(context, workflowInfo().workflowId, unit);
   const now = () => planNow(clock, Date.now());
@@ -163,7 +164,11 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitState>
     if (state.ended && pending.length === 0) break;
     if (workflowInfo().continueAsNewSuggested) {
       await condition(() => allHandlersFinished() && notifier.inflight() === 0);
-      await continueAsNew<typeof unitWorkflow>({ ...input, carried: { state, progressVersion } });
+      // A message taken while waiting has work to finish first; continue as new on a later pass.
+      if (pending.length === 0 && !progressDirty) {
+        await continueAsNew<typeof unitWorkflow>({ ...input, carried: { state, progressVersion } });
+      }
+      continue;
     }
     const next = nextAlertMs(state);
     const wake = () => pending.length > 0 || progressDirty || state.ended;

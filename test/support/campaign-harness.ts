@@ -17,18 +17,18 @@ export interface Harness {
 }
 
 /** Runs `fn` with a real worker (real activities, outbox mail, folder report store) on the shared dev server. */
-export async function withCampaignWorker<T>(fn: (harness: Harness) => Promise<T>): Promise<T> {
+export async function withCampaignWorker<T>(fn: (harness: Harness) => Promise<T>, address?: string): Promise<T> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'campaign-test-'));
   const mailConfig = loadMailConfig({ CAMPAIGN_DATA_DIR: dataDir });
   const outbox = path.join(dataDir, 'outbox');
-  const client = await testClient();
+  const client = await testClient(address);
   const activities = createActivities({
     client,
     mailConfig,
     store: createFolderReportStore({ dataDir }),
     mail: { log: () => undefined },
   });
-  return withWorker({ workflowsPath: WORKFLOWS_PATH, activities }, async (ctx) => {
+  return withWorker({ workflowsPath: WORKFLOWS_PATH, activities, address }, async (ctx) => {
     const files = () =>
       fs.existsSync(outbox)
         ? fs

@@ -1,0 +1,68 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { startCampaign } from '../../client/start-campaign';
+import { projectDataDir } from '../../server/cache-paths';
+import { startDevServer, type RunningDevServer } from '../../server/dev-server';
+import { freePort } from '../../server/free-port';
+import { approvePhaseUpdate, campaignStatusQuery } from '../../workflows/messages';
+import { unitWorkflowId } from '../../workflows/workflow-ids';
+import { uniqueId } from '../helpers/temporal';
+import { withCampaignWorker } from '../support/campaign-harness';
+import { eventually } from '../support/eventually';
+import { smallPlan } from '../support/plans';
+import { submitWhenOwed } from '../support/unit-driver';
+
+/**
+ * A private dev server that suggests continue-as-new after a few dozen history events, so both
+ * workflows carry their state into new runs many times during one short campaign.
+ */
+let server: RunningDevServer;
+beforeAll(async () => {
+  const dir = path.join(projectDataDir(), 'test');
+  fs.mkdirSync(dir, { recursive: true });
+  server = await startDevServer({
+    binary: { kind: 'binary', path: inject('temporalCliPath'), source: 'env' },
+    dbFile: path.join(dir, `${uniqueId('can')}.sqlite`),
+    port: await freePort(),
+    headless: true,
+    extraArgs: ['--dynamic-config-value', 'limit.historyCount.suggestContinueAsNew=40'],
+  });
+});
+afterAll(async () => server?.stop());
+
+describe('continue-as-new', () => {
+  it('carries campaign and unit state into new runs without losing a report or an escalation', async () => {
+    await withCampaignWorker(async ({ client, taskQueue }) => {
+      const id = uniqueId('can');
+      const handle = await startCampaign(client, smallPlan(id), {
+        taskQueue,
+        startedBy: 'office',
+        rehearsalScale: 86_400_000 / 1500,
+      });
+      await submitWhenOwed(client, id, 'town-a', 'members', { members: [{ name: '张三' }] });
+      await eventually(
+        () => handle.query(campaignStatusQuery),
+        (s) => s.currentPhase?.id === 'accept',
+        { what: 'phase two', timeoutMs: 60_000 },
+      );
+      await submitWhenOwed(client, id, 'town-a', 'summary', { text: '总结' });
+      await submitWhenOwed(client, id, 'town-b', 'summary', { text: '总结' });
+      await eventually(
+        () => handle.query(campaignStatusQuery),
+        (s) => s.totals.onTime + s.totals.late === 3,
+        { what: 'the campaign to see three reports' },
+      );
+      await handle.executeUpdate(approvePhaseUpdate, { args: [{ phaseId: 'accept', by: 'leader:head' }] });
+      const summary = await handle.result();
+      expect(summary.totals).toMatchObject({ owed: 4, onTime: 3, missing: 1 });
+      expect(summary.accountabilityMarks).toBe(1);
+
+      const unitA = client.workflow.getHandle(unitWorkflowId(id, 'town-a'));
+      const runs = [];
+      for await (const execution of client.workflow.list({ query: `WorkflowId = '${unitA.workflowId}'` }))
+        runs.push(execution.runId);
+      expect(runs.length).toBeGreaterThan(1);
+    }, server.address);
+  });
+});
