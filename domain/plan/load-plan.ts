@@ -1,0 +1,63 @@
+import { LineCounter, parseDocument, type Document } from 'yaml';
+import { formatIssue, planError, planWarning, type IssuePath, type PlanIssue } from './plan-issue';
+import { validatePlan, type PlanValidation } from './validate-plan';
+
+/**
+ * Plan text to a checked plan, without touching the disk (the client reads the file). YAML is a
+ * superset of JSON, so one parser serves both and reports positions the same way. YAML 1.2 keeps
+ * `09:00` and `2026-04-14` as strings (YAML 1.1 would read a base-60 number and a timestamp).
+ */
+
+function locate(lineCounter: LineCounter, offset: number): { line: number; column: number } {
+  const { line, col } = lineCounter.linePos(offset);
+  return { line, column: col };
+}
+
+/** The line of the deepest node on the issue's path that exists in the file. */
+function locationOf(doc: Document, lineCounter: LineCounter, path: IssuePath): PlanIssue['location'] {
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node: unknown = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true);
+    const range = (node as { range?: [number, number, number] } | null | undefined)?.range;
+    if (range) return locate(lineCounter, range[0]);
+  }
+  return undefined;
+}
+
+function syntaxIssues(doc: Document, lineCounter: LineCounter): { errors: PlanIssue[]; warnings: PlanIssue[] } {
+  const toIssue = (
+    severity: 'error' | 'warning',
+    problem: { code: string; message: string; pos: [number, number] },
+  ) => {
+    // yaml's message repeats the position and quotes the source line; the first line is the sentence.
+    const sentence = problem.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? problem.message;
+    const make = severity === 'error' ? planError : planWarning;
+    return {
+      ...make(`yaml_${problem.code.toLowerCase()}`, [], sentence),
+      location: locate(lineCounter, problem.pos[0]),
+    };
+  };
+  return {
+    errors: doc.errors.map((e) => toIssue('error', e)),
+    warnings: doc.warnings.map((w) => toIssue('warning', w)),
+  };
+}
+
+export function parsePlanText(text: string, fileName: string): PlanValidation {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const syntax = syntaxIssues(doc, lineCounter);
+  if (syntax.errors.length > 0) return { ok: false, errors: syntax.errors, warnings: syntax.warnings };
+  if (doc.contents === null) {
+    return { ok: false, errors: [planError('empty_file', [], `${fileName} holds no plan`)], warnings: syntax.warnings };
+  }
+  const result = validatePlan(doc.toJS({ maxAliasCount: 100 }));
+  const place = (issue: PlanIssue): PlanIssue => ({ ...issue, location: locationOf(doc, lineCounter, issue.path) });
+  const warnings = [...syntax.warnings, ...result.warnings.map(place)];
+  return result.ok ? { ...result, warnings } : { ok: false, errors: result.errors.map(place), warnings };
+}
+
+/** `plan.yaml:12:5: phases[1].window.start: …`, the form editors and terminals turn into links. */
+export function formatIssueIn(fileName: string, issue: PlanIssue): string {
+  const where = issue.location ? `${fileName}:${issue.location.line}:${issue.location.column}` : fileName;
+  return `${where}: ${formatIssue(issue)}`;
+}
