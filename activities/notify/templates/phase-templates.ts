@@ -1,0 +1,125 @@
+import type { Template } from './layout';
+
+/** Messages to the whole campaign: a phase opens, is approved or returned, a report, cancellation. */
+
+export const phaseOpened: Template<'phase_opened'> = (body, ctx) => {
+  const window =
+    body.windowEnd === undefined
+      ? ctx.time(body.windowStart)
+      : `${ctx.time(body.windowStart)} – ${ctx.time(body.windowEnd)}`;
+  const only = body.owed.length === 1 ? body.owed[0] : undefined;
+  // With a single deliverable the subject says exactly what is owed and by when, as the plans do
+  // ("小组成员名单于4月14日前上报"); otherwise it says how many.
+  const subject =
+    only !== undefined
+      ? ctx.t(
+          `${body.phaseName}：请于${ctx.time(only.dueAt)}前上报 ${only.deliverableTitle}`,
+          `${body.phaseName}: please submit ${only.deliverableTitle} by ${ctx.time(only.dueAt)}`,
+        )
+      : body.owed.length === 0
+        ? ctx.t(`${body.phaseName}阶段开始`, `${body.phaseName} has begun`)
+        : ctx.t(
+            `${body.phaseName}阶段开始：请按时上报${body.owed.length}项材料`,
+            `${body.phaseName} has begun: ${body.owed.length} deliverables are due`,
+          );
+  return {
+    subject,
+    blocks: [
+      {
+        type: 'paragraph',
+        text: ctx.t(
+          `${body.phaseName}阶段现已开始（${window}）。`,
+          `The phase ${body.phaseName} has begun (${window}).`,
+        ),
+      },
+      ...(body.owed.length === 0
+        ? []
+        : [
+            {
+              type: 'list' as const,
+              title: ctx.t('本阶段需上报：', 'Due in this phase:'),
+              items: body.owed.map((item) =>
+                ctx.t(
+                  `${item.deliverableTitle}：${ctx.time(item.dueAt)}前`,
+                  `${item.deliverableTitle}: by ${ctx.time(item.dueAt)}`,
+                ),
+              ),
+            },
+          ]),
+    ],
+  };
+};
+
+export const phaseApproved: Template<'phase_approved'> = (body, ctx) => ({
+  subject: ctx.t(`${body.phaseName}阶段已验收通过`, `${body.phaseName} approved`),
+  blocks: [
+    {
+      type: 'paragraph',
+      text: ctx.t(
+        `${body.phaseName}阶段工作已由${body.by}验收通过。`,
+        `The phase ${body.phaseName} was approved by ${body.by}.`,
+      ),
+    },
+  ],
+});
+
+export const phaseReturned: Template<'phase_returned'> = (body, ctx) => {
+  const due = ctx.time(body.newDueAt);
+  return {
+    subject: ctx.t(
+      `${body.phaseName}：${body.unitName}的材料被退回，请于${due}前重新上报`,
+      `${body.phaseName}: ${body.unitName}'s submission was returned; resubmit by ${due}`,
+    ),
+    blocks: [
+      {
+        type: 'paragraph',
+        text: ctx.t(
+          `${body.by}退回了${body.unitName}在${body.phaseName}阶段上报的材料，请按意见修改后于${due}前重新上报。`,
+          `${body.by} returned ${body.unitName}'s submission for ${body.phaseName}; please revise it and resubmit by ${due}.`,
+        ),
+      },
+      {
+        type: 'facts',
+        rows: [
+          [ctx.t('退回理由', 'Reason'), body.reason],
+          [ctx.t('重新上报截止', 'Resubmit by'), due],
+        ],
+      },
+    ],
+  };
+};
+
+export const campaignCancelled: Template<'campaign_cancelled'> = (body, ctx) => ({
+  subject: ctx.t('活动已取消', 'Campaign cancelled'),
+  blocks: [
+    {
+      type: 'paragraph',
+      text: ctx.t(
+        `本次活动已由${body.by}取消，尚未完成的上报事项无需再办理。`,
+        `The campaign was cancelled by ${body.by}; outstanding deliverables are no longer due.`,
+      ),
+    },
+    { type: 'facts', rows: [[ctx.t('取消原因', 'Reason'), body.reason]] },
+  ],
+});
+
+export const reportReady: Template<'report_ready'> = (body, ctx) => {
+  const phase = body.phaseName;
+  const subject =
+    body.scope === 'phase' && phase !== undefined
+      ? ctx.t(`${phase}阶段工作报告已生成`, `Report ready: ${phase}`)
+      : ctx.t('活动总结报告已生成', 'Campaign report ready');
+  return {
+    subject,
+    blocks: [
+      {
+        type: 'paragraph',
+        text: ctx.t(
+          '工作报告已生成，可通过命令行按引用下载以下文件：',
+          'The report has been compiled; the files below can be fetched from the CLI by reference:',
+        ),
+      },
+      { type: 'list', items: body.files.map((file) => `${file.name} (${file.mediaType}) ${file.ref}`) },
+    ],
+  };
+};

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+
+/**
+ * A status snapshot of a campaign, as the workflow knows it, handed to `publishReport`. Plain
+ * data (no plan, no events) so the report compiler stays a pure function and the snapshot stays
+ * well under Temporal's 2 MB payload limit even for a county with hundreds of units.
+ */
+
+const Instant = z.iso.datetime({ offset: true });
+
+export const DeliverableStateSchema = z.enum(['on-time', 'late', 'missing', 'pending']);
+export type DeliverableState = z.infer<typeof DeliverableStateSchema>;
+
+export const UnitRowSchema = z.object({
+  unitId: z.string(),
+  unitName: z.string(),
+  deliverableId: z.string(),
+  deliverableTitle: z.string(),
+  state: DeliverableStateSchema,
+  dueAt: Instant.optional(),
+  submittedAt: Instant.optional(),
+  /** Late submissions: how late; missing ones: how late so far at `generatedAt`. */
+  lateByMs: z.number().nonnegative().optional(),
+});
+export type UnitRow = z.infer<typeof UnitRowSchema>;
+
+export const PhaseSnapshotSchema = z.object({
+  phaseId: z.string(),
+  phaseName: z.string(),
+  rows: z.array(UnitRowSchema),
+});
+export type PhaseSnapshot = z.infer<typeof PhaseSnapshotSchema>;
+
+export const EscalationEntrySchema = z.object({
+  at: Instant,
+  unitName: z.string(),
+  phaseName: z.string(),
+  deliverableTitle: z.string(),
+  step: z.number().int(),
+  stepLabel: z.string().optional(),
+  publicNotice: z.boolean().default(false),
+  accountability: z.boolean().default(false),
+});
+export type EscalationEntry = z.infer<typeof EscalationEntrySchema>;
+
+export const AccountabilityMarkSchema = z.object({
+  unitId: z.string(),
+  unitName: z.string(),
+  reason: z.string(),
+  at: Instant,
+});
+export type AccountabilityMark = z.infer<typeof AccountabilityMarkSchema>;
+
+export const LedgerStatsSchema = z.object({
+  total: z.number().int().nonnegative(),
+  closed: z.number().int().nonnegative(),
+  open: z.number().int().nonnegative(),
+  overdue: z.number().int().nonnegative().default(0),
+  byCategory: z
+    .array(z.object({ category: z.string(), total: z.number().int(), closed: z.number().int() }))
+    .default([]),
+});
+export type LedgerStats = z.infer<typeof LedgerStatsSchema>;
+
+export const CampaignReportInputSchema = z.object({
+  campaignId: z.string(),
+  campaignTitle: z.string(),
+  rehearsal: z.boolean(),
+  timeZone: z.string(),
+  locale: z.enum(['zh', 'en']).default('zh'),
+  scope: z.enum(['phase', 'campaign']).default('campaign'),
+  /** Plan time the snapshot was taken (simulated in a rehearsal). */
+  generatedAt: Instant,
+  phases: z.array(PhaseSnapshotSchema),
+  escalations: z.array(EscalationEntrySchema).default([]),
+  accountabilityMarks: z.array(AccountabilityMarkSchema).default([]),
+  ledger: LedgerStatsSchema.optional(),
+});
+export type CampaignReportInput = z.infer<typeof CampaignReportInputSchema>;
+export type CampaignReportInputData = z.input<typeof CampaignReportInputSchema>;

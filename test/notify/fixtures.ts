@@ -1,0 +1,89 @@
+import type { NotificationBody, NotificationRequest, Recipient } from '../../domain/notifications/notification';
+
+/** Sample notifications from the county petition campaign (000 篇5), one per kind. */
+
+export const unitHead: Recipient = { name: '李明', email: 'liming@town-a.example', role: 'unit-head' };
+export const office: Recipient = { name: '县信访局', email: 'office@county.example', role: 'office' };
+
+// 10:00Z is 18:00 in Asia/Shanghai, the plan's default due time.
+const dueAt = '2026-04-14T10:00:00Z';
+const deliverable = {
+  phaseId: 'mobilize',
+  phaseName: '宣传发动',
+  deliverableId: 'member-list',
+  deliverableTitle: '工作小组成员名单',
+  dueAt,
+};
+const unit = { unitId: 'town-a', unitName: '城关镇' };
+const caseRef = { caseId: 'C-007', caseTitle: '拆迁补偿纠纷', unitName: '城关镇', deadline: '2026-06-30T10:00:00Z' };
+const lateByMs = (2 * 24 + 3) * 3_600_000;
+
+export const sampleBodies: { [K in NotificationBody['kind']]: Extract<NotificationBody, { kind: K }> } = {
+  phase_opened: {
+    kind: 'phase_opened',
+    phaseId: 'mobilize',
+    phaseName: '宣传发动',
+    windowStart: '2026-04-12T01:00:00Z',
+    windowEnd: '2026-04-13T10:00:00Z',
+    owed: [{ deliverableId: 'member-list', deliverableTitle: '工作小组成员名单', dueAt }],
+  },
+  due_soon: { kind: 'due_soon', ...unit, ...deliverable },
+  overdue: { kind: 'overdue', ...unit, ...deliverable, lateByMs },
+  escalation: { kind: 'escalation', ...unit, ...deliverable, lateByMs, step: 2, accountability: true },
+  public_notice: { kind: 'public_notice', ...unit, ...deliverable, lateByMs, accountability: false },
+  phase_approved: { kind: 'phase_approved', phaseId: 'mobilize', phaseName: '宣传发动', by: '王组长' },
+  phase_returned: {
+    kind: 'phase_returned',
+    ...unit,
+    phaseId: 'mobilize',
+    phaseName: '宣传发动',
+    reason: '名单缺少联系人电话',
+    newDueAt: '2026-04-16T10:00:00Z',
+    by: '王组长',
+  },
+  deadline_extended: { kind: 'deadline_extended', ...unit, ...deliverable, reason: '清明节假期' },
+  case_assigned: { kind: 'case_assigned', ...caseRef, role: '包案领导' },
+  case_overdue: { kind: 'case_overdue', ...caseRef, lateByMs, step: 1 },
+  closure_returned: { kind: 'closure_returned', ...caseRef, reason: '缺少信访人回访意见' },
+  campaign_cancelled: { kind: 'campaign_cancelled', reason: '上级统一部署调整', by: '王组长' },
+  report_ready: {
+    kind: 'report_ready',
+    scope: 'phase',
+    phaseName: '宣传发动',
+    files: [{ name: 'petition-2026-mobilize-report.html', ref: `sha256:${'a'.repeat(64)}`, mediaType: 'text/html' }],
+  },
+};
+
+/** What each kind's zh subject must say after the campaign prefix. */
+export const expectedZhSubjects: Record<NotificationBody['kind'], string> = {
+  phase_opened: '宣传发动：请于2026-04-14 18:00前上报 工作小组成员名单',
+  due_soon: '宣传发动：请于2026-04-14 18:00前上报 工作小组成员名单',
+  overdue: '宣传发动：工作小组成员名单 已逾期（逾期2天3小时）',
+  escalation: '督办：城关镇未按时上报 工作小组成员名单（逾期2天3小时）',
+  public_notice: '通报：城关镇未按时上报 工作小组成员名单',
+  phase_approved: '宣传发动阶段已验收通过',
+  phase_returned: '宣传发动：城关镇的材料被退回，请于2026-04-16 18:00前重新上报',
+  deadline_extended: '宣传发动：工作小组成员名单 截止时间延至2026-04-14 18:00',
+  case_assigned: '案件交办：拆迁补偿纠纷（办结时限2026-06-30 18:00）',
+  case_overdue: '案件逾期：拆迁补偿纠纷（逾期2天3小时）',
+  closure_returned: '结案报告退回：拆迁补偿纠纷',
+  campaign_cancelled: '活动已取消',
+  report_ready: '宣传发动阶段工作报告已生成',
+};
+
+export const CAMPAIGN_TITLE = '查隐患、清积案、净环境';
+
+export function requestFor(body: NotificationBody, overrides: Partial<NotificationRequest> = {}): NotificationRequest {
+  return {
+    id: `petition-2026/${body.kind}/1`,
+    campaignId: 'petition-2026',
+    campaignTitle: CAMPAIGN_TITLE,
+    rehearsal: false,
+    locale: 'zh',
+    timeZone: 'Asia/Shanghai',
+    at: '2026-04-12T01:00:00Z',
+    to: [unitHead, office],
+    body,
+    ...overrides,
+  };
+}
