@@ -1,0 +1,63 @@
+import { readFile } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
+import type { LedgerCell, LedgerImportContext } from './ledger-cells';
+import { rowsToFilings, type LedgerParseResult, type SheetRow } from './ledger-rows';
+
+/**
+ * XLSX ledgers, read with exceljs. The first worksheet is the ledger unless one is named; rows keep
+ * the numbers Excel shows, so an error on row 7 is on row 7 when the clerk opens the file.
+ */
+
+type XlsxBytes = Parameters<ExcelJS.Xlsx['load']>[0];
+
+export interface XlsxOptions {
+  /** Worksheet name; default the first sheet. */
+  sheet?: string;
+}
+
+/** Rich text, hyperlinks and formulas all come down to what the cell displays. */
+export function plainCell(value: ExcelJS.CellValue): LedgerCell {
+  if (value === null || value === undefined || value instanceof Date) return value;
+  if (typeof value !== 'object') return value;
+  if ('richText' in value) return value.richText.map((part) => part.text).join('');
+  if ('result' in value) return plainCell(value.result);
+  if ('text' in value && typeof value.text === 'string') return value.text;
+  if ('error' in value && typeof value.error === 'string') return value.error;
+  return undefined;
+}
+
+export function worksheetRows(sheet: ExcelJS.Worksheet): SheetRow[] {
+  const rows: SheetRow[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells: LedgerCell[] = [];
+    // exceljs numbers cells from 1; a missing cell reads as null.
+    for (let col = 1; col <= row.cellCount; col += 1) cells.push(plainCell(row.getCell(col).value));
+    rows.push({ row: rowNumber, cells });
+  });
+  return rows;
+}
+
+export async function parseLedgerXlsx(
+  data: Uint8Array,
+  context: LedgerImportContext,
+  options: XlsxOptions = {},
+): Promise<LedgerParseResult> {
+  const workbook = new ExcelJS.Workbook();
+  // exceljs declares its own `Buffer` (an ArrayBuffer) for the parameter; at run time it takes a Node Buffer.
+  await workbook.xlsx.load(Buffer.from(data) as unknown as XlsxBytes);
+  const sheet = options.sheet === undefined ? workbook.worksheets[0] : workbook.getWorksheet(options.sheet);
+  if (!sheet) {
+    const reason =
+      options.sheet === undefined ? 'the workbook has no worksheet' : `no worksheet named "${options.sheet}"`;
+    return { ok: false, errors: [{ row: 1, column: '', reason }] };
+  }
+  return rowsToFilings(worksheetRows(sheet), context);
+}
+
+export async function readLedgerXlsxFile(
+  path: string,
+  context: LedgerImportContext,
+  options: XlsxOptions = {},
+): Promise<LedgerParseResult> {
+  return parseLedgerXlsx(await readFile(path), context, options);
+}
