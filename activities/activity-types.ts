@@ -1,4 +1,6 @@
 import type { CampaignEvent } from '../domain/unit/campaign-events';
+import type { Unit } from '../domain/plan/schema';
+import type { UnitSetup } from '../workflows/messages';
 import type { NotificationRequest } from '../domain/notifications/notification';
 
 /** The activities the workflows call, by signature only: workflows import this file as types. */
@@ -11,12 +13,16 @@ export interface DeliveryResult {
 }
 
 export interface BroadcastInput {
-  campaignWorkflowId: string;
   campaignId: string;
   taskQueue: string;
-  /** 'all' asks the campaign for its roster when the activity runs, so the input stays small. */
-  units: 'all' | string[];
+  unitIds: string[];
   event: CampaignEvent;
+  /**
+   * Present when the units' workflows may not exist yet (campaign start, a unit added): they are
+   * started with it. Later events carry only ids, so a broadcast to a thousand units stays small
+   * and never has to ask the busy campaign workflow anything.
+   */
+  start?: { base: UnitSetup['base']; units: Unit[] };
 }
 
 export interface ReportRequest {

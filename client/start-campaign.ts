@@ -10,6 +10,8 @@ export interface StartCampaignOptions {
   startedBy: string;
   /** Plan time runs this many times faster than real time, starting at the plan's first day. */
   rehearsalScale?: number;
+  /** Plan time a rehearsal runs before its first phase, so unit workflows settle before anything is due. */
+  rehearsalLeadInMs?: number;
   /** Runs under another id, e.g. a rehearsal beside the live campaign. */
   campaignId?: string;
   nowMs?: number;
@@ -21,11 +23,13 @@ export function rehearsalOriginMs(plan: Plan, nowMs: number): number {
   return first && 'start' in first ? localToInstant(first.start, '00:00', plan.campaign.timeZone) : nowMs;
 }
 
-export function clockFor(plan: Plan, options: Pick<StartCampaignOptions, 'rehearsalScale' | 'nowMs'>): PlanClock {
+export function clockFor(
+  plan: Plan,
+  options: Pick<StartCampaignOptions, 'rehearsalScale' | 'rehearsalLeadInMs' | 'nowMs'>,
+): PlanClock {
   const nowMs = options.nowMs ?? Date.now();
-  return options.rehearsalScale
-    ? rehearsalClock(rehearsalOriginMs(plan, nowMs), nowMs, options.rehearsalScale)
-    : liveClock(nowMs);
+  const origin = rehearsalOriginMs(plan, nowMs) - (options.rehearsalLeadInMs ?? 0);
+  return options.rehearsalScale ? rehearsalClock(origin, nowMs, options.rehearsalScale) : liveClock(nowMs);
 }
 
 export async function startCampaign(

@@ -1,4 +1,4 @@
-import { allHandlersFinished, condition, continueAsNew, setHandler, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, continueAsNew, log, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { CampaignCommand } from '../domain/campaign/campaign-commands';
 import { initialCampaignState, type CampaignState } from '../domain/campaign/campaign-state';
 import { campaignStatus, escalationLog } from '../domain/campaign/campaign-status';
@@ -40,6 +40,7 @@ import {
   timelineQuery,
   unitProgressSignal,
   type CampaignSummary,
+  type UnitSetup,
 } from './messages';
 import { createNotifier, type NotificationContext } from './notifier';
 import { parseOrReject, reject } from './reject';
@@ -131,7 +132,12 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
     (raw) => {
       const request = adding(raw);
       take(addUnit(plan, state, request.unit, request.by, now()));
-      queue.unshift({ type: 'broadcast', units: [request.unit.id], event: { type: 'paused', seq: 0, by: request.by } });
+      queue.unshift({
+        type: 'broadcast',
+        units: [request.unit.id],
+        start: true,
+        event: { type: 'paused', seq: 0, by: request.by },
+      });
       return receipt(`unit ${request.unit.id} added`);
     },
     { validator: (raw) => void adding(raw) },
@@ -179,10 +185,13 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
   setHandler(escalationLogQuery, () => escalationLog(state));
   setHandler(timelineQuery, () => state.timeline);
   setHandler(rosterQuery, () => roster(plan, state));
-  setHandler(unitSetupQuery, () => ({
-    base: { context, clock, reportKinds: plan.reportKinds, defaultDueTime: plan.campaign.defaultDueTime },
-    units: roster(plan, state),
-  }));
+  const unitBase = (): UnitSetup['base'] => ({
+    context,
+    clock,
+    reportKinds: plan.reportKinds,
+    defaultDueTime: plan.campaign.defaultDueTime,
+  });
+  setHandler(unitSetupQuery, () => ({ base: unitBase(), units: roster(plan, state) }));
   setHandler(campaignInfoQuery, () => ({
     campaignId: plan.campaign.id,
     title: plan.campaign.title,
@@ -195,36 +204,53 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
 
   const execute = async (command: CampaignCommand) => {
     switch (command.type) {
-      case 'broadcast':
-        // A unit added mid-campaign gets a placeholder first (seq 0 is ignored) so it exists before
-        // the real events; every other broadcast goes out in order and is awaited.
+      case 'broadcast': {
+        const units = roster(plan, state);
+        const unitIds = command.units === 'all' ? units.map((u) => u.id) : command.units;
+        const start = command.start
+          ? { base: unitBase(), units: units.filter((u) => unitIds.includes(u.id)) }
+          : undefined;
         await fanout.broadcastToUnits({
-          campaignWorkflowId: info.workflowId,
           campaignId: plan.campaign.id,
           taskQueue: info.taskQueue,
-          units: command.units,
+          unitIds,
           event: command.event,
+          start,
         });
         return;
+      }
       case 'notify':
         notifier.dispatch(command);
         return;
       case 'phase-report':
-        await reports.publishCampaignReport({
-          campaignWorkflowId: info.workflowId,
-          scope: 'phase',
-          phaseId: command.phaseId,
-        });
+        // A phase report reads every unit; the next phase must not wait for it.
+        notifier.track(
+          reports.publishCampaignReport({
+            campaignWorkflowId: info.workflowId,
+            scope: 'phase',
+            phaseId: command.phaseId,
+          }),
+          `phase report ${command.phaseId}`,
+        );
         return;
       case 'final-report':
-        await reports.publishCampaignReport({ campaignWorkflowId: info.workflowId, scope: 'campaign' });
+        // The summary is worth waiting for, but a report that cannot be compiled must not fail the campaign.
+        await reports
+          .publishCampaignReport({ campaignWorkflowId: info.workflowId, scope: 'campaign' })
+          .catch((err: unknown) => log.error('final report failed', { error: String(err) }));
         return;
     }
   };
 
   if (!input.carried) {
     // Every unit workflow exists from the start, so a unit can ask what it owes before phase one.
-    await execute({ type: 'broadcast', units: 'all', event: { type: 'paused', seq: 0, by: input.startedBy } });
+    // The event carries number 0, which every unit ignores: it only creates the workflows.
+    await execute({
+      type: 'broadcast',
+      units: 'all',
+      start: true,
+      event: { type: 'paused', seq: 0, by: input.startedBy },
+    });
   }
   for (;;) {
     take(advanceCampaign(plan, state, now()));

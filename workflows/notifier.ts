@@ -24,7 +24,7 @@ export interface NotifyCommand {
 }
 
 /**
- * Sends notifications without making the workflow wait for them: a mail outage must never delay
+ * Sends notifications (and runs other background activities, via `track`) without making the workflow wait for them: a mail outage must never delay
  * a timer or an escalation. The count of messages still in flight lets the workflow finish them
  * before it continues as new or completes.
  */
@@ -33,7 +33,7 @@ export function createNotifier(ctx: NotificationContext, ownerId: string, unit?:
   const track = (promise: Promise<unknown>, what: string) => {
     inflight += 1;
     promise
-      .catch((err: unknown) => log.warn('notification gave up', { what, error: String(err) }))
+      .catch((err: unknown) => log.warn('background work gave up', { what, error: String(err) }))
       .finally(() => {
         inflight -= 1;
       });
@@ -64,5 +64,5 @@ export function createNotifier(ctx: NotificationContext, ownerId: string, unit?:
     }
   }
 
-  return { dispatch, inflight: () => inflight };
+  return { dispatch, track, inflight: () => inflight };
 }

@@ -47,3 +47,29 @@ export function smallPlan(id = 'small', overrides: Partial<PlanInput> = {}): Pla
 export function beijing(date: string, time = '00:00'): number {
   return Date.parse(`${date}T${time}:00+08:00`);
 }
+
+/** A plan for `unitCount` units: four short phases of two deliverables each, the last waiting for approval. */
+export function largePlan(id: string, unitCount: number): Plan {
+  const units = Array.from({ length: unitCount }, (_, i) =>
+    unitInput(`unit-${String(i + 1).padStart(4, '0')}`, `单位${i + 1}`),
+  );
+  const phase = (n: number, start: string, end: string) => ({
+    id: `phase-${n}`,
+    name: `第${n}阶段`,
+    window: { start, end },
+    gate: n === 4 ? ('approval' as const) : ('window-end' as const),
+    deliverables: [
+      { id: `p${n}-summary`, title: `第${n}阶段总结`, kind: 'summary', due: end },
+      { id: `p${n}-progress`, title: `第${n}阶段进展`, kind: 'progress', due: end },
+    ],
+  });
+  return smallPlan(id, {
+    units,
+    phases: [
+      phase(1, '2026-04-12', '2026-04-14'),
+      phase(2, '2026-04-15', '2026-04-17'),
+      phase(3, '2026-04-18', '2026-04-20'),
+      phase(4, '2026-04-21', '2026-04-23'),
+    ],
+  });
+}
