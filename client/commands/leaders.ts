@@ -1,0 +1,193 @@
+import type { Command } from 'commander';
+import {
+  approvePhaseUpdate,
+  campaignStatusQuery,
+  campaignInfoQuery,
+  escalationLogQuery,
+  overdueQuery,
+  returnPhaseUpdate,
+  timelineQuery,
+  unitTimelineQuery,
+} from '../../workflows/messages';
+import { dueArg, idArg, idListArg } from '../args';
+import { renderCampaignStatus } from '../output/campaign-status';
+import { formatDuration, formatTime } from '../output/format';
+import { example } from '../output/help';
+import { obligationTable } from '../output/obligations';
+import { style } from '../output/style';
+import { renderTable } from '../output/table';
+import { act } from '../run-cli';
+import { unitView } from './units';
+
+export function registerLeaderCommands(program: Command): void {
+  program
+    .command('status')
+    .description("where a campaign stands: phase, window, next deadline, every unit's reports")
+    .argument('<campaign>', 'campaign id')
+    .option('--unit <id>', "one unit's deliverables instead")
+    .addHelpText(
+      'after',
+      example('campaign status county-petition-2026', 'campaign status county-petition-2026 --unit town-boye'),
+    )
+    .action(
+      act(async (ctx, [campaignId = ''], raw) => {
+        const id = idArg(campaignId, 'campaign');
+        if (raw['unit'] !== undefined) {
+          const view = await unitView(ctx, id, idArg(raw['unit'], '--unit'));
+          ctx.print(view, () =>
+            [
+              `${view.unitName} (${view.unitId}) — plan time ${formatTime(view.nowMs, view.timeZone)}`,
+              obligationTable(view.rows, view),
+            ].join('\n'),
+          );
+          return;
+        }
+        const status = await (await ctx.campaign(id)).query(campaignStatusQuery);
+        ctx.print(status, () => renderCampaignStatus(status));
+      }),
+    );
+
+  program
+    .command('timeline')
+    .description("what happened, in order: phases, returns, approvals (or one unit's log)")
+    .argument('<campaign>', 'campaign id')
+    .option('--unit <id>', "one unit's log instead")
+    .addHelpText('after', example('campaign timeline county-petition-2026 --unit town-boye'))
+    .action(
+      act(async (ctx, [campaignId = ''], raw) => {
+        const id = idArg(campaignId, 'campaign');
+        const campaign = await ctx.campaign(id);
+        const info = await campaign.query(campaignInfoQuery);
+        let entries = raw['unit'] === undefined ? await campaign.query(timelineQuery) : [];
+        if (raw['unit'] !== undefined) {
+          const unitId = idArg(raw['unit'], '--unit');
+          await unitView(ctx, id, unitId); // names a wrong unit clearly
+          entries = await (await ctx.unit(id, unitId)).query(unitTimelineQuery);
+        }
+        ctx.print(entries, () =>
+          entries.length === 0
+            ? 'nothing has happened yet'
+            : renderTable(
+                [{ header: 'plan time' }, { header: 'what' }],
+                entries.map((e) => [formatTime(e.atMs, info.timeZone), e.what]),
+              ),
+        );
+      }),
+    );
+
+  program
+    .command('overdue')
+    .description('who is late with what, longest overdue first')
+    .argument('<campaign>', 'campaign id')
+    .addHelpText('after', example('campaign overdue county-petition-2026'))
+    .action(
+      act(async (ctx, [campaignId = '']) => {
+        const campaign = await ctx.campaign(idArg(campaignId, 'campaign'));
+        const [rows, info] = await Promise.all([campaign.query(overdueQuery), campaign.query(campaignInfoQuery)]);
+        ctx.print(rows, () =>
+          rows.length === 0
+            ? style.green('nobody is overdue')
+            : renderTable(
+                [
+                  { header: 'unit' },
+                  { header: 'name' },
+                  { header: 'deliverable' },
+                  { header: 'due' },
+                  { header: 'late by' },
+                  { header: 'esc', align: 'right' },
+                ],
+                rows.map((r) => [
+                  r.unitId,
+                  r.unitName,
+                  r.key,
+                  formatTime(r.dueMs, info.timeZone),
+                  style.red(formatDuration(r.lateByMs)),
+                  String(r.step),
+                ]),
+              ),
+        );
+      }),
+    );
+
+  program
+    .command('escalations')
+    .description('every escalation step taken against a late unit (催报, 督办, 通报批评, 责任追究)')
+    .argument('<campaign>', 'campaign id')
+    .addHelpText('after', example('campaign escalations county-petition-2026'))
+    .action(
+      act(async (ctx, [campaignId = '']) => {
+        const campaign = await ctx.campaign(idArg(campaignId, 'campaign'));
+        const [rows, info] = await Promise.all([campaign.query(escalationLogQuery), campaign.query(campaignInfoQuery)]);
+        ctx.print(rows, () =>
+          rows.length === 0
+            ? 'no escalations'
+            : renderTable(
+                [
+                  { header: 'plan time' },
+                  { header: 'unit' },
+                  { header: 'deliverable' },
+                  { header: 'step', align: 'right' },
+                  { header: 'label' },
+                  { header: 'notice' },
+                  { header: 'accountability' },
+                ],
+                rows.map((r) => [
+                  formatTime(r.atMs, info.timeZone),
+                  r.unitId,
+                  r.key,
+                  String(r.step),
+                  r.label ?? '',
+                  r.publicNotice ? style.yellow('通报') : '',
+                  r.accountability ? style.red('追责') : '',
+                ]),
+              ),
+        );
+      }),
+    );
+
+  program
+    .command('approve')
+    .description('approve a phase that waits for the leading group (e.g. 总结验收)')
+    .argument('<campaign>', 'campaign id')
+    .requiredOption('--phase <id>', 'the phase id')
+    .option('--comment <text>', 'a comment for the record')
+    .addHelpText('after', example('campaign approve county-petition-2026 --phase accept --as leader:leader-zhang'))
+    .action(
+      act(async (ctx, [campaignId = ''], raw) => {
+        const id = idArg(campaignId, 'campaign');
+        const comment = typeof raw['comment'] === 'string' ? raw['comment'] : undefined;
+        const input = { phaseId: idArg(raw['phase'], '--phase'), comment, by: ctx.actor() };
+        const receipt = await (await ctx.campaign(id)).executeUpdate(approvePhaseUpdate, { args: [input] });
+        ctx.print(receipt, () => `${style.green('ok')} ${receipt.message}`);
+      }),
+    );
+
+  program
+    .command('return')
+    .description("send a phase's reports back to some units to redo by a new date")
+    .argument('<campaign>', 'campaign id')
+    .requiredOption('--phase <id>', 'the phase id')
+    .requiredOption('--units <ids>', 'comma-separated unit ids')
+    .requiredOption('--reason <text>', 'what the units must fix')
+    .requiredOption('--due <date>', 'the new due date (YYYY-MM-DD) or an ISO time')
+    .addHelpText(
+      'after',
+      example(
+        'campaign return county-petition-2026 --phase investigate --units town-boye --reason "台帐缺包案领导" --due 2026-04-24',
+      ),
+    )
+    .action(
+      act(async (ctx, [campaignId = ''], raw) => {
+        const id = idArg(campaignId, 'campaign');
+        const input = {
+          phaseId: idArg(raw['phase'], '--phase'),
+          units: idListArg(String(raw['units']), '--units'),
+          reason: String(raw['reason']),
+          newDue: dueArg(raw['due'], '--due'),
+          by: ctx.actor(),
+        };
+        const receipt = await (await ctx.campaign(id)).executeUpdate(returnPhaseUpdate, { args: [input] });
+        ctx.print(receipt, () => `${style.green('ok')} ${receipt.message}`);
+      }),
+    );
+}

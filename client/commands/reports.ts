@@ -1,0 +1,91 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { readNotificationLog } from '../../activities/notify/notification-log';
+import { loadMailConfig } from '../../config/mail-config';
+import { campaignInfoQuery } from '../../workflows/messages';
+import { idArg, parseArg } from '../args';
+import { formatTime, localTimeZone } from '../output/format';
+import { example } from '../output/help';
+import { style } from '../output/style';
+import { renderTable } from '../output/table';
+import { compileReportNow } from '../report-snapshot';
+import { act } from '../run-cli';
+
+const FORMATS = { md: 'markdown', html: 'html', csv: 'csv' } as const;
+const ReportOptions = z.object({ format: z.enum(['md', 'html', 'csv']), out: z.string().optional() });
+
+export function registerReportCommands(program: Command): void {
+  program
+    .command('report')
+    .description('compile the campaign report now (who reported on time, late, not at all; escalations)')
+    .argument('<campaign>', 'campaign id')
+    .option('--format <format>', 'md, html or csv', 'md')
+    .option('--out <dir>', 'write the file into this folder (default: print it)')
+    .addHelpText('after', example('campaign report county-petition-2026 --format html --out reports/'))
+    .action(
+      act(async (ctx, [campaignId = ''], raw) => {
+        const id = idArg(campaignId, 'campaign');
+        const options = parseArg(ReportOptions, raw, 'options');
+        const handle = await ctx.campaign(id);
+        await handle.query(campaignInfoQuery); // a clear "no campaign" before the slower gathering
+        const report = await compileReportNow(await ctx.client(), id);
+        const text = report[FORMATS[options.format]];
+        if (options.out === undefined) {
+          if (ctx.json) ctx.print({ campaignId: id, format: options.format, text }, () => text);
+          else process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+          return;
+        }
+        await mkdir(options.out, { recursive: true });
+        const file = path.resolve(options.out, `${id}-report.${options.format}`);
+        await writeFile(file, text, 'utf8');
+        ctx.print({ campaignId: id, format: options.format, file }, () => `${style.green('wrote')} ${file}`);
+      }),
+    );
+
+  program
+    .command('notifications')
+    .description('who was told what and when (the delivery log the worker keeps on this machine)')
+    .argument('<campaign>', 'campaign id')
+    .option('--last <n>', 'only the last N entries')
+    .addHelpText('after', example('campaign notifications county-petition-2026 --last 20'))
+    .action(
+      act(async (ctx, [campaignId = ''], raw) => {
+        const id = idArg(campaignId, 'campaign');
+        const last = parseArg(z.coerce.number().int().positive().optional(), raw['last'], '--last');
+        const config = loadMailConfig(ctx.env);
+        const all = await readNotificationLog(id, { dataDir: config.dataDir });
+        const entries = last === undefined ? all : all.slice(-last);
+        // The plan's zone when the campaign answers; the log itself is readable without a server.
+        const zone = await ctx
+          .campaign(id)
+          .then((handle) => handle.query(campaignInfoQuery))
+          .then((info) => info.timeZone)
+          .catch(() => localTimeZone());
+        ctx.print({ campaignId: id, dataDir: config.dataDir, entries }, () => {
+          if (entries.length === 0) {
+            return `no notifications for "${id}" in ${config.dataDir} (the log is kept where the worker runs; set CAMPAIGN_DATA_DIR as it does)`;
+          }
+          const statusText = (status: string) =>
+            status === 'failed' ? style.red(status) : status === 'deferred' ? style.yellow(status) : status;
+          return renderTable(
+            [
+              { header: 'plan time' },
+              { header: 'kind' },
+              { header: 'to', max: 36 },
+              { header: 'status' },
+              { header: 'subject', max: 50 },
+            ],
+            entries.map((e) => [
+              formatTime(Date.parse(e.at), zone),
+              e.kind,
+              `${e.name} <${e.email}>`,
+              statusText(e.status),
+              e.subject,
+            ]),
+          );
+        });
+      }),
+    );
+}

@@ -1,0 +1,146 @@
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { parse as parseYaml } from 'yaml';
+import { checkAttachment, createFolderReportStore, mediaTypeFor, storeReportFiles } from '../../activities/reports';
+import { loadMailConfig } from '../../config/mail-config';
+import { ReportSchema, type Report } from '../../domain/reports/report-schema';
+import type { ObligationRow } from '../../domain/unit/unit-progress';
+import { submitReportUpdate, unitStatusQuery, type UnitStatusView } from '../../workflows/messages';
+import { collect, dateArg, idArg } from '../args';
+import type { CliContext } from '../context';
+import { CliError, EXIT, usageError } from '../errors';
+import { formatDuration, formatTime } from '../output/format';
+import { example } from '../output/help';
+import { style } from '../output/style';
+import { obligationTable } from '../output/obligations';
+import { act } from '../run-cli';
+
+export async function unitView(ctx: CliContext, campaignId: string, unitId: string): Promise<UnitStatusView> {
+  const handle = await ctx.unit(campaignId, unitId);
+  return handle.query(unitStatusQuery).catch((error: unknown) => ctx.explainMissingUnit(error, campaignId, unitId));
+}
+
+const owing = (row: ObligationRow) => row.state === 'open' || row.state === 'overdue';
+
+/** Every file is checked (type, size) before any is stored or anything is sent. */
+async function checkFiles(files: string[]): Promise<void> {
+  for (const file of files) {
+    const info = await stat(file).catch(() => {
+      throw usageError(`--file ${file}: there is no such file`);
+    });
+    const name = path.basename(file);
+    const check = checkAttachment({
+      name,
+      size: info.size,
+      mediaType: mediaTypeFor(name) ?? 'application/octet-stream',
+    });
+    if (!check.ok)
+      throw new CliError(
+        check.error.message,
+        EXIT.failed,
+        'nothing was sent; fix the file and submit again',
+        check.error.code,
+      );
+  }
+}
+
+async function reportFromFile(file: string): Promise<Omit<Report, 'attachments'>> {
+  let raw: unknown;
+  try {
+    raw = parseYaml(await readFile(file, 'utf8'));
+  } catch (error) {
+    throw usageError(`--report ${file}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+  }
+  const parsed = ReportSchema.omit({ attachments: true }).safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new CliError(
+      `--report ${file}: ${issue?.path.join('.') || 'report'}: ${issue?.message ?? 'invalid'}`,
+      EXIT.failed,
+      'a report file holds text, members (name, role, phone) and fields',
+      'invalid_report',
+    );
+  }
+  return parsed.data;
+}
+
+export function registerUnitCommands(program: Command): void {
+  program
+    .command('todo')
+    .description('what a unit still owes, and by when (overdue first)')
+    .argument('<campaign>', 'campaign id')
+    .requiredOption('--unit <id>', 'your unit')
+    .option('--all', 'also list what was already submitted')
+    .addHelpText('after', example('campaign todo county-petition-2026 --unit town-boye'))
+    .action(
+      act(async (ctx, [campaignId = ''], raw) => {
+        const id = idArg(campaignId, 'campaign');
+        const view = await unitView(ctx, id, idArg(raw['unit'], '--unit'));
+        const rows = view.rows.filter((row) => raw['all'] === true || owing(row)).sort((a, b) => a.dueMs - b.dueMs);
+        ctx.print({ ...view, rows }, () => {
+          const head = `${view.unitName} (${view.unitId}) — plan time ${formatTime(view.nowMs, view.timeZone)}${view.ended ? ', campaign ended' : ''}`;
+          if (rows.length === 0) return `${head}\n${style.green('nothing owed right now')}`;
+          return `${head}\n${obligationTable(rows, view)}`;
+        });
+      }),
+    );
+
+  program
+    .command('submit')
+    .description("submit a unit's report for a deliverable: files, text, or a structured report file")
+    .argument('<campaign>', 'campaign id')
+    .requiredOption('--unit <id>', 'your unit')
+    .requiredOption('--deliverable <id>', 'the deliverable id (see `campaign todo`)')
+    .option('--occurrence <date>', 'for a recurring deliverable: the due date of the occurrence (YYYY-MM-DD)')
+    .option('--file <path>', 'attach a file (repeatable): docx, pdf, xlsx, png, jpg, txt, csv, md', collect)
+    .option('--text <text>', 'the report text')
+    .option('--report <file>', 'a YAML or JSON report: { text, members: [{ name, role, phone }], fields }')
+    .addHelpText(
+      'after',
+      example(
+        'campaign submit county-petition-2026 --unit town-boye --deliverable working-group-members --file 名单.xlsx',
+        'campaign submit county-petition-2026 --unit town-boye --deliverable weekly-progress --text "本周化解3件"',
+      ),
+    )
+    .action(
+      act(async (ctx, [campaignId = ''], raw) => {
+        const id = idArg(campaignId, 'campaign');
+        const unitId = idArg(raw['unit'], '--unit');
+        const deliverableId = idArg(raw['deliverable'], '--deliverable');
+        const occurrence = raw['occurrence'] === undefined ? undefined : dateArg(raw['occurrence'], '--occurrence');
+        const files = (raw['file'] as string[] | undefined) ?? [];
+        const text = typeof raw['text'] === 'string' ? raw['text'] : undefined;
+        const reportFile = typeof raw['report'] === 'string' ? raw['report'] : undefined;
+        if (files.length === 0 && text === undefined && reportFile === undefined) {
+          throw usageError('say what you submit: --file, --text or --report');
+        }
+        await checkFiles(files);
+        const base = reportFile === undefined ? {} : await reportFromFile(reportFile);
+        const view = await unitView(ctx, id, unitId);
+        const store = createFolderReportStore({ dataDir: loadMailConfig(ctx.env).dataDir });
+        const refs = await storeReportFiles(files, { store });
+        const report: Report = {
+          ...base,
+          ...(text === undefined ? {} : { text }),
+          ...(refs.length === 0
+            ? {}
+            : { attachments: refs.map(({ name, ref, size, mediaType }) => ({ name, ref, size, mediaType })) }),
+        };
+        const handle = await ctx.unit(id, unitId);
+        const receipt = await handle.executeUpdate(submitReportUpdate, {
+          args: [{ deliverableId, occurrence, report, by: ctx.actor(unitId) }],
+        });
+        ctx.print(receipt, () => {
+          const verdict = receipt.onTime
+            ? style.green('on time')
+            : style.red(`late by ${formatDuration(receipt.lateByMs)}`);
+          return [
+            `${style.green('submitted')} ${receipt.title} (${receipt.key}) for ${view.unitName}: ${verdict}`,
+            `  submitted ${formatTime(receipt.submittedAtMs, view.timeZone)}, due ${formatTime(receipt.dueMs, view.timeZone)}`,
+            ...(refs.length > 0 ? [`  ${refs.length} file(s) stored: ${refs.map((r) => r.name).join(', ')}`] : []),
+          ].join('\n');
+        });
+      }),
+    );
+}

@@ -1,0 +1,126 @@
+import { Client, Connection, WorkflowNotFoundError, type WorkflowHandle } from '@temporalio/client';
+import type { Command } from 'commander';
+import { loadTemporalConfig, toConnectionOptions, type TemporalConfig } from '../config/temporal-connection';
+import { campaignWorkflowId, unitWorkflowId } from '../workflows/workflow-ids';
+import { CliError, EXIT, isUnreachable, unknownCampaign, unreachable, usageError } from './errors';
+
+/** Options every command accepts; they override the environment the worker reads too. */
+export interface GlobalOptions {
+  as?: string;
+  json?: boolean;
+  debug?: boolean;
+  address?: string;
+  namespace?: string;
+  taskQueue?: string;
+}
+
+// A CLI call should fail fast when nothing listens; the SDK's default waits ten seconds.
+const CONNECT_TIMEOUT_MS = 4000;
+
+/** What a command runs with: settings, a lazily opened client, and where its output goes. */
+export class CliContext {
+  private config: TemporalConfig | undefined;
+  private connecting: Promise<Client> | undefined;
+  campaignId: string | undefined;
+
+  constructor(
+    readonly options: GlobalOptions,
+    readonly env: NodeJS.ProcessEnv = process.env,
+  ) {}
+
+  static of(command: Command): CliContext {
+    return new CliContext(command.optsWithGlobals<GlobalOptions>());
+  }
+
+  get json(): boolean {
+    return this.options.json === true;
+  }
+
+  temporalConfig(): TemporalConfig {
+    if (this.config) return this.config;
+    const overrides: Record<string, string | undefined> = {
+      TEMPORAL_ADDRESS: this.options.address,
+      TEMPORAL_NAMESPACE: this.options.namespace,
+      TEMPORAL_TASK_QUEUE: this.options.taskQueue,
+    };
+    const env = { ...this.env };
+    for (const [name, value] of Object.entries(overrides)) if (value !== undefined) env[name] = value;
+    const result = loadTemporalConfig(env);
+    if (!result.success) {
+      const issue = result.error.issues[0];
+      throw usageError(
+        `${String(issue?.path.join('.') ?? 'Temporal settings')}: ${issue?.message ?? 'invalid'}`,
+        'see docs/operations.md for the connection variables',
+      );
+    }
+    this.config = result.data;
+    return this.config;
+  }
+
+  client(): Promise<Client> {
+    this.connecting ??= this.connect();
+    return this.connecting;
+  }
+
+  private async connect(): Promise<Client> {
+    const config = this.temporalConfig();
+    try {
+      const connection = await Connection.connect({
+        ...toConnectionOptions(config),
+        connectTimeout: CONNECT_TIMEOUT_MS,
+      });
+      return new Client({ connection, namespace: config.namespace });
+    } catch (error) {
+      if (isUnreachable(error)) throw unreachable(config.address);
+      throw error;
+    }
+  }
+
+  async close(): Promise<void> {
+    const client = await this.connecting?.catch(() => undefined);
+    await client?.connection.close().catch(() => undefined);
+  }
+
+  /** Who performs an action: --as, then $CAMPAIGN_ACTOR, then the unit itself, then the office. */
+  actor(unitId?: string): string {
+    const named = this.options.as ?? this.env['CAMPAIGN_ACTOR'];
+    if (named !== undefined && named.trim() !== '') return named.trim();
+    return unitId !== undefined ? `unit:${unitId}` : 'office';
+  }
+
+  async campaign(campaignId: string): Promise<WorkflowHandle> {
+    this.campaignId = campaignId;
+    return (await this.client()).workflow.getHandle(campaignWorkflowId(campaignId));
+  }
+
+  async unit(campaignId: string, unitId: string): Promise<WorkflowHandle> {
+    this.campaignId = campaignId;
+    return (await this.client()).workflow.getHandle(unitWorkflowId(campaignId, unitId));
+  }
+
+  /**
+   * A unit workflow that does not exist means either the campaign or the unit is wrong; telling
+   * which saves the user a second guess.
+   */
+  async explainMissingUnit(error: unknown, campaignId: string, unitId: string): Promise<never> {
+    if (!(error instanceof WorkflowNotFoundError)) throw error;
+    const campaign = await this.campaign(campaignId);
+    try {
+      await campaign.describe();
+    } catch (describeError) {
+      if (describeError instanceof WorkflowNotFoundError) throw unknownCampaign(campaignId);
+      throw describeError;
+    }
+    throw new CliError(
+      `no unit "${unitId}" takes part in campaign "${campaignId}"`,
+      EXIT.failed,
+      `the units are listed by \`campaign status ${campaignId}\``,
+      'unknown_unit',
+    );
+  }
+
+  /** Prints JSON with --json, otherwise the human form. */
+  print(json: unknown, human: () => string): void {
+    process.stdout.write(this.json ? `${JSON.stringify(json, null, 2)}\n` : `${human()}\n`);
+  }
+}

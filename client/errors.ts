@@ -1,0 +1,96 @@
+import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, isGrpcServiceError } from '@temporalio/client';
+import { CommanderError } from 'commander';
+import { ZodError } from 'zod';
+import { ReportLimitError } from '../activities/reports';
+import { MailConfigError } from '../config/mail-config';
+import { rejectionOf } from './update-rejection';
+
+/** Exit codes are part of the CLI's contract: scripts branch on them. */
+export const EXIT = { ok: 0, failed: 1, usage: 2, unreachable: 3 } as const;
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+/** An error the user can act on: one sentence, an optional hint, an exit code and a stable type. */
+export class CliError extends Error {
+  override name = 'CliError';
+  constructor(
+    message: string,
+    readonly exitCode: ExitCode,
+    readonly hint?: string,
+    readonly type: string = exitCode === EXIT.usage ? 'usage' : 'failed',
+  ) {
+    super(message);
+  }
+}
+
+export const usageError = (message: string, hint?: string): CliError => new CliError(message, EXIT.usage, hint);
+
+/** Connection problems look different depending on where they surface; all of them mean "no server". */
+const GRPC_UNAVAILABLE = 14;
+const GRPC_DEADLINE_EXCEEDED = 4;
+
+export function isUnreachable(error: unknown): boolean {
+  if (isGrpcServiceError(error)) {
+    const code: number = error.code;
+    return code === GRPC_UNAVAILABLE || code === GRPC_DEADLINE_EXCEEDED;
+  }
+  if (error instanceof Error) {
+    if (/failed to connect|connection refused|ECONNREFUSED|UNAVAILABLE/i.test(error.message)) return true;
+    return error.cause !== undefined && error.cause !== error && isUnreachable(error.cause);
+  }
+  return false;
+}
+
+export function unreachable(address: string): CliError {
+  return new CliError(
+    `cannot reach Temporal at ${address}`,
+    EXIT.unreachable,
+    'start one with `campaign server`, or set TEMPORAL_ADDRESS',
+    'unreachable',
+  );
+}
+
+export function unknownCampaign(campaignId: string): CliError {
+  return new CliError(
+    `no campaign "${campaignId}"`,
+    EXIT.failed,
+    'see the campaigns there are with `campaign list`',
+    'not_found',
+  );
+}
+
+export interface ErrorContext {
+  address?: string;
+  campaignId?: string;
+}
+
+/** Turns anything thrown by a command into the one sentence the user sees. */
+export function toCliError(error: unknown, context: ErrorContext = {}): CliError {
+  if (error instanceof CliError) return error;
+  if (error instanceof CommanderError) return new CliError(error.message.replace(/^error: /, ''), EXIT.usage);
+  const rejection = rejectionOf(error);
+  if (rejection) {
+    // A malformed payload is the caller's fault; anything else is the campaign refusing.
+    return new CliError(rejection.message, EXIT.failed, undefined, rejection.type);
+  }
+  if (error instanceof WorkflowNotFoundError) return unknownCampaign(context.campaignId ?? error.workflowId);
+  if (error instanceof WorkflowExecutionAlreadyStartedError) {
+    return new CliError(
+      `a campaign with id "${context.campaignId ?? error.workflowId}" already exists`,
+      EXIT.failed,
+      'start it under another id with --id, or look at it with `campaign status ID`',
+      'already_started',
+    );
+  }
+  if (isUnreachable(error)) return unreachable(context.address ?? 'the configured address');
+  if (error instanceof ZodError) {
+    const issue = error.issues[0];
+    const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+    return usageError(`${where}${issue?.message ?? 'invalid input'}`);
+  }
+  if (error instanceof ReportLimitError) {
+    return new CliError(error.message, EXIT.failed, 'send a smaller file, or split it', error.error.code);
+  }
+  if (error instanceof MailConfigError) return usageError(error.message, 'fix the variable in your environment');
+  const message = error instanceof Error ? error.message : String(error);
+  return new CliError(message, EXIT.failed, 'run again with --debug to see where it failed', 'internal');
+}
