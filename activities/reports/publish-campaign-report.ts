@@ -14,10 +14,76 @@ function rowState(state: UnitStatusView['rows'][number]['state']): UnitRow['stat
 }
 
 /**
- * Gathers a report snapshot by asking the campaign and each unit workflow, compiles and stores
- * it, and mails the office where to find it. Reading the detail here, in an activity, keeps the
- * campaign workflow's own state compact however many units take part.
+ * Reads a report snapshot by asking the campaign and each unit workflow. Reading the detail here,
+ * outside any workflow, keeps the campaign workflow's own state compact however many units take
+ * part. The report activity below and the CLI's `campaign report` both start from it.
  */
+export async function gatherCampaignReportInput(client: Client, request: ReportRequest) {
+  const campaign = client.workflow.getHandle(request.campaignWorkflowId);
+  const [status, setup] = await Promise.all([campaign.query(campaignStatusQuery), campaign.query(unitSetupQuery)]);
+  const views: UnitStatusView[] = [];
+  await mapWithConcurrency(setup.units, 16, async (unit) => {
+    try {
+      views.push(await client.workflow.getHandle(unitWorkflowId(status.campaignId, unit.id)).query(unitStatusQuery));
+    } catch {
+      // A unit whose workflow never started owes nothing yet; it simply has no rows.
+    }
+  });
+  views.sort((a, b) => a.unitId.localeCompare(b.unitId));
+  const phaseIds = request.scope === 'phase' && request.phaseId ? [request.phaseId] : status.phases.map((p) => p.id);
+  const phaseName = new Map(status.phases.map((p) => [p.id, p.name]));
+  const phases = phaseIds.map((phaseId) => ({
+    phaseId,
+    phaseName: phaseName.get(phaseId) ?? phaseId,
+    rows: views.flatMap((view) =>
+      view.rows
+        .filter((row) => row.phaseId === phaseId)
+        .map((row) => ({
+          unitId: view.unitId,
+          unitName: view.unitName,
+          deliverableId: row.key,
+          deliverableTitle: row.title,
+          state: rowState(row.state),
+          dueAt: iso(row.dueMs),
+          submittedAt: row.submittedAtMs === undefined ? undefined : iso(row.submittedAtMs),
+          lateByMs: row.lateByMs,
+        })),
+    ),
+  }));
+  const data: CampaignReportInputData = {
+    campaignId: status.campaignId,
+    campaignTitle: status.title,
+    rehearsal: status.rehearsal,
+    timeZone: status.timeZone,
+    locale: setup.base.context.locale,
+    scope: request.scope,
+    generatedAt: iso(status.nowMs),
+    phases,
+    escalations: views.flatMap((view) =>
+      view.escalations.map((e) => ({
+        at: iso(e.atMs),
+        unitName: view.unitName,
+        phaseName: phaseName.get(e.phaseId) ?? e.phaseId,
+        deliverableTitle: e.title,
+        step: e.step,
+        stepLabel: e.label,
+        publicNotice: e.publicNotice,
+        accountability: e.accountability,
+      })),
+    ),
+    accountabilityMarks: views.flatMap((view) =>
+      view.marks.map((m) => ({
+        unitId: view.unitId,
+        unitName: view.unitName,
+        reason: `${m.title}: escalation step ${m.step}`,
+        at: iso(m.atMs),
+      })),
+    ),
+  };
+  return { data, status, context: setup.base.context, phaseName };
+}
+
+/** Compiles and stores the report, then mails the office where to find it. */
 export function createPublishCampaignReportActivity(
   client: Client,
   publishReport: (
@@ -26,75 +92,15 @@ export function createPublishCampaignReportActivity(
   send: CampaignActivities['sendNotification'],
 ) {
   return async function publishCampaignReport(request: ReportRequest) {
-    const campaign = client.workflow.getHandle(request.campaignWorkflowId);
-    const [status, setup] = await Promise.all([campaign.query(campaignStatusQuery), campaign.query(unitSetupQuery)]);
-    const views: UnitStatusView[] = [];
-    await mapWithConcurrency(setup.units, 16, async (unit) => {
-      try {
-        views.push(await client.workflow.getHandle(unitWorkflowId(status.campaignId, unit.id)).query(unitStatusQuery));
-      } catch {
-        // A unit whose workflow never started owes nothing yet; it simply has no rows.
-      }
-    });
-    views.sort((a, b) => a.unitId.localeCompare(b.unitId));
-    const phaseIds = request.scope === 'phase' && request.phaseId ? [request.phaseId] : status.phases.map((p) => p.id);
-    const phases = phaseIds.map((phaseId) => ({
-      phaseId,
-      phaseName: status.phases.find((p) => p.id === phaseId)?.name ?? phaseId,
-      rows: views.flatMap((view) =>
-        view.rows
-          .filter((row) => row.phaseId === phaseId)
-          .map((row) => ({
-            unitId: view.unitId,
-            unitName: view.unitName,
-            deliverableId: row.key,
-            deliverableTitle: row.title,
-            state: rowState(row.state),
-            dueAt: iso(row.dueMs),
-            submittedAt: row.submittedAtMs === undefined ? undefined : iso(row.submittedAtMs),
-            lateByMs: row.lateByMs,
-          })),
-      ),
-    }));
-    const phaseName = new Map(status.phases.map((p) => [p.id, p.name]));
-    const data: CampaignReportInputData = {
-      campaignId: status.campaignId,
-      campaignTitle: status.title,
-      rehearsal: status.rehearsal,
-      timeZone: status.timeZone,
-      locale: setup.base.context.locale,
-      scope: request.scope,
-      generatedAt: iso(status.nowMs),
-      phases,
-      escalations: views.flatMap((view) =>
-        view.escalations.map((e) => ({
-          at: iso(e.atMs),
-          unitName: view.unitName,
-          phaseName: phaseName.get(e.phaseId) ?? e.phaseId,
-          deliverableTitle: e.title,
-          step: e.step,
-          stepLabel: e.label,
-          publicNotice: e.publicNotice,
-          accountability: e.accountability,
-        })),
-      ),
-      accountabilityMarks: views.flatMap((view) =>
-        view.marks.map((m) => ({
-          unitId: view.unitId,
-          unitName: view.unitName,
-          reason: `${m.title}: escalation step ${m.step}`,
-          at: iso(m.atMs),
-        })),
-      ),
-    };
+    const { data, status, context, phaseName } = await gatherCampaignReportInput(client, request);
     const published = await publishReport(data);
-    const office = setup.base.context.office;
+    const office = context.office;
     await send({
       id: `${request.campaignWorkflowId}:report:${request.scope}:${request.phaseId ?? 'final'}`,
       campaignId: status.campaignId,
       campaignTitle: status.title,
       rehearsal: status.rehearsal,
-      locale: setup.base.context.locale,
+      locale: context.locale,
       timeZone: status.timeZone,
       at: iso(status.nowMs),
       to: [{ name: office.name, email: office.email, role: 'office' }],
