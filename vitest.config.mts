@@ -6,9 +6,10 @@ export default defineConfig({
     globalSetup: ['test/global-setup.ts'],
     testTimeout: 120_000,
     hookTimeout: 600_000,
-    // Workflow tests share one real dev server; files run in parallel workers but each test
-    // uses its own task queue, so they never steal each other's work.
+    // Workflow tests share one real dev server, each on its own task queue. Files run one at a
+    // time: rehearsals run on a real clock, and two cores shared by the server, a worker and a
+    // second test file would make punctual simulated units late.
     pool: 'forks',
-    maxWorkers: 2,
+    fileParallelism: false,
   },
 });

@@ -15,6 +15,7 @@ import { advanceCampaign, nextCampaignWakeMs } from '../domain/campaign/phase-pr
 import { roster } from '../domain/campaign/roster';
 import type { ActionOutcome } from '../domain/campaign/rule-result';
 import { recordUnitProgress } from '../domain/campaign/unit-progress-record';
+import { planTimeAsOf } from '../domain/clock/as-of';
 import { isRehearsal, planNow, realDelayUntil, type PlanClock } from '../domain/clock/plan-clock';
 import type { Plan } from '../domain/plan/schema';
 import { dueInputToMs } from '../domain/schedule/due-input';
@@ -180,8 +181,11 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
     { validator: (raw) => void cancelling(raw) },
   );
 
-  setHandler(campaignStatusQuery, () => ({ ...campaignStatus(plan, state, now()), rehearsal: context.rehearsal }));
-  setHandler(overdueQuery, () => campaignStatus(plan, state, now()).overdue);
+  setHandler(campaignStatusQuery, (asOf) => ({
+    ...campaignStatus(plan, state, planTimeAsOf(clock, Date.now(), asOf)),
+    rehearsal: context.rehearsal,
+  }));
+  setHandler(overdueQuery, (asOf) => campaignStatus(plan, state, planTimeAsOf(clock, Date.now(), asOf)).overdue);
   setHandler(escalationLogQuery, () => escalationLog(state));
   setHandler(timelineQuery, () => state.timeline);
   setHandler(rosterQuery, () => roster(plan, state));

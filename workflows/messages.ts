@@ -22,6 +22,16 @@ export const ActorSchema = z.string().trim().min(1, 'say who performs the action
 /** A due date from a person: a local date (the plan's default due time applies) or an exact ISO time. */
 export const DueInputSchema = z.union([LocalDateSchema, z.iso.datetime({ offset: true })]);
 
+/**
+ * Status queries answer as of the caller's clock. Inside a query, workflow time stands at the
+ * workflow's last activation, which for a campaign sleeping until its next deadline can be days
+ * ago; the caller's real time, mapped through the plan clock, is the moment it is asking about.
+ */
+export interface AsOf {
+  realNowMs: number;
+}
+export const asOfNow = (): AsOf => ({ realNowMs: Date.now() });
+
 // ---- unit workflow ----
 export const SubmitReportInputSchema = z.object({
   deliverableId: IdSchema,
@@ -67,7 +77,7 @@ export const extendDeadlineUpdate = defineUpdate<{ key: string; dueMs: number },
   'extendDeadline',
 );
 export const campaignEventSignal = defineSignal<[CampaignEvent]>('campaignEvent');
-export const unitStatusQuery = defineQuery<UnitStatusView>('unitStatus');
+export const unitStatusQuery = defineQuery<UnitStatusView, [AsOf?]>('unitStatus');
 export const unitTimelineQuery = defineQuery<UnitLogEntry[]>('unitTimeline');
 
 // ---- campaign workflow ----
@@ -131,8 +141,8 @@ export interface CampaignInfo {
   startedBy: string;
 }
 
-export const campaignStatusQuery = defineQuery<CampaignStatus & { rehearsal: boolean }>('campaignStatus');
-export const overdueQuery = defineQuery<OverdueRow[]>('overdue');
+export const campaignStatusQuery = defineQuery<CampaignStatus & { rehearsal: boolean }, [AsOf?]>('campaignStatus');
+export const overdueQuery = defineQuery<OverdueRow[], [AsOf?]>('overdue');
 export const escalationLogQuery = defineQuery<(EscalationEntry & { unitId: string })[]>('escalationLog');
 export const timelineQuery = defineQuery<TimelineEntry[]>('timeline');
 export const rosterQuery = defineQuery<Unit[]>('roster');

@@ -7,6 +7,7 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
+import { planTimeAsOf } from '../domain/clock/as-of';
 import { planNow, realDelayUntil, type PlanClock } from '../domain/clock/plan-clock';
 import type { ReportKindDefinition, Unit } from '../domain/plan/schema';
 import { dueInputToMs } from '../domain/schedule/due-input';
@@ -132,17 +133,20 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitState>
     { validator: (raw) => void extension(raw) },
   );
 
-  setHandler(unitStatusQuery, () => ({
-    unitId: unit.id,
-    unitName: unit.name,
-    nowMs: now(),
-    timeZone: context.timeZone,
-    paused: state.paused,
-    ended: state.ended,
-    rows: obligationRows(state, now()),
-    marks: state.marks,
-    escalations: state.escalations,
-  }));
+  setHandler(unitStatusQuery, (asOf) => {
+    const at = planTimeAsOf(clock, Date.now(), asOf);
+    return {
+      unitId: unit.id,
+      unitName: unit.name,
+      nowMs: at,
+      timeZone: context.timeZone,
+      paused: state.paused,
+      ended: state.ended,
+      rows: obligationRows(state, at),
+      marks: state.marks,
+      escalations: state.escalations,
+    };
+  });
   setHandler(unitTimelineQuery, () => state.log);
 
   const campaign = getExternalWorkflowHandle(context.campaignWorkflowId);

@@ -1,6 +1,6 @@
 import type { Client } from '@temporalio/client';
 import type { UnitStatusView } from '../../workflows/messages';
-import { campaignStatusQuery, unitSetupQuery, unitStatusQuery } from '../../workflows/messages';
+import { asOfNow, campaignStatusQuery, unitSetupQuery, unitStatusQuery } from '../../workflows/messages';
 import { unitWorkflowId } from '../../workflows/workflow-ids';
 import type { CampaignActivities, ReportRequest } from '../activity-types';
 import { mapWithConcurrency } from '../fanout/map-with-concurrency';
@@ -20,11 +20,16 @@ function rowState(state: UnitStatusView['rows'][number]['state']): UnitRow['stat
  */
 export async function gatherCampaignReportInput(client: Client, request: ReportRequest) {
   const campaign = client.workflow.getHandle(request.campaignWorkflowId);
-  const [status, setup] = await Promise.all([campaign.query(campaignStatusQuery), campaign.query(unitSetupQuery)]);
+  const [status, setup] = await Promise.all([
+    campaign.query(campaignStatusQuery, asOfNow()),
+    campaign.query(unitSetupQuery),
+  ]);
   const views: UnitStatusView[] = [];
   await mapWithConcurrency(setup.units, 16, async (unit) => {
     try {
-      views.push(await client.workflow.getHandle(unitWorkflowId(status.campaignId, unit.id)).query(unitStatusQuery));
+      views.push(
+        await client.workflow.getHandle(unitWorkflowId(status.campaignId, unit.id)).query(unitStatusQuery, asOfNow()),
+      );
     } catch {
       // A unit whose workflow never started owes nothing yet; it simply has no rows.
     }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import {
+  asOfNow,
   approvePhaseUpdate,
   campaignStatusQuery,
   campaignInfoQuery,
@@ -42,7 +43,7 @@ export function registerLeaderCommands(program: Command): void {
           );
           return;
         }
-        const status = await (await ctx.campaign(id)).query(campaignStatusQuery);
+        const status = await (await ctx.campaign(id)).query(campaignStatusQuery, asOfNow());
         ctx.print(status, () => renderCampaignStatus(status));
       }),
     );
@@ -83,7 +84,10 @@ export function registerLeaderCommands(program: Command): void {
     .action(
       act(async (ctx, [campaignId = '']) => {
         const campaign = await ctx.campaign(idArg(campaignId, 'campaign'));
-        const [rows, info] = await Promise.all([campaign.query(overdueQuery), campaign.query(campaignInfoQuery)]);
+        const [rows, info] = await Promise.all([
+          campaign.query(overdueQuery, asOfNow()),
+          campaign.query(campaignInfoQuery),
+        ]);
         ctx.print(rows, () =>
           rows.length === 0
             ? style.green('nobody is overdue')

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { parse as parseYaml } from 'yaml';
 import { UnitSchema, type Unit } from '../../domain/plan/schema';
 import {
+  asOfNow,
   addUnitUpdate,
   cancelCampaignUpdate,
   extendDeadlineUpdate,
@@ -155,7 +156,7 @@ export function registerOfficeUpdateCommands(program: Command): void {
         };
         const handle = await ctx.unit(id, unitId);
         const view = await handle
-          .query(unitStatusQuery)
+          .query(unitStatusQuery, asOfNow())
           .catch((error: unknown) => ctx.explainMissingUnit(error, id, unitId));
         const moved = await handle.executeUpdate(extendDeadlineUpdate, { args: [input] });
         if (!Number.isFinite(moved.dueMs)) throw new CliError('the campaign returned no new due time', EXIT.failed);

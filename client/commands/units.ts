@@ -6,7 +6,7 @@ import { checkAttachment, createFolderReportStore, mediaTypeFor, storeReportFile
 import { loadMailConfig } from '../../config/mail-config';
 import { ReportSchema, type Report } from '../../domain/reports/report-schema';
 import type { ObligationRow } from '../../domain/unit/unit-progress';
-import { submitReportUpdate, unitStatusQuery, type UnitStatusView } from '../../workflows/messages';
+import { asOfNow, submitReportUpdate, unitStatusQuery, type UnitStatusView } from '../../workflows/messages';
 import { collect, dateArg, idArg } from '../args';
 import type { CliContext } from '../context';
 import { CliError, EXIT, usageError } from '../errors';
@@ -18,7 +18,9 @@ import { act } from '../run-cli';
 
 export async function unitView(ctx: CliContext, campaignId: string, unitId: string): Promise<UnitStatusView> {
   const handle = await ctx.unit(campaignId, unitId);
-  return handle.query(unitStatusQuery).catch((error: unknown) => ctx.explainMissingUnit(error, campaignId, unitId));
+  return handle
+    .query(unitStatusQuery, asOfNow())
+    .catch((error: unknown) => ctx.explainMissingUnit(error, campaignId, unitId));
 }
 
 const owing = (row: ObligationRow) => row.state === 'open' || row.state === 'overdue';

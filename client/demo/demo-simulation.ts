@@ -4,6 +4,7 @@ import type { PhaseRecord } from '../../domain/campaign/campaign-state';
 import type { Plan, Unit } from '../../domain/plan/schema';
 import { obligationsForPhase, owes, type ObligationSpec } from '../../domain/schedule/obligations';
 import {
+  asOfNow,
   approvePhaseUpdate,
   campaignStatusQuery,
   returnPhaseUpdate,
@@ -142,7 +143,7 @@ export async function simulateCampaign(options: SimulationOptions): Promise<Stat
   };
 
   for (;;) {
-    const status = await campaign.query(campaignStatusQuery);
+    const status = await campaign.query(campaignStatusQuery, asOfNow());
     if (status.status !== 'running' || options.stopped()) return status;
     view.update(status);
     const tasks = dueTasks(status);

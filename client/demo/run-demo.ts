@@ -15,7 +15,7 @@ import { style } from '../output/style';
 import { readPlanFile } from '../plan/read-plan-file';
 import { compileReportNow } from '../report-snapshot';
 import { rehearsalOriginMs, startCampaign } from '../start-campaign';
-import { campaignStatusQuery, cancelCampaignUpdate } from '../../workflows/messages';
+import { asOfNow, campaignStatusQuery, cancelCampaignUpdate } from '../../workflows/messages';
 import { DemoView } from './demo-view';
 import { simulateCampaign } from './demo-simulation';
 
@@ -161,7 +161,7 @@ export async function runDemo(ctx: CliContext, options: DemoOptions): Promise<vo
     }
     // The final report is published before the workflow returns; wait for it before stopping the worker.
     await handle.result();
-    view.finish(last.status === 'running' ? last : await handle.query(campaignStatusQuery));
+    view.finish(last.status === 'running' ? last : await handle.query(campaignStatusQuery, asOfNow()));
     await finalWords(client, campaignId, mailConfig.dataDir, mailConfig.outboxDir, server.started);
   } finally {
     process.removeListener('SIGINT', onSignal);

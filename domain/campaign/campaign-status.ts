@@ -53,14 +53,21 @@ function add(a: PhaseCounts, b: PhaseCounts): PhaseCounts {
   };
 }
 
+/** Once a campaign has ended, whatever is still open will never come: it is missing. */
+function settled(counts: PhaseCounts, ended: boolean): PhaseCounts {
+  return ended ? { ...counts, missing: counts.missing + counts.open, open: 0, overdue: 0 } : counts;
+}
+
 export function campaignStatus(plan: Plan, state: CampaignState, nowMs: number): CampaignStatus {
   const units = roster(plan, state);
+  const ended = state.status !== 'running';
   const names = new Map(units.map((u) => [u.id, u.name]));
   const phaseCounts = new Map<string, PhaseCounts>();
   const unitRows: UnitSummaryRow[] = units.map((unit) => {
     const progress = state.progress[unit.id];
     let counts = emptyCounts();
-    for (const [phaseId, c] of Object.entries(progress?.phases ?? {})) {
+    for (const [phaseId, reported] of Object.entries(progress?.phases ?? {})) {
+      const c = settled(reported, ended);
       counts = add(counts, c);
       phaseCounts.set(phaseId, add(phaseCounts.get(phaseId) ?? emptyCounts(), c));
     }
@@ -73,7 +80,7 @@ export function campaignStatus(plan: Plan, state: CampaignState, nowMs: number):
       reported: !!progress,
     };
   });
-  const overdue: OverdueRow[] = units
+  const overdue: OverdueRow[] = (ended ? [] : units)
     .flatMap((unit) =>
       (state.progress[unit.id]?.overdue ?? []).map((o) => ({
         unitId: unit.id,

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { campaignStatusQuery, overdueQuery } from '../../workflows/messages';
+import { asOfNow, campaignStatusQuery, overdueQuery } from '../../workflows/messages';
 import { campaignWorkflowId } from '../../workflows/workflow-ids';
 import { testClient, uniqueId } from '../helpers/temporal';
 import { eventually } from '../support/eventually';
@@ -17,7 +17,8 @@ const id = uniqueId('cli-run');
 let worker: RunningWorker;
 let planFile: string;
 
-const status = async () => (await testClient()).workflow.getHandle(campaignWorkflowId(id)).query(campaignStatusQuery);
+const status = async () =>
+  (await testClient()).workflow.getHandle(campaignWorkflowId(id)).query(campaignStatusQuery, asOfNow());
 
 beforeAll(async () => {
   planFile = writePlan(env.dataDir, 'cli-plan');
@@ -70,7 +71,7 @@ describe('a rehearsal driven from the command line', () => {
   it('lists the unit that missed the deadline as overdue', async () => {
     const client = await testClient();
     await eventually(
-      () => client.workflow.getHandle(campaignWorkflowId(id)).query(overdueQuery),
+      () => client.workflow.getHandle(campaignWorkflowId(id)).query(overdueQuery, asOfNow()),
       (rows) => rows.length > 0,
       {
         what: 'town-b to be overdue',

@@ -3,34 +3,8 @@ import type { Report } from '../../domain/reports/report-schema';
 import { mapWithConcurrency } from '../../activities/fanout/map-with-concurrency';
 import { approvePhaseUpdate, campaignStatusQuery, submitReportUpdate, unitStatusQuery } from '../../workflows/messages';
 import { unitWorkflowId } from '../../workflows/workflow-ids';
-import type { Client, WorkflowHandle } from '@temporalio/client';
-import type { campaignWorkflow } from '../../workflows/campaign-workflow';
+import type { Client } from '@temporalio/client';
 import type { PlanTimeHarness } from './time-skipping-harness';
-
-/** What drives a plan forward: a client, the campaign, and how to let (plan) time pass. */
-export interface PlanDriver {
-  client: Client;
-  handle: WorkflowHandle<typeof campaignWorkflow>;
-  advance(): Promise<void>;
-}
-
-/** On the time-skipping server: jump from one noon of the plan to the next. */
-export function dayByDay(h: PlanTimeHarness): PlanDriver {
-  let day = h.clock.planOriginMs + 12 * 3_600_000;
-  return {
-    client: h.client,
-    handle: h.handle,
-    advance: async () => {
-      await h.runUntil(day);
-      day += DAY;
-    },
-  };
-}
-
-/** On the dev server in a rehearsal: look again every `intervalMs` of real time. */
-export function realTime(client: Client, handle: PlanDriver['handle'], intervalMs = 500): PlanDriver {
-  return { client, handle, advance: () => new Promise((resolve) => setTimeout(resolve, intervalMs)) };
-}
 
 const DAY = 86_400_000;
 const attachment = { name: 'report.pdf', ref: `sha256:${'a'.repeat(64)}`, size: 1024, mediaType: 'application/pdf' };
@@ -47,11 +21,7 @@ export function reportFor(plan: Plan, kind: string): Report {
 }
 
 /** Every unit sends whatever it owes and has not sent, several units at a time as real clerks would. */
-export async function submitEverythingOwed(
-  h: Pick<PlanDriver, 'client'>,
-  plan: Plan,
-  concurrency = 8,
-): Promise<number> {
+export async function submitEverythingOwed(h: { client: Client }, plan: Plan, concurrency = 8): Promise<number> {
   let sent = 0;
   await mapWithConcurrency(plan.units, concurrency, async (unit) => {
     const handle = h.client.workflow.getHandle(unitWorkflowId(plan.campaign.id, unit.id));
@@ -69,19 +39,21 @@ export async function submitEverythingOwed(
   return sent;
 }
 
-/** Lives through the plan: units send what they owe as it comes due, leaders approve what waits. */
-export async function runWholePlan(driver: PlanDriver, plan: Plan) {
-  for (let rounds = 0; ; rounds++) {
-    await driver.advance();
-    await submitEverythingOwed(driver, plan);
-    const status = await driver.handle.query(campaignStatusQuery);
-    if (status.status !== 'running') break;
+/**
+ * Lives through the plan one day at a time on the time-skipping server: units send what they owe
+ * each noon, leaders approve a phase that waits once its window has ended.
+ */
+export async function runWholePlan(h: PlanTimeHarness, plan: Plan) {
+  const lastDay = h.clock.planOriginMs + 400 * DAY;
+  for (let day = h.clock.planOriginMs + 12 * 3_600_000; day < lastDay; day += DAY) {
+    await h.runUntil(day);
+    await submitEverythingOwed(h, plan);
+    const status = await h.handle.query(campaignStatusQuery);
+    if (status.status !== 'running') return h.handle.result();
     const waiting = status.phases.find(
-      (p) => p.status === 'open' && p.gate === 'approval' && p.window && p.window.endMs <= status.nowMs,
+      (p) => p.status === 'open' && p.gate === 'approval' && p.window && p.window.endMs <= day,
     );
-    if (waiting)
-      await driver.handle.executeUpdate(approvePhaseUpdate, { args: [{ phaseId: waiting.id, by: 'leader' }] });
-    if (rounds > 2000) throw new Error('the plan did not finish');
+    if (waiting) await h.handle.executeUpdate(approvePhaseUpdate, { args: [{ phaseId: waiting.id, by: 'leader' }] });
   }
-  return driver.handle.result();
+  throw new Error('the plan did not finish within 400 days');
 }

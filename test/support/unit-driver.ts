@@ -1,6 +1,6 @@
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { Report } from '../../domain/reports/report-schema';
-import { submitReportUpdate, unitStatusQuery, type SubmissionReceipt } from '../../workflows/messages';
+import { asOfNow, submitReportUpdate, unitStatusQuery, type SubmissionReceipt } from '../../workflows/messages';
 import { unitWorkflowId } from '../../workflows/workflow-ids';
 import { mapWithConcurrency } from '../../activities/fanout/map-with-concurrency';
 import { rejectionOf } from '../../client/update-rejection';
@@ -21,7 +21,7 @@ export async function submitWhenOwed(
   // The unit workflow is started by the campaign's first broadcast, so at first it may not exist.
   const status = await eventually(
     () =>
-      unit.query(unitStatusQuery).catch((err: unknown) => {
+      unit.query(unitStatusQuery, asOfNow()).catch((err: unknown) => {
         if (err instanceof WorkflowNotFoundError) return undefined;
         throw err;
       }),

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { startCampaign } from '../../client/start-campaign';
 import { expectRejection } from '../../client/update-rejection';
-import { approvePhaseUpdate, campaignStatusQuery, submitReportUpdate, unitStatusQuery } from '../../workflows/messages';
+import {
+  asOfNow,
+  approvePhaseUpdate,
+  campaignStatusQuery,
+  submitReportUpdate,
+  unitStatusQuery,
+} from '../../workflows/messages';
 import { unitWorkflowId } from '../../workflows/workflow-ids';
 import { uniqueId } from '../helpers/temporal';
 import { eventually } from '../support/eventually';
@@ -22,12 +28,12 @@ describe('a campaign rehearsal on the dev server', () => {
       const unitB = client.workflow.getHandle(unitWorkflowId(id, 'town-b'));
 
       await eventually(
-        () => handle.query(campaignStatusQuery),
+        () => handle.query(campaignStatusQuery, asOfNow()),
         (s) => s.currentPhase?.id === 'mobilise',
         { what: 'phase one' },
       );
       await eventually(
-        () => unitA.query(unitStatusQuery),
+        () => unitA.query(unitStatusQuery, asOfNow()),
         (s) => s.rows.length === 1,
         { what: 'unit A obligations' },
       );
@@ -52,7 +58,7 @@ describe('a campaign rehearsal on the dev server', () => {
       expect(empty.message).toMatch(/member/);
 
       const escalated = await eventually(
-        () => unitB.query(unitStatusQuery),
+        () => unitB.query(unitStatusQuery, asOfNow()),
         (s) => s.rows[0]?.escalationStep === 2,
         { what: 'unit B to reach step 2', timeoutMs: 30_000 },
       );
@@ -67,13 +73,13 @@ describe('a campaign rehearsal on the dev server', () => {
       expect(late.lateByMs).toBeGreaterThan(2 * 86_400_000);
 
       await eventually(
-        () => handle.query(campaignStatusQuery),
+        () => handle.query(campaignStatusQuery, asOfNow()),
         (s) => s.currentPhase?.id === 'accept',
         { what: 'phase two' },
       );
       for (const unit of [unitA, unitB]) {
         await eventually(
-          () => unit.query(unitStatusQuery),
+          () => unit.query(unitStatusQuery, asOfNow()),
           (s) => s.rows.length === 2,
           { what: 'the summary to be owed' },
         );
@@ -83,7 +89,7 @@ describe('a campaign rehearsal on the dev server', () => {
       }
       // The window ends, but an approval-gated phase stays open until the leaders approve it.
       await new Promise((resolve) => setTimeout(resolve, 3 * DAY_IN_REAL_MS));
-      expect((await handle.query(campaignStatusQuery)).status).toBe('running');
+      expect((await handle.query(campaignStatusQuery, asOfNow())).status).toBe('running');
       await handle.executeUpdate(approvePhaseUpdate, { args: [{ phaseId: 'accept', by: 'leader:head' }] });
       const summary = await handle.result();
       expect(summary.status).toBe('completed');

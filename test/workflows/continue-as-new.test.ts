@@ -5,7 +5,7 @@ import { startCampaign } from '../../client/start-campaign';
 import { projectDataDir } from '../../server/cache-paths';
 import { startDevServer, type RunningDevServer } from '../../server/dev-server';
 import { freePort } from '../../server/free-port';
-import { approvePhaseUpdate, campaignStatusQuery } from '../../workflows/messages';
+import { asOfNow, approvePhaseUpdate, campaignStatusQuery } from '../../workflows/messages';
 import { unitWorkflowId } from '../../workflows/workflow-ids';
 import { uniqueId } from '../helpers/temporal';
 import { withCampaignWorker } from '../support/campaign-harness';
@@ -42,14 +42,14 @@ describe('continue-as-new', () => {
       });
       await submitWhenOwed(client, id, 'town-a', 'members', { members: [{ name: '张三' }] });
       await eventually(
-        () => handle.query(campaignStatusQuery),
+        () => handle.query(campaignStatusQuery, asOfNow()),
         (s) => s.currentPhase?.id === 'accept',
         { what: 'phase two', timeoutMs: 60_000 },
       );
       await submitWhenOwed(client, id, 'town-a', 'summary', { text: '总结' });
       await submitWhenOwed(client, id, 'town-b', 'summary', { text: '总结' });
       await eventually(
-        () => handle.query(campaignStatusQuery),
+        () => handle.query(campaignStatusQuery, asOfNow()),
         (s) => s.totals.onTime + s.totals.late === 3,
         { what: 'the campaign to see three reports' },
       );

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readPlanFile } from '../../client/plan/read-plan-file';
 import type { Plan } from '../../domain/plan/schema';
 import { uniqueId } from '../helpers/temporal';
-import { dayByDay, runWholePlan } from '../support/plan-runner';
+import { runWholePlan } from '../support/plan-runner';
 import { withPlanTime } from '../support/time-skipping-harness';
 
 async function examplePlan(file: string): Promise<Plan> {
@@ -20,7 +20,7 @@ describe('example plans run from start to summary', () => {
     const plan = await examplePlan(file);
     expect(plan.phases).toHaveLength(phaseCount);
     await withPlanTime(plan, async (h) => {
-      const summary = await runWholePlan(dayByDay(h), plan);
+      const summary = await runWholePlan(h, plan);
       expect(summary.status).toBe('completed');
       expect(summary.totals.owed).toBeGreaterThan(plan.units.length);
       expect(summary.totals).toMatchObject({ onTime: summary.totals.owed, late: 0, missing: 0 });

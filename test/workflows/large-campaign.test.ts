@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { startCampaign } from '../../client/start-campaign';
-import { approvePhaseUpdate, campaignStatusQuery } from '../../workflows/messages';
+import { asOfNow, approvePhaseUpdate, campaignStatusQuery } from '../../workflows/messages';
 import { unitWorkflowId } from '../../workflows/workflow-ids';
 import { uniqueId } from '../helpers/temporal';
 import { withCampaignWorker } from '../support/campaign-harness';
@@ -29,7 +29,7 @@ describe('a 200-unit campaign', () => {
       });
       for (const phase of plan.phases) {
         await eventually(
-          () => handle.query(campaignStatusQuery),
+          () => handle.query(campaignStatusQuery, asOfNow()),
           (s) => s.phases.find((p) => p.id === phase.id)?.status !== 'pending',
           { what: `${phase.id} to open`, timeoutMs: 120_000, intervalMs: 250 },
         );

@@ -1,0 +1,23 @@
+# The campaign worker. The code is TypeScript run through tsx (no build step), so the image keeps
+# the full `npm ci` install: the workflow bundler and tsx are needed at run time.
+FROM node:20-bookworm-slim
+
+WORKDIR /app
+
+# Dependencies first, so editing source does not invalidate the npm layer.
+COPY package.json package-lock.json .npmrc ./
+RUN npm ci --no-audit --no-fund && npm cache clean --force
+
+COPY . .
+
+RUN mkdir -p /data && chown node:node /data
+USER node
+
+ENV CAMPAIGN_DATA_DIR=/data \
+    TEMPORAL_ADDRESS=temporal:7233 \
+    TEMPORAL_NAMESPACE=default \
+    TEMPORAL_TASK_QUEUE=campaigns
+VOLUME ["/data"]
+
+# SIGTERM (docker stop) makes the Temporal Runtime shut the worker down gracefully.
+CMD ["node", "bin/campaign.js", "worker"]

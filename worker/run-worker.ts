@@ -1,0 +1,83 @@
+import {
+  bundleWorkflowCode,
+  DefaultLogger,
+  Worker,
+  type Logger,
+  type WorkerOptions,
+  type WorkflowBundleWithSourceMap,
+} from '@temporalio/worker';
+import path from 'node:path';
+import { connectWorkerConnection, type TemporalConfig } from '../config/temporal-connection';
+
+/**
+ * Bundling workflow code (webpack + swc) costs seconds of CPU, so each process bundles a given
+ * workflows file once and every Worker it creates (several task queues, repeated test workers)
+ * reuses that bundle. The promise is cached so concurrent callers share one bundling run.
+ */
+const bundles = new Map<string, Promise<WorkflowBundleWithSourceMap>>();
+
+export function bundleWorkflowsOnce(
+  workflowsPath: string,
+  // WARN by default: at INFO the bundler dumps webpack's module table on every start.
+  logger: Logger = new DefaultLogger('WARN'),
+): Promise<WorkflowBundleWithSourceMap> {
+  const key = path.resolve(workflowsPath);
+  let bundle = bundles.get(key);
+  if (bundle === undefined) {
+    bundle = bundleWorkflowCode({ workflowsPath: key, logger });
+    // A failed bundle (syntax error while editing) must not poison later attempts.
+    bundle.catch(() => bundles.delete(key));
+    bundles.set(key, bundle);
+  }
+  return bundle;
+}
+
+export interface RunWorkerOptions {
+  connectionConfig: TemporalConfig;
+  /** Defaults to `connectionConfig.taskQueue`. */
+  taskQueue?: string;
+  workflowsPath: string;
+  activities: NonNullable<WorkerOptions['activities']>;
+  /** Aborting shuts the worker down gracefully (in-flight tasks finish first). */
+  signal?: AbortSignal;
+  /** Tuning passed through to `Worker.create` (concurrency limits, identity, interceptors). */
+  workerOptions?: Omit<
+    WorkerOptions,
+    'connection' | 'namespace' | 'taskQueue' | 'workflowBundle' | 'workflowsPath' | 'activities'
+  >;
+}
+
+/**
+ * Runs one Worker until it is shut down, then closes its connection. SIGINT and SIGTERM already
+ * trigger a graceful shutdown through the SDK Runtime's default `shutdownSignals`, so a Ctrl+C
+ * lets running activities finish (up to `shutdownGraceTime`) before this promise resolves.
+ */
+export async function runWorker(options: RunWorkerOptions): Promise<void> {
+  const workflowBundle = await bundleWorkflowsOnce(options.workflowsPath);
+  const connection = await connectWorkerConnection(options.connectionConfig);
+  try {
+    const worker = await Worker.create({
+      ...options.workerOptions,
+      connection,
+      namespace: options.connectionConfig.namespace,
+      taskQueue: options.taskQueue ?? options.connectionConfig.taskQueue,
+      workflowBundle,
+      activities: options.activities,
+    });
+    const shutdown = (): void => {
+      // shutdown() throws outside RUNNING; a signal that races a finishing worker is harmless.
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+    };
+    options.signal?.addEventListener('abort', shutdown, { once: true });
+    try {
+      // run() flips the state to RUNNING synchronously, so an already-aborted signal stops it at once.
+      const running = worker.run();
+      if (options.signal?.aborted) shutdown();
+      await running;
+    } finally {
+      options.signal?.removeEventListener('abort', shutdown);
+    }
+  } finally {
+    await connection.close();
+  }
+}
