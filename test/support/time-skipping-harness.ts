@@ -23,6 +23,12 @@ export interface PlanTimeHarness {
   /** Lets plan time run forward to a Beijing-style local instant (epoch ms). */
   runUntil(planMs: number): Promise<void>;
   notifications(): Promise<NotificationLogEntry[]>;
+  dataDir: string;
+}
+
+export interface PlanTimeOptions {
+  /** Deliver through this SMTP server instead of writing the outbox. */
+  smtpUrl?: string;
 }
 
 /**
@@ -30,11 +36,18 @@ export interface PlanTimeHarness {
  * (a rehearsal at scale 1), so a test can jump to any local date of the plan and check what
  * happened there. Activities are the real ones: outbox mail, folder report store.
  */
-export async function withPlanTime<T>(plan: Plan, fn: (harness: PlanTimeHarness) => Promise<T>): Promise<T> {
+export async function withPlanTime<T>(
+  plan: Plan,
+  fn: (harness: PlanTimeHarness) => Promise<T>,
+  options: PlanTimeOptions = {},
+): Promise<T> {
   const env = await createTimeSkippingEnv();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'campaign-plan-time-'));
   try {
-    const mailConfig = loadMailConfig({ CAMPAIGN_DATA_DIR: dataDir });
+    const mailConfig = loadMailConfig({
+      CAMPAIGN_DATA_DIR: dataDir,
+      ...(options.smtpUrl ? { SMTP_URL: options.smtpUrl } : {}),
+    });
     const taskQueue = uniqueId('plan-time');
     const worker = await Worker.create({
       connection: env.nativeConnection,
@@ -66,6 +79,7 @@ export async function withPlanTime<T>(plan: Plan, fn: (harness: PlanTimeHarness)
           if (ahead > 0) await env.sleep(ahead);
         },
         notifications: () => readNotificationLog(plan.campaign.id, { dataDir }),
+        dataDir,
       });
     });
   } finally {
