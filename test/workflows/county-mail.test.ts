@@ -81,7 +81,7 @@ describe('a rehearsal of the county campaign through a real SMTP server', () => 
         await h.handle.executeUpdate(cancelCampaignUpdate, { args: [{ reason: '演练结束', by: 'office' }] });
         await h.handle.result();
         const office = await eventually(
-          async () => to(plan.office.email).filter((m) => kindOf(m) === 'report_ready'),
+          () => Promise.resolve(to(plan.office.email).filter((m) => kindOf(m) === 'report_ready')),
           (mails) => mails.length > 0,
           { what: 'the final report mail' },
         );
