@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import { registerCaseCommands } from './commands/case-commands';
 import { registerLeaderCommands } from './commands/leaders';
 import { registerOfficeCommands } from './commands/office';
 import { registerOfficeUpdateCommands } from './commands/office-updates';
@@ -37,6 +38,7 @@ See docs/cli.md for a tour.`,
   registerReportCommands(program);
   program.commandsGroup('Units (责任单位):');
   registerUnitCommands(program);
+  registerCaseCommands(program);
   program.commandsGroup('Leaders (领导小组):');
   registerLeaderCommands(program);
   program.commandsGroup('Operations:');

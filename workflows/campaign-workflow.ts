@@ -1,7 +1,8 @@
 import { allHandlersFinished, condition, continueAsNew, log, setHandler, workflowInfo } from '@temporalio/workflow';
+import { caseLedgerContextFromPlan } from '../domain/cases/ledger-context';
 import type { CampaignCommand } from '../domain/campaign/campaign-commands';
 import { initialCampaignState, type CampaignState } from '../domain/campaign/campaign-state';
-import { campaignStatus, escalationLog } from '../domain/campaign/campaign-status';
+import { campaignStatus, escalationLog, unreconciledCases } from '../domain/campaign/campaign-status';
 import { approvePhase, checkApprovePhase, checkReturnPhase, returnPhase } from '../domain/campaign/leader-actions';
 import {
   addUnit,
@@ -91,7 +92,7 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
 
   const approval = (raw: unknown) => {
     const request = parseOrReject(ApprovePhaseInputSchema, raw);
-    const check = checkApprovePhase(plan, state, request);
+    const check = checkApprovePhase(plan, state, request, unreconciledCases(state));
     if (!check.ok) reject(check.error);
     return request;
   };
@@ -194,6 +195,11 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
     clock,
     reportKinds: plan.reportKinds,
     defaultDueTime: plan.campaign.defaultDueTime,
+    // The roster, not plan.units: a unit added mid-campaign must be able to own and receive cases.
+    ledgerContext: {
+      ...caseLedgerContextFromPlan(plan),
+      units: roster(plan, state).map((u) => ({ id: u.id, name: u.name })),
+    },
   });
   setHandler(unitSetupQuery, () => ({ base: unitBase(), units: roster(plan, state) }));
   setHandler(campaignInfoQuery, () => ({

@@ -1,6 +1,9 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import { z } from 'zod';
 import type { CampaignStatus, OverdueRow } from '../domain/campaign/campaign-status';
+import type { Case, CaseStatus } from '../domain/cases/case-schema';
+import type { CaseEventInput } from '../domain/cases/case-events';
+import type { LedgerStats } from '../domain/cases/ledger-stats';
 import type { TimelineEntry } from '../domain/campaign/campaign-state';
 import type { Unit } from '../domain/plan/schema';
 import { IdSchema, LocalDateSchema, UnitSchema } from '../domain/plan/schema';
@@ -79,6 +82,45 @@ export const extendDeadlineUpdate = defineUpdate<{ key: string; dueMs: number },
 export const campaignEventSignal = defineSignal<[CampaignEvent]>('campaignEvent');
 export const unitStatusQuery = defineQuery<UnitStatusView, [AsOf?]>('unitStatus');
 export const unitTimelineQuery = defineQuery<UnitLogEntry[]>('unitTimeline');
+
+// ---- ledger (in the unit workflow: a unit's cases live with its deliverables) ----
+/**
+ * Cases may be filed at any time while the campaign runs, in any phase: new cases found after a
+ * report must still be filed at once (上报后再出现新发问题随时上报). Gating by the plan's
+ * `casesFiling` phases is left for later. Filings are checked by the ledger itself, row by row,
+ * so the envelope only bounds the batch: 200 keeps one update well under the 2 MB payload limit.
+ */
+export const FILINGS_PER_UPDATE = 200;
+export const FileCasesInputSchema = z.object({
+  filings: z.array(z.unknown()).min(1, 'file at least one case').max(FILINGS_PER_UPDATE),
+  by: ActorSchema,
+  /** A bulk import of the unit's own ledger may skip the per-case mails (see FileOptions). */
+  notify: z.boolean().optional(),
+});
+export type FileCasesInput = z.input<typeof FileCasesInputSchema>;
+
+export interface FileCasesResult {
+  filed: string[];
+  /** Filings already in the ledger, by their index in the request: skipped, not doubled. */
+  duplicates: { index: number; caseId: string }[];
+}
+
+export interface CaseEventResult {
+  caseId: string;
+  status: CaseStatus;
+}
+
+export interface CasesFilter {
+  status?: CaseStatus;
+  /** Only cases neither closed nor given next steps (the tick-off list). */
+  unreconciled?: boolean;
+}
+
+export const fileCasesUpdate = defineUpdate<FileCasesResult, [FileCasesInput]>('fileCases');
+/** One case event (note, escalate, extend, submitClosure, accept, return, nextSteps); filing has its own update. */
+export const caseEventUpdate = defineUpdate<CaseEventResult, [CaseEventInput]>('caseEvent');
+export const casesQuery = defineQuery<Case[], [CasesFilter?]>('cases');
+export const ledgerStatsQuery = defineQuery<LedgerStats, [AsOf?]>('ledgerStats');
 
 // ---- campaign workflow ----
 export const ApprovePhaseInputSchema = z.object({

@@ -1,5 +1,5 @@
 import { log } from '@temporalio/workflow';
-import type { NotificationRequest } from '../domain/notifications/notification';
+import type { NotificationRequest, Recipient } from '../domain/notifications/notification';
 import { resolveAudience } from '../domain/notifications/audience';
 import type { Audience, Person, Unit } from '../domain/plan/schema';
 import type { NotificationBody } from '../domain/notifications/notification';
@@ -20,6 +20,8 @@ export interface NotifyCommand {
   eventKey: string;
   atMs: number;
   audience: Audience[];
+  /** People outside the plan's lists, e.g. a township case-owning leader known only by name and email. */
+  people?: Recipient[];
   body: NotificationBody;
 }
 
@@ -40,11 +42,14 @@ export function createNotifier(ctx: NotificationContext, ownerId: string, unit?:
   };
 
   function dispatch(command: NotifyCommand): void {
-    const { to, allUnits } = resolveAudience(command.audience, {
+    const resolved = resolveAudience(command.audience, {
       unit,
       office: ctx.office,
       leadingGroup: ctx.leadingGroup,
     });
+    const { allUnits } = resolved;
+    const extra = (command.people ?? []).filter((p) => !resolved.to.some((r) => r.email === p.email));
+    const to = [...resolved.to, ...extra];
     const base: Omit<NotificationRequest, 'to'> = {
       id: `${ownerId}:${command.eventKey}`,
       campaignId: ctx.campaignId,

@@ -7,6 +7,10 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
+import { fireCaseEscalations, nextCaseEscalationMs } from '../domain/cases/case-escalation';
+import type { CaseCommand } from '../domain/cases/case-notices';
+import type { CaseLedgerContext } from '../domain/cases/case-schema';
+import { createCaseLedger } from '../domain/cases/ledger-context';
 import { planTimeAsOf } from '../domain/clock/as-of';
 import { planNow, realDelayUntil, type PlanClock } from '../domain/clock/plan-clock';
 import type { ReportKindDefinition, Unit } from '../domain/plan/schema';
@@ -30,6 +34,7 @@ import {
 } from './messages';
 import { createNotifier, type NotificationContext } from './notifier';
 import { parseOrReject, reject } from './reject';
+import { caseNotification, installLedgerHandlers } from './unit-ledger';
 
 export interface UnitWorkflowInput {
   context: NotificationContext;
@@ -37,6 +42,8 @@ export interface UnitWorkflowInput {
   unit: Unit;
   reportKinds: Record<string, ReportKindDefinition>;
   defaultDueTime: string;
+  /** What the unit's case ledger needs from the plan (units, categories, leaders, ladder). */
+  ledgerContext: CaseLedgerContext;
   /** Carried across continue-as-new. */
   carried?: { state: UnitState; progressVersion: number };
 }
@@ -48,11 +55,14 @@ export interface UnitWorkflowInput {
  */
 export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitState> {
   const { context, clock, unit } = input;
-  let state = input.carried?.state ?? initialUnitState(unit.id, unit.name);
+  let state = input.carried?.state ?? initialUnitState(unit.id, unit.name, input.ledgerContext);
+  // State carried from a run that predates the ledger has none; it starts empty.
+  state.ledger ??= createCaseLedger(input.ledgerContext);
   let progressVersion = input.carried?.progressVersion ?? 0;
   // Every run reports once at its start: it may have been continued as new with a change unreported.
   let progressDirty = true;
   const pending: UnitCommand[] = [];
+  const casePending: CaseCommand[] = [];
   const notifier = createNotifier(context, workflowInfo().workflowId, unit);
   const now = () => planNow(clock, Date.now());
 
@@ -148,13 +158,35 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitState>
     };
   });
   setHandler(unitTimelineQuery, () => state.log);
+  installLedgerHandlers({
+    unit,
+    state: () => state,
+    apply: (ledger, commands) => {
+      state = { ...state, ledger };
+      casePending.push(...commands);
+      progressDirty = true;
+    },
+    now,
+    asOf: (asOf) => planTimeAsOf(clock, Date.now(), asOf),
+  });
 
   const campaign = getExternalWorkflowHandle(context.campaignWorkflowId);
   for (;;) {
     const fired = fireDueAlerts(state, now());
     state = fired.state;
     if (fired.commands.length > 0) take(fired);
+    // The case ladder climbs even while reminders are paused: a pause is about deliverables.
+    const ladder = fireCaseEscalations(state.ledger, now());
+    if (ladder.commands.length > 0) {
+      state = { ...state, ledger: ladder.ledger };
+      casePending.push(...ladder.commands);
+      progressDirty = true;
+    }
     for (const command of pending.splice(0)) notifier.dispatch(command);
+    for (const command of casePending.splice(0)) {
+      const notification = caseNotification(command);
+      if (notification) notifier.dispatch(notification);
+    }
     if (progressDirty) {
       progressDirty = false;
       progressVersion += 1;
@@ -165,21 +197,26 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitState>
         log.info('campaign did not take progress', { error: String(err) });
       }
     }
-    if (state.ended && pending.length === 0) break;
+    if (state.ended && pending.length === 0 && casePending.length === 0) break;
     if (workflowInfo().continueAsNewSuggested) {
       await condition(() => allHandlersFinished() && notifier.inflight() === 0);
       // A message taken while waiting has work to finish first; continue as new on a later pass.
-      if (pending.length === 0 && !progressDirty) {
+      if (pending.length === 0 && casePending.length === 0 && !progressDirty) {
         await continueAsNew<typeof unitWorkflow>({ ...input, carried: { state, progressVersion } });
       }
       continue;
     }
-    const next = nextAlertMs(state);
-    const wake = () => pending.length > 0 || progressDirty || state.ended;
+    const next = earliest(nextAlertMs(state), nextCaseEscalationMs(state.ledger));
+    const wake = () => pending.length > 0 || casePending.length > 0 || progressDirty || state.ended;
     if (next === undefined) await condition(wake);
     // A timer of 0 ms is no timer at all; an alert already due is handled on the next pass.
     else await condition(wake, Math.max(1, realDelayUntil(clock, Date.now(), next)));
   }
   await condition(() => allHandlersFinished() && notifier.inflight() === 0);
   return state;
+}
+
+function earliest(a: number | undefined, b: number | undefined): number | undefined {
+  if (a === undefined) return b;
+  return b === undefined ? a : Math.min(a, b);
 }

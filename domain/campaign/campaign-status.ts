@@ -3,6 +3,7 @@ import { obligationsForPhase } from '../schedule/obligations';
 import { emptyCounts, type PhaseCounts } from '../unit/unit-progress';
 import type { EscalationEntry } from '../unit/unit-state';
 import type { CampaignState, PhaseRecord } from './campaign-state';
+import type { UnreconciledCase } from './leader-actions';
 import { roster } from './roster';
 
 export interface OverdueRow {
@@ -39,7 +40,40 @@ export interface CampaignStatus {
   totals: PhaseCounts;
   overdue: OverdueRow[];
   accountabilityMarks: number;
+  /** Case counts over every unit's ledger, as last reported by the units. */
+  ledger: LedgerTotals;
   cancelled?: CampaignState['cancelled'];
+}
+
+export interface LedgerTotals {
+  filed: number;
+  open: number;
+  closed: number;
+  overdue: number;
+  unreconciled: number;
+  /** 办结率 = closed / filed, 0..1; null with nothing filed (see domain/cases/ledger-stats.ts). */
+  closureRate: number | null;
+}
+
+export function ledgerTotals(state: CampaignState): LedgerTotals {
+  const totals = { filed: 0, open: 0, closed: 0, overdue: 0, unreconciled: 0 };
+  for (const progress of Object.values(state.progress)) {
+    const l = progress.ledger;
+    if (!l) continue;
+    totals.filed += l.filed;
+    totals.open += l.open;
+    totals.closed += l.closed;
+    totals.overdue += l.overdue;
+    totals.unreconciled += l.unreconciledCount;
+  }
+  return { ...totals, closureRate: totals.filed === 0 ? null : totals.closed / totals.filed };
+}
+
+/** The cases every unit reported as neither closed nor given next steps, for the final tick-off. */
+export function unreconciledCases(state: CampaignState): UnreconciledCase[] {
+  return Object.values(state.progress).flatMap((p) =>
+    (p.ledger?.unreconciled ?? []).map((c) => ({ caseId: c.caseId, unitId: p.unitId, title: c.title })),
+  );
 }
 
 function add(a: PhaseCounts, b: PhaseCounts): PhaseCounts {
@@ -120,6 +154,7 @@ export function campaignStatus(plan: Plan, state: CampaignState, nowMs: number):
     totals: unitRows.reduce((sum, row) => add(sum, row.counts), emptyCounts()),
     overdue,
     accountabilityMarks: unitRows.reduce((sum, row) => sum + row.marks, 0),
+    ledger: ledgerTotals(state),
     cancelled: state.cancelled,
   };
 }

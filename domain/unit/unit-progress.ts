@@ -1,3 +1,5 @@
+import type { CaseLedger } from '../cases/case-schema';
+import { isOverdue as isCaseOverdue, unreconciled } from '../cases/ledger-stats';
 import type { EscalationEntry, Obligation, UnitState } from './unit-state';
 
 /**
@@ -30,9 +32,36 @@ export interface UnitProgress {
   overdue: OverdueItem[];
   marks: number;
   escalations: EscalationEntry[];
+  /** Absent only in reports from unit workflows started before units kept a ledger. */
+  ledger?: LedgerProgress;
+}
+
+/** A unit's case counts, plus the cases that would block the final tick-off (逐件对账销号). */
+export interface LedgerProgress {
+  filed: number;
+  open: number;
+  closed: number;
+  overdue: number;
+  /** The first few only, to keep the campaign's per-unit record small; the count is exact. */
+  unreconciled: { caseId: string; title: string }[];
+  unreconciledCount: number;
 }
 
 const ESCALATIONS_REPORTED = 20;
+export const UNRECONCILED_REPORTED = 50;
+
+export function ledgerProgress(ledger: CaseLedger, nowMs: number): LedgerProgress {
+  const pending = unreconciled(ledger);
+  const closed = ledger.cases.filter((c) => c.status === 'closed').length;
+  return {
+    filed: ledger.cases.length,
+    open: ledger.cases.length - closed,
+    closed,
+    overdue: ledger.cases.filter((c) => isCaseOverdue(c, nowMs)).length,
+    unreconciled: pending.slice(0, UNRECONCILED_REPORTED).map((c) => ({ caseId: c.id, title: c.title })),
+    unreconciledCount: pending.length,
+  };
+}
 
 export function emptyCounts(): PhaseCounts {
   return { owed: 0, onTime: 0, late: 0, open: 0, overdue: 0, missing: 0 };
@@ -67,6 +96,7 @@ export function unitProgress(state: UnitState, nowMs: number, version: number): 
     overdue,
     marks: state.marks.length,
     escalations: state.escalations.slice(-ESCALATIONS_REPORTED),
+    ledger: ledgerProgress(state.ledger, nowMs),
   };
 }
 

@@ -1,3 +1,5 @@
+import type { CaseLedger, CaseLedgerContext } from '../cases/case-schema';
+import { createCaseLedger } from '../cases/ledger-context';
 import type { Report } from '../reports/report-schema';
 import type { ObligationSpec } from '../schedule/obligations';
 
@@ -60,11 +62,13 @@ export interface UnitState {
   marks: AccountabilityMark[];
   escalations: EscalationEntry[];
   log: UnitLogEntry[];
+  /** The unit's cases (台帐): kept with its deliverables so one workflow owns everything the unit answers for. */
+  ledger: CaseLedger;
 }
 
 export const UNIT_LOG_LIMIT = 300;
 
-export function initialUnitState(unitId: string, unitName: string): UnitState {
+export function initialUnitState(unitId: string, unitName: string, ledgerContext: CaseLedgerContext): UnitState {
   return {
     unitId,
     unitName,
@@ -75,6 +79,7 @@ export function initialUnitState(unitId: string, unitName: string): UnitState {
     marks: [],
     escalations: [],
     log: [],
+    ledger: createCaseLedger(ledgerContext),
   };
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { caseLedgerContextFromPlan } from '../../../domain/cases/ledger-context';
 import { obligationsForPhase } from '../../../domain/schedule/obligations';
 import { applyCampaignEvent } from '../../../domain/unit/apply-campaign-event';
 import type { CampaignEvent } from '../../../domain/unit/campaign-events';
@@ -14,6 +15,7 @@ import { obligationRows, unitProgress } from '../../../domain/unit/unit-progress
 import { beijing, smallPlan } from '../../support/plans';
 
 const plan = smallPlan();
+const ledgerContext = caseLedgerContextFromPlan(plan);
 const window = { startMs: beijing('2026-04-12'), endMs: beijing('2026-04-16') };
 const opened: CampaignEvent = {
   type: 'phase-opened',
@@ -27,7 +29,7 @@ const due = beijing('2026-04-15', '18:00');
 const members = { members: [{ name: '张三' }] };
 
 function openedUnit(): UnitState {
-  return applyCampaignEvent(initialUnitState('town-a', '甲镇'), opened, window.startMs).state;
+  return applyCampaignEvent(initialUnitState('town-a', '甲镇', ledgerContext), opened, window.startMs).state;
 }
 
 function submit(state: UnitState, at: number) {
@@ -39,7 +41,7 @@ function submit(state: UnitState, at: number) {
 
 describe('a unit receiving campaign events', () => {
   it('owes what the opened phase asks and is told so once', () => {
-    const outcome = applyCampaignEvent(initialUnitState('town-a', '甲镇'), opened, window.startMs);
+    const outcome = applyCampaignEvent(initialUnitState('town-a', '甲镇', ledgerContext), opened, window.startMs);
     expect(outcome.state.obligations.map((o) => o.key)).toEqual(['members']);
     expect(outcome.commands).toHaveLength(1);
     expect(outcome.commands[0]!.body.kind).toBe('phase_opened');

@@ -1,0 +1,202 @@
+import type { Command } from 'commander';
+import type { CaseEventInput } from '../../domain/cases/case-events';
+import { CASE_STATUSES, type CaseStatus } from '../../domain/cases/case-schema';
+import { asOfNow, campaignStatusQuery, caseEventUpdate, fileCasesUpdate } from '../../workflows/messages';
+import { collect, dueArg, idArg } from '../args';
+import type { CliContext } from '../context';
+import { usageError } from '../errors';
+import { caseTable } from '../output/cases';
+import { example } from '../output/help';
+import { style } from '../output/style';
+import { act } from '../run-cli';
+import { readImport, sendImport, unitCases, yamlFile } from './ledger-access';
+import { registerLedgerViews } from './ledger-views';
+
+const text = (value: unknown, option: string): string => {
+  if (typeof value === 'string' && value.trim() !== '') return value.trim();
+  throw usageError(`${option} is missing`);
+};
+
+/** Sends one case event to the case's unit and prints the case's new status. */
+async function sendEvent(ctx: CliContext, campaignId: string, unitId: string, event: CaseEventInput): Promise<void> {
+  const handle = await ctx.unit(campaignId, unitId);
+  const result = await handle
+    .executeUpdate(caseEventUpdate, { args: [event] })
+    .catch((error: unknown) => ctx.explainMissingUnit(error, campaignId, unitId));
+  ctx.print(result, () => `${style.green(event.type)} ${result.caseId}: now ${result.status}`);
+}
+
+/** `case accept|return|next-steps|close`: a case id, its unit, and what to do with it. */
+function caseAction(
+  group: Command,
+  name: string,
+  description: string,
+  configure: (command: Command) => Command,
+  build: (caseId: string, by: string, raw: Record<string, unknown>) => Promise<CaseEventInput> | CaseEventInput,
+): void {
+  configure(
+    group
+      .command(name)
+      .description(description)
+      .argument('<campaign>', 'campaign id')
+      .argument('<case>', 'case id (see `campaign case list`)')
+      .requiredOption('--unit <id>', 'the unit that owns the case'),
+  ).action(
+    act(async (ctx, [campaignId = '', caseId = ''], raw) => {
+      const id = idArg(campaignId, 'campaign');
+      const unitId = idArg(raw['unit'], '--unit');
+      const event = await build(idArg(caseId, 'case'), ctx.actor(unitId), raw);
+      await sendEvent(ctx, id, unitId, event);
+    }),
+  );
+}
+
+function registerFiling(group: Command): void {
+  group
+    .command('file')
+    .description('file one case (立案) with the four clarities: unit, leader, handler, deadline')
+    .argument('<campaign>', 'campaign id')
+    .requiredOption('--unit <id>', 'the owning unit')
+    .requiredOption('--title <text>', 'what the petitioner raises')
+    .requiredOption('--category <id>', 'case category of the plan')
+    .requiredOption('--petitioner <name>', "the petitioner's name")
+    .requiredOption('--leader <name>', '包案领导: the case-owning leader')
+    .requiredOption('--handler <name>', 'the handler')
+    .requiredOption('--stability-officer <name>', 'the stability officer')
+    .requiredOption('--deadline <date>', '办结时限, YYYY-MM-DD')
+    .requiredOption('--requirements <text>', 'specific requirements')
+    .option('--id <id>', 'choose the case id (otherwise numbered by the ledger)')
+    .option('--priority <flag>', 'collective, repeated, over-level, handed-down, … (repeatable)', collect)
+    .addHelpText(
+      'after',
+      example(
+        'campaign case file county-2026 --unit town-boye --title 征地补偿 --category law-related --petitioner 张某 --leader 李副县长 --handler 王干事 --stability-officer 赵所长 --deadline 2026-07-15 --requirements 依法解决',
+      ),
+    )
+    .action(
+      act(async (ctx, [campaignId = ''], raw) => {
+        const id = idArg(campaignId, 'campaign');
+        const unitId = idArg(raw['unit'], '--unit');
+        const filing = {
+          ...(raw['id'] === undefined ? {} : { id: idArg(raw['id'], '--id') }),
+          title: text(raw['title'], '--title'),
+          category: idArg(raw['category'], '--category'),
+          priority: (raw['priority'] as string[] | undefined) ?? [],
+          petitioner: { name: text(raw['petitioner'], '--petitioner') },
+          owningUnit: unitId,
+          owningLeader: { name: text(raw['leader'], '--leader') },
+          handler: text(raw['handler'], '--handler'),
+          stabilityOfficer: text(raw['stabilityOfficer'], '--stability-officer'),
+          deadline: dueArg(raw['deadline'], '--deadline'),
+          requirements: text(raw['requirements'], '--requirements'),
+        };
+        const handle = await ctx.unit(id, unitId);
+        const result = await handle
+          .executeUpdate(fileCasesUpdate, { args: [{ filings: [filing], by: ctx.actor(unitId) }] })
+          .catch((error: unknown) => ctx.explainMissingUnit(error, id, unitId));
+        ctx.print(result, () =>
+          result.filed.length > 0
+            ? `${style.green('filed')} ${result.filed.join(', ')}`
+            : `already in the ledger as ${result.duplicates.map((d) => d.caseId).join(', ')}`,
+        );
+      }),
+    );
+
+  group
+    .command('import')
+    .description('import a ledger file (CSV or XLSX with the Chinese header row); a bad row imports nothing')
+    .argument('<campaign>', 'campaign id')
+    .argument('<file>', 'a .csv or .xlsx ledger')
+    .option('--notify', 'mail each unit and leader about every imported case')
+    .addHelpText('after', example('campaign case import county-2026 台帐.xlsx'))
+    .action(
+      act(async (ctx, [campaignId = '', file = ''], raw) => {
+        const id = idArg(campaignId, 'campaign');
+        const byUnit = await readImport(ctx, id, file);
+        const results = await sendImport(ctx, id, byUnit, raw['notify'] === true);
+        const filed = results.reduce((n, r) => n + r.result.filed.length, 0);
+        const duplicates = results.reduce((n, r) => n + r.result.duplicates.length, 0);
+        ctx.print({ filed, duplicates, results }, () =>
+          [
+            `${style.green('imported')} ${filed} case(s) for ${byUnit.size} unit(s)`,
+            ...(duplicates > 0 ? [`  ${duplicates} row(s) were already in the ledger and were skipped`] : []),
+          ].join('\n'),
+        );
+      }),
+    );
+}
+
+function registerCaseActions(group: Command): void {
+  caseAction(
+    group,
+    'close',
+    'submit the closure report (结案报告); every missing part is named',
+    (c) => c.requiredOption('--report <file>', 'YAML or JSON closure report'),
+    async (caseId, by, raw) => ({
+      type: 'submitClosure',
+      caseId,
+      by,
+      report: await yamlFile(text(raw['report'], '--report'), '--report'),
+    }),
+  );
+  caseAction(
+    group,
+    'accept',
+    "accept a case's closure (销号)",
+    (c) => c,
+    (caseId, by) => ({ type: 'accept', caseId, by }),
+  );
+  caseAction(
+    group,
+    'return',
+    'return a closure to the unit with reasons; the case is open again',
+    (c) =>
+      c
+        .requiredOption('--reason <text>', 'why (repeatable)', collect)
+        .option('--deadline <date>', 'a new deadline, YYYY-MM-DD'),
+    (caseId, by, raw) => ({
+      type: 'return',
+      caseId,
+      by,
+      reasons: (raw['reason'] as string[] | undefined) ?? [],
+      ...(raw['deadline'] === undefined ? {} : { deadline: dueArg(raw['deadline'], '--deadline') }),
+    }),
+  );
+  caseAction(
+    group,
+    'next-steps',
+    'record next-step measures (下一步工作措施) for a case not closed',
+    (c) => c.requiredOption('--text <text>', 'the measures'),
+    (caseId, by, raw) => ({ type: 'nextSteps', caseId, by, text: text(raw['text'], '--text') }),
+  );
+}
+
+export function registerCaseCommands(program: Command): void {
+  const cases = program.command('case').description('the case ledger (台帐): file, import, list, close, accept');
+  registerFiling(cases);
+  cases
+    .command('list')
+    .description("a unit's cases")
+    .argument('<campaign>', 'campaign id')
+    .requiredOption('--unit <id>', 'the unit')
+    .option('--status <status>', CASE_STATUSES.join(', '))
+    .option('--unreconciled', 'only cases neither closed nor given next steps')
+    .action(
+      act(async (ctx, [campaignId = ''], raw) => {
+        const id = idArg(campaignId, 'campaign');
+        const status = raw['status'] as CaseStatus | undefined;
+        if (status !== undefined && !CASE_STATUSES.includes(status)) {
+          throw usageError(`--status: one of ${CASE_STATUSES.join(', ')}`);
+        }
+        const list = await unitCases(ctx, id, idArg(raw['unit'], '--unit'), {
+          status,
+          unreconciled: raw['unreconciled'] === true,
+        });
+        const info = await (await ctx.campaign(id)).query(campaignStatusQuery, asOfNow());
+        ctx.print(list, () => caseTable(list, info));
+      }),
+    );
+  registerCaseActions(cases);
+
+  registerLedgerViews(program);
+}

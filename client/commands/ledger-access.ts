@@ -1,0 +1,99 @@
+import { readFile } from 'node:fs/promises';
+import { parse as parseYaml } from 'yaml';
+import { readLedgerFile } from '../../activities/ledger';
+import type { CaseFilingInput, CaseLedger, CaseLedgerContext } from '../../domain/cases/case-schema';
+import {
+  casesQuery,
+  FILINGS_PER_UPDATE,
+  fileCasesUpdate,
+  rosterQuery,
+  unitSetupQuery,
+  type CasesFilter,
+  type FileCasesResult,
+} from '../../workflows/messages';
+import type { CliContext } from '../context';
+import { CliError, EXIT, usageError } from '../errors';
+
+/**
+ * What the case commands share: the plan's ledger context (read from the campaign, since the CLI
+ * has no plan at hand), reading cases from unit workflows, and sending an import in chunks.
+ */
+
+export async function ledgerContext(ctx: CliContext, campaignId: string): Promise<CaseLedgerContext> {
+  const setup = await (await ctx.campaign(campaignId)).query(unitSetupQuery);
+  return setup.base.ledgerContext;
+}
+
+export async function unitCases(ctx: CliContext, campaignId: string, unitId: string, filter?: CasesFilter) {
+  const handle = await ctx.unit(campaignId, unitId);
+  return handle.query(casesQuery, filter).catch((error: unknown) => ctx.explainMissingUnit(error, campaignId, unitId));
+}
+
+/** Every unit's cases (or one unit's) as one ledger, for an export. */
+export async function gatherLedger(ctx: CliContext, campaignId: string, unitId?: string): Promise<CaseLedger> {
+  const context = await ledgerContext(ctx, campaignId);
+  const units = unitId ? [unitId] : (await (await ctx.campaign(campaignId)).query(rosterQuery)).map((u) => u.id);
+  const cases = [];
+  // One unit at a time: a county has a few hundred units and the server need not take them all at once.
+  for (const id of units) cases.push(...(await unitCases(ctx, campaignId, id)));
+  return { context, cases, nextSeq: cases.length + 1 };
+}
+
+export async function yamlFile(file: string, option: string): Promise<unknown> {
+  try {
+    return parseYaml(await readFile(file, 'utf8'));
+  } catch (error) {
+    throw usageError(`${option} ${file}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+  }
+}
+
+/** Reads and checks a whole ledger file before anything is sent: one bad row and nothing is filed. */
+export async function readImport(ctx: CliContext, campaignId: string, file: string) {
+  const context = await ledgerContext(ctx, campaignId);
+  const parsed = await readLedgerFile(file, context);
+  if (!parsed.ok) {
+    const rows = parsed.errors
+      .slice(0, 20)
+      .map((e) => `row ${e.row}${e.column ? ` (${e.column})` : ''}: ${e.reason}`)
+      .join('; ');
+    const more = parsed.errors.length > 20 ? `; and ${parsed.errors.length - 20} more` : '';
+    throw new CliError(
+      `${file}: nothing was imported, ${parsed.errors.length} problem(s): ${rows}${more}`,
+      EXIT.failed,
+      'fix the rows in the file and import it again',
+      'invalid_ledger',
+    );
+  }
+  const byUnit = new Map<string, CaseFilingInput[]>();
+  for (const { filing } of parsed.filings) {
+    const list = byUnit.get(filing.owningUnit) ?? [];
+    list.push(filing);
+    byUnit.set(filing.owningUnit, list);
+  }
+  return byUnit;
+}
+
+/**
+ * Each unit's rows go to that unit's workflow in chunks the update payload allows. A chunk is all
+ * or nothing; if a later chunk fails, importing the file again files only the rows still missing,
+ * because the ledger recognises rows it already holds.
+ */
+export async function sendImport(
+  ctx: CliContext,
+  campaignId: string,
+  byUnit: Map<string, CaseFilingInput[]>,
+  notify: boolean,
+): Promise<{ unitId: string; result: FileCasesResult }[]> {
+  const results: { unitId: string; result: FileCasesResult }[] = [];
+  for (const [unitId, filings] of byUnit) {
+    const handle = await ctx.unit(campaignId, unitId);
+    for (let i = 0; i < filings.length; i += FILINGS_PER_UPDATE) {
+      const chunk = filings.slice(i, i + FILINGS_PER_UPDATE);
+      const result = await handle
+        .executeUpdate(fileCasesUpdate, { args: [{ filings: chunk, by: ctx.actor(unitId), notify }] })
+        .catch((error: unknown) => ctx.explainMissingUnit(error, campaignId, unitId));
+      results.push({ unitId, result });
+    }
+  }
+  return results;
+}
