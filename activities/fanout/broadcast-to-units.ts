@@ -1,6 +1,7 @@
 import { Context } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
+import type { Unit } from '../../domain/plan/schema';
 import type { BroadcastInput } from '../activity-types';
 import { campaignEventSignal } from '../../workflows/messages';
 import type { unitWorkflow } from '../../workflows/unit-workflow';
@@ -8,6 +9,14 @@ import { unitWorkflowId } from '../../workflows/workflow-ids';
 import { mapWithConcurrency } from './map-with-concurrency';
 
 const CONCURRENCY = 16;
+
+/**
+ * A unit's ledger only ever holds its own cases, so its ledger context names just that unit:
+ * the whole roster in every unit's start event would grow the campaign's storage with units².
+ */
+function unitStartInput(base: NonNullable<BroadcastInput['start']>['base'], unit: Unit) {
+  return { ...base, unit, ledgerContext: { ...base.ledgerContext, units: [{ id: unit.id, name: unit.name }] } };
+}
 
 /**
  * Delivers one campaign event to many unit workflows. At the campaign's start (and for a unit
@@ -27,7 +36,7 @@ export function createBroadcastActivity(client: Client) {
           await client.workflow.signalWithStart<typeof unitWorkflow, [typeof input.event]>('unitWorkflow', {
             workflowId,
             taskQueue: input.taskQueue,
-            args: [{ ...start.base, unit }],
+            args: [unitStartInput(start.base, unit)],
             signal: campaignEventSignal,
             signalArgs: [input.event],
             workflowIdReusePolicy: 'REJECT_DUPLICATE',
