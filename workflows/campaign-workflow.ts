@@ -3,7 +3,13 @@ import { caseLedgerContextFromPlan } from '../domain/cases/ledger-context';
 import type { CampaignCommand } from '../domain/campaign/campaign-commands';
 import { initialCampaignState, type CampaignState } from '../domain/campaign/campaign-state';
 import { campaignStatus, escalationLog, unreconciledCases } from '../domain/campaign/campaign-status';
-import { approvePhase, checkApprovePhase, checkReturnPhase, returnPhase } from '../domain/campaign/leader-actions';
+import {
+  approvePhase,
+  checkApprovePhase,
+  checkReturnPhase,
+  returnPhase,
+  type ReturnPhaseRequest,
+} from '../domain/campaign/leader-actions';
 import {
   addUnit,
   cancelCampaign,
@@ -45,7 +51,7 @@ import {
   type UnitSetup,
 } from './messages';
 import { createNotifier, type NotificationContext } from './notifier';
-import { parseOrReject, reject } from './reject';
+import { accepting, setValidatedUpdate } from './validated-update';
 
 export interface CampaignWorkflowInput {
   plan: Plan;
@@ -90,49 +96,30 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
     }
   });
 
-  const approval = (raw: unknown) => {
-    const request = parseOrReject(ApprovePhaseInputSchema, raw);
-    const check = checkApprovePhase(plan, state, request, unreconciledCases(state));
-    if (!check.ok) reject(check.error);
-    return request;
-  };
-  setHandler(
+  setValidatedUpdate(
     approvePhaseUpdate,
-    (raw) => {
-      const request = approval(raw);
+    accepting(ApprovePhaseInputSchema, (request) => checkApprovePhase(plan, state, request, unreconciledCases(state))),
+    (request) => {
       take(approvePhase(state, request, now()));
       return receipt(`phase ${request.phaseId} approved`);
     },
-    { validator: (raw) => void approval(raw) },
   );
-
-  const returning = (raw: unknown) => {
-    const parsed = parseOrReject(ReturnPhaseInputSchema, raw);
-    const request = { ...parsed, newDueMs: dueMs(parsed.newDue) };
-    const check = checkReturnPhase(plan, state, request, now());
-    if (!check.ok) reject(check.error);
-    return request;
-  };
-  setHandler(
+  setValidatedUpdate(
     returnPhaseUpdate,
-    (raw) => {
-      const request = returning(raw);
+    accepting(
+      ReturnPhaseInputSchema,
+      (request: ReturnPhaseRequest) => checkReturnPhase(plan, state, request, now()),
+      (parsed) => ({ ...parsed, newDueMs: dueMs(parsed.newDue) }),
+    ),
+    (request) => {
       take(returnPhase(state, request, now()));
       return receipt(`phase ${request.phaseId} returned to ${request.units.join(', ')}`);
     },
-    { validator: (raw) => void returning(raw) },
   );
-
-  const adding = (raw: unknown) => {
-    const request = parseOrReject(AddUnitInputSchema, raw);
-    const check = checkAddUnit(plan, state, request.unit);
-    if (!check.ok) reject(check.error);
-    return request;
-  };
-  setHandler(
+  setValidatedUpdate(
     addUnitUpdate,
-    (raw) => {
-      const request = adding(raw);
+    accepting(AddUnitInputSchema, (request) => checkAddUnit(plan, state, request.unit)),
+    (request) => {
       take(addUnit(plan, state, request.unit, request.by, now()));
       queue.unshift({
         type: 'broadcast',
@@ -142,44 +129,27 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
       });
       return receipt(`unit ${request.unit.id} added`);
     },
-    { validator: (raw) => void adding(raw) },
   );
-
   for (const [update, pause] of [
     [pauseRemindersUpdate, true],
     [resumeRemindersUpdate, false],
   ] as const) {
-    const pausing = (raw: unknown) => {
-      const request = parseOrReject(ActorInputSchema, raw);
-      const check = checkPause(state, pause);
-      if (!check.ok) reject(check.error);
-      return request;
-    };
-    setHandler(
+    setValidatedUpdate(
       update,
-      (raw) => {
-        const request = pausing(raw);
+      accepting(ActorInputSchema, () => checkPause(state, pause)),
+      (request) => {
         take(setPaused(state, pause, request.by, now()));
         return receipt(pause ? 'reminders paused' : 'reminders resumed');
       },
-      { validator: (raw) => void pausing(raw) },
     );
   }
-
-  const cancelling = (raw: unknown) => {
-    const request = parseOrReject(CancelInputSchema, raw);
-    const check = checkCancel(state, request.reason);
-    if (!check.ok) reject(check.error);
-    return request;
-  };
-  setHandler(
+  setValidatedUpdate(
     cancelCampaignUpdate,
-    (raw) => {
-      const request = cancelling(raw);
+    accepting(CancelInputSchema, (request) => checkCancel(state, request.reason)),
+    (request) => {
       take(cancelCampaign(state, request.reason, request.by, now()));
       return receipt('campaign cancelled; the units are being told');
     },
-    { validator: (raw) => void cancelling(raw) },
   );
 
   setHandler(campaignStatusQuery, (asOf) => ({
