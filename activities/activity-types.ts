@@ -1,6 +1,6 @@
 import type { CampaignEvent } from '../domain/unit/campaign-events';
 import type { Unit } from '../domain/plan/schema';
-import type { UnitSetup } from '../workflows/messages';
+import type { CaseEventResult, ReceiveCaseInput, UnitSetup } from '../workflows/messages';
 import type { NotificationRequest } from '../domain/notifications/notification';
 
 /** The activities the workflows call, by signature only: workflows import this file as types. */
@@ -31,6 +31,13 @@ export interface ReportRequest {
   phaseId?: string;
 }
 
+/** Moves a case into another unit's ledger (see activities/ledger/transfer-case.ts). */
+export interface TransferCaseInput {
+  campaignId: string;
+  toUnit: string;
+  receive: ReceiveCaseInput;
+}
+
 export interface CampaignActivities {
   sendNotification(request: NotificationRequest): Promise<{ results: DeliveryResult[] }>;
   notifyAllUnits(input: {
@@ -38,5 +45,6 @@ export interface CampaignActivities {
     request: Omit<NotificationRequest, 'to'>;
   }): Promise<{ sent: number }>;
   broadcastToUnits(input: BroadcastInput): Promise<{ signalled: number }>;
+  transferCase(input: TransferCaseInput): Promise<CaseEventResult>;
   publishCampaignReport(input: ReportRequest): Promise<{ files: { name: string; ref: string; mediaType: string }[] }>;
 }

@@ -3,6 +3,7 @@ import type { MailConfig } from '../config/mail-config';
 import type { CampaignActivities } from './activity-types';
 import { createBroadcastActivity } from './fanout/broadcast-to-units';
 import { createNotifyAllUnitsActivity } from './fanout/notify-all-units';
+import { createTransferCaseActivity } from './ledger/transfer-case';
 import { createMailActivities } from './notify';
 import type { NotifyDependencies } from './notify';
 import { createReportActivities } from './reports';
@@ -28,6 +29,7 @@ export function createActivities(deps: ActivityDependencies) {
     ...reports,
     broadcastToUnits: createBroadcastActivity(deps.client),
     notifyAllUnits: createNotifyAllUnitsActivity(deps.client, sendNotification),
+    transferCase: createTransferCaseActivity(deps.client),
     publishCampaignReport: createPublishCampaignReportActivity(deps.client, reports.publishReport, sendNotification),
   } satisfies CampaignActivities & Record<string, unknown>;
 }

@@ -28,3 +28,13 @@ export const reports = proxyActivities<Pick<CampaignActivities, 'publishCampaign
   heartbeatTimeout: '2 minutes',
   retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes', maximumAttempts: 10 },
 });
+
+/**
+ * A transfer holds its update open until the other unit has the case, so it retries briefly; a
+ * refusal is non-retryable and the case goes back to the sending unit.
+ */
+export const ledger = proxyActivities<Pick<CampaignActivities, 'transferCase'>>({
+  startToCloseTimeout: '1 minute',
+  scheduleToCloseTimeout: '10 minutes',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds' },
+});

@@ -98,7 +98,10 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
 
   setValidatedUpdate(
     approvePhaseUpdate,
-    accepting(ApprovePhaseInputSchema, (request) => checkApprovePhase(plan, state, request, unreconciledCases(state))),
+    accepting(ApprovePhaseInputSchema, (request) => {
+      const pending = unreconciledCases(state);
+      return checkApprovePhase(plan, state, request, pending.cases, pending.total);
+    }),
     (request) => {
       take(approvePhase(state, request, now()));
       return receipt(`phase ${request.phaseId} approved`);

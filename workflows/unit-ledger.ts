@@ -1,11 +1,13 @@
 import { setHandler } from '@temporalio/workflow';
-import { applyCaseEvent, fileCases, type BatchError } from '../domain/cases/case-ledger';
+import { applyCaseEvent } from '../domain/cases/case-ledger';
 import { CaseEventSchema } from '../domain/cases/case-events';
 import type { CaseCommand } from '../domain/cases/case-notices';
 import type { CaseLedger } from '../domain/cases/case-schema';
-import { ledgerStats, unreconciled } from '../domain/cases/ledger-stats';
+import { isOverdue, ledgerStats, unreconciled } from '../domain/cases/ledger-stats';
 import type { Audience, Unit } from '../domain/plan/schema';
+import { planFiling } from '../domain/unit/ledger-filing';
 import type { UnitState } from '../domain/unit/unit-state';
+import { transferHandlers } from './case-transfer';
 import {
   caseEventUpdate,
   casesQuery,
@@ -13,6 +15,7 @@ import {
   FileCasesInputSchema,
   ledgerStatsQuery,
   type AsOf,
+  type CasesFilter,
 } from './messages';
 import type { NotifyCommand } from './notifier';
 import { parseOrReject, reject } from './reject';
@@ -24,109 +27,81 @@ import { parseOrReject, reject } from './reject';
  */
 export interface LedgerHost {
   unit: Unit;
+  campaignId: string;
   state: () => UnitState;
-  /** Stores the new ledger and queues its notifications; the unit reports progress afterwards. */
-  apply: (ledger: CaseLedger, commands: CaseCommand[]) => void;
+  /** Stores the new state and queues the case notices; the unit reports progress afterwards. */
+  apply: (state: UnitState, commands: CaseCommand[]) => void;
   now: () => number;
   asOf: (asOf?: AsOf) => number;
 }
 
-const ERRORS_SHOWN = 10;
-
-function describeBatch(errors: BatchError[]): string {
-  const lines = errors
-    .slice(0, ERRORS_SHOWN)
-    .map((e) => `filing ${e.index + 1}${e.path && e.path.length > 0 ? ` (${e.path.join('.')})` : ''}: ${e.message}`);
-  const more = errors.length > ERRORS_SHOWN ? `; and ${errors.length - ERRORS_SHOWN} more` : '';
-  return `Nothing was filed: ${errors.length} filing(s) are invalid: ${lines.join('; ')}${more}`;
-}
-
-/** A unit files only its own cases; a filing without an owning unit is taken to be the unit's own. */
-function ownFilings(unitId: string, filings: unknown[]): { filings: unknown[]; errors: BatchError[] } {
-  const errors: BatchError[] = [];
-  const own = filings.map((f, index) => {
-    if (typeof f !== 'object' || f === null || Array.isArray(f)) return f;
-    const owner = (f as { owningUnit?: unknown }).owningUnit;
-    if (owner === undefined) return { ...f, owningUnit: unitId };
-    if (owner !== unitId) {
-      const message = `the case belongs to ${JSON.stringify(owner)}; file it with that unit's workflow`;
-      errors.push({ index, code: 'other_unit', message, path: ['owningUnit'] });
-    }
-    return f;
-  });
-  return { filings: own, errors };
-}
-
-function refuseWhenEnded(state: UnitState): void {
-  if (state.ended) reject({ code: 'campaign_ended', message: 'the campaign has ended; its ledger is closed' });
+function filterCases(ledger: CaseLedger, filter: CasesFilter, nowMs: number) {
+  let cases = filter.unreconciled ? unreconciled(ledger) : ledger.cases;
+  if (filter.caseId !== undefined) cases = cases.filter((c) => c.id === filter.caseId);
+  if (filter.status !== undefined) cases = cases.filter((c) => c.status === filter.status);
+  if (filter.overdue) cases = cases.filter((c) => isOverdue(c, nowMs));
+  return cases;
 }
 
 export function installLedgerHandlers(host: LedgerHost): void {
   const filing = (raw: unknown) => {
-    refuseWhenEnded(host.state());
     const request = parseOrReject(FileCasesInputSchema, raw);
-    const own = ownFilings(host.unit.id, request.filings);
-    if (own.errors.length > 0) reject({ code: 'invalid_filings', message: describeBatch(own.errors) });
-    // The ledger's input type is the filing schema's; fileCases parses every row again, so unknown is safe here.
-    const filings = own.filings as Parameters<typeof fileCases>[1];
-    const outcome = fileCases(host.state().ledger, filings, request.by, host.now(), { notify: request.notify });
-    if (!outcome.ok) return reject({ code: 'invalid_filings', message: describeBatch(outcome.errors) });
-    return outcome;
+    const plan = planFiling(host.state(), request, host.now());
+    if (!plan.ok) return reject(plan.error);
+    return { request, plan };
   };
   setHandler(
     fileCasesUpdate,
     (raw) => {
-      const outcome = filing(raw);
-      host.apply(outcome.ledger, outcome.commands);
-      return { filed: outcome.filed, duplicates: outcome.duplicates };
+      const { request, plan } = filing(raw);
+      const state = host.state();
+      if (plan.kind === 'staged') {
+        host.apply({ ...state, staged: plan.staged }, []);
+        return { filed: [], duplicates: [], staged: plan.staged.filings.length };
+      }
+      // A committed import leaves nothing staged; a single filing leaves an import in progress alone.
+      const staged = request.importId === undefined ? state.staged : undefined;
+      host.apply({ ...state, ledger: plan.outcome.ledger, staged }, plan.outcome.commands);
+      return { filed: plan.outcome.filed, duplicates: plan.outcome.duplicates };
     },
     { validator: (raw) => void filing(raw) },
   );
 
+  const transfers = transferHandlers(host);
   const changing = (raw: unknown) => {
-    refuseWhenEnded(host.state());
+    if (host.state().ended) reject({ code: 'campaign_ended', message: 'the campaign has ended; its ledger is closed' });
     const event = parseOrReject(CaseEventSchema, raw);
-    if (event.type === 'file') reject({ code: 'use_file_cases', message: 'file cases with the fileCases update' });
-    // Transfer moves a case between unit workflows, which needs a hand-over protocol not built yet.
-    if (event.type === 'transfer')
-      reject({ code: 'not_supported', message: 'transferring a case is not supported yet' });
-    const outcome = applyCaseEvent(host.state().ledger, event, host.now());
+    if (event.type === 'file') return reject({ code: 'use_file_cases', message: 'file cases with fileCases' });
+    const { ledger } = host.state();
+    // A unit's ledger names only its own unit; the receiving unit's existence is checked by the transfer itself.
+    const subject = event.type === 'transfer' ? transfers.withTarget(ledger, event.toUnit) : ledger;
+    const outcome = applyCaseEvent(subject, event, host.now());
     if (!outcome.ok) return reject(outcome.error);
-    return { caseId: event.caseId, outcome };
+    return { event, outcome };
   };
   setHandler(
     caseEventUpdate,
     (raw) => {
-      const { caseId, outcome } = changing(raw);
-      host.apply(outcome.ledger, outcome.commands);
-      const status = outcome.ledger.cases.find((c) => c.id === caseId)?.status ?? 'open';
-      return { caseId, status };
+      const { event, outcome } = changing(raw);
+      if (event.type === 'transfer') return transfers.send(event, outcome.ledger, outcome.commands);
+      host.apply({ ...host.state(), ledger: outcome.ledger }, outcome.commands);
+      const status = outcome.ledger.cases.find((c) => c.id === event.caseId)?.status ?? 'open';
+      return Promise.resolve({ caseId: event.caseId, status, unitId: host.unit.id });
     },
     { validator: (raw) => void changing(raw) },
   );
 
-  setHandler(casesQuery, (filter) => {
-    const { ledger } = host.state();
-    const cases = filter?.unreconciled ? unreconciled(ledger) : ledger.cases;
-    return filter?.status === undefined ? cases : cases.filter((c) => c.status === filter.status);
-  });
+  setHandler(casesQuery, (filter) => filterCases(host.state().ledger, filter ?? {}, host.asOf(filter?.asOf)));
   setHandler(ledgerStatsQuery, (asOf) => ledgerStats(host.state().ledger, host.asOf(asOf)));
 }
 
-// Only these case notices exist in the notification contract (domain/notifications/notification.ts).
-// The others (transferred, escalated, deadline extended, closure submitted, closed) are skipped until
-// the contract and the mail templates gain them; the case history still records every event.
-/** Turns a ledger command into a notification, or undefined for a kind that cannot be mailed yet. */
-export function caseNotification(command: CaseCommand): NotifyCommand | undefined {
-  const { body } = command;
-  if (body.kind !== 'case_assigned' && body.kind !== 'case_overdue' && body.kind !== 'closure_returned') {
-    return undefined;
-  }
+/** Turns a ledger command into a notification: plan audiences by word, outside leaders by address. */
+export function caseNotification(command: CaseCommand): NotifyCommand {
   const audience: Audience[] = [];
   const people: NonNullable<NotifyCommand['people']> = [];
   for (const who of command.audience) {
     if (typeof who === 'object' && 'person' in who) people.push({ ...who.person, role: 'case-leader' });
     else audience.push(who);
   }
-  return { eventKey: command.eventKey, atMs: command.atMs, audience, people, body };
+  return { eventKey: command.eventKey, atMs: command.atMs, audience, people, body: command.body };
 }

@@ -55,9 +55,11 @@ export interface UnitWorkflowInput {
  */
 export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitState> {
   const { context, clock, unit } = input;
-  let state = input.carried?.state ?? initialUnitState(unit.id, unit.name, input.ledgerContext);
-  // State carried from a run that predates the ledger has none; it starts empty.
-  state.ledger ??= createCaseLedger(input.ledgerContext);
+  let state = input.carried?.state ?? initialUnitState(unit.id, unit.name, unitLedgerContext(input));
+  // State carried from a run that predates the ledger (or filing phases, transfers) has none; it starts empty.
+  state.ledger ??= createCaseLedger(unitLedgerContext(input));
+  state.filingPhases ??= [];
+  state.inTransit ??= [];
   let progressVersion = input.carried?.progressVersion ?? 0;
   // Every run reports once at its start: it may have been continued as new with a change unreported.
   let progressDirty = true;
@@ -160,9 +162,10 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitState>
   setHandler(unitTimelineQuery, () => state.log);
   installLedgerHandlers({
     unit,
+    campaignId: context.campaignId,
     state: () => state,
-    apply: (ledger, commands) => {
-      state = { ...state, ledger };
+    apply: (next, commands) => {
+      state = next;
       casePending.push(...commands);
       progressDirty = true;
     },
@@ -183,10 +186,7 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitState>
       progressDirty = true;
     }
     for (const command of pending.splice(0)) notifier.dispatch(command);
-    for (const command of casePending.splice(0)) {
-      const notification = caseNotification(command);
-      if (notification) notifier.dispatch(notification);
-    }
+    for (const command of casePending.splice(0)) notifier.dispatch(caseNotification(command));
     if (progressDirty) {
       progressDirty = false;
       progressVersion += 1;
@@ -214,6 +214,15 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitState>
   }
   await condition(() => allHandlersFinished() && notifier.inflight() === 0);
   return state;
+}
+
+/**
+ * Ledger-numbered cases carry their unit's id (town-a-0001), so a case transferred to another unit
+ * never meets a case of the same number there. An id too long for that keeps the plain numbering.
+ */
+function unitLedgerContext(input: UnitWorkflowInput): CaseLedgerContext {
+  const prefix = `${input.unit.id}`;
+  return prefix.length <= 58 ? { ...input.ledgerContext, idPrefix: prefix } : input.ledgerContext;
 }
 
 function earliest(a: number | undefined, b: number | undefined): number | undefined {

@@ -85,6 +85,22 @@ export async function gatherCampaignReportInput(client: Client, request: ReportR
       })),
     ),
   };
+  // Totals as the units last reported them; a campaign that filed no cases has no ledger section.
+  const { ledger } = status;
+  const categoryName = new Map(setup.base.ledgerContext.categories.map((c) => [c.id, c.name]));
+  if (ledger.filed > 0) {
+    data.ledger = {
+      total: ledger.filed,
+      closed: ledger.closed,
+      open: ledger.open,
+      overdue: ledger.overdue,
+      byCategory: Object.entries(ledger.byCategory).map(([id, c]) => ({
+        category: categoryName.get(id) ?? id,
+        total: c.filed,
+        closed: c.closed,
+      })),
+    };
+  }
   return { data, status, context: setup.base.context, phaseName };
 }
 

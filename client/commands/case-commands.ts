@@ -23,7 +23,11 @@ async function sendEvent(ctx: CliContext, campaignId: string, unitId: string, ev
   const result = await handle
     .executeUpdate(caseEventUpdate, { args: [event] })
     .catch((error: unknown) => ctx.explainMissingUnit(error, campaignId, unitId));
-  ctx.print(result, () => `${style.green(event.type)} ${result.caseId}: now ${result.status}`);
+  ctx.print(result, () =>
+    result.status === 'transferred'
+      ? `${style.green('transferred')} ${result.caseId}: now with ${result.unitId}`
+      : `${style.green(event.type)} ${result.caseId}: now ${result.status}`,
+  );
 }
 
 /** `case accept|return|next-steps|close`: a case id, its unit, and what to do with it. */
@@ -126,6 +130,96 @@ function registerFiling(group: Command): void {
     );
 }
 
+const NOTE_KINDS = ['talk-record', 'investigation', 'stability', 'progress'] as const;
+
+/** What happens while a case is worked: notes, transfer, escalation, a longer deadline. */
+function registerCaseWork(group: Command): void {
+  caseAction(
+    group,
+    'note',
+    'record progress on a case, e.g. the talk record (谈话记录) of hearing the petitioner again',
+    (c) =>
+      c
+        .requiredOption('--text <text>', 'what was done or learned')
+        .option('--kind <kind>', NOTE_KINDS.join(', '), 'progress')
+        .addHelpText(
+          'after',
+          example(
+            'campaign case note county-2026 town-boye-0001 --unit town-boye --kind talk-record --text 已约谈信访人',
+          ),
+        ),
+    (caseId, by, raw) => {
+      const kind = raw['kind'] as (typeof NOTE_KINDS)[number];
+      if (!NOTE_KINDS.includes(kind)) throw usageError(`--kind: one of ${NOTE_KINDS.join(', ')}`);
+      return { type: 'note', caseId, by, kind, text: text(raw['text'], '--text') };
+    },
+  );
+  caseAction(
+    group,
+    'transfer',
+    'hand a case to another unit (移交) with its whole history; its deadline stands',
+    (c) =>
+      c
+        .requiredOption('--to <unit>', 'the unit that takes the case over')
+        .requiredOption('--reason <text>', 'why the other unit should handle it')
+        .option('--handler <name>', "the new unit's handler")
+        .option('--stability-officer <name>', "the new unit's stability officer")
+        .addHelpText(
+          'after',
+          example(
+            'campaign case transfer county-2026 town-boye-0001 --unit town-boye --to town-chengwei --reason 属地管辖',
+          ),
+        ),
+    (caseId, by, raw) => ({
+      type: 'transfer',
+      caseId,
+      by,
+      toUnit: idArg(raw['to'], '--to'),
+      reason: text(raw['reason'], '--reason'),
+      ...(raw['handler'] === undefined ? {} : { handler: text(raw['handler'], '--handler') }),
+      ...(raw['stabilityOfficer'] === undefined
+        ? {}
+        : { stabilityOfficer: text(raw['stabilityOfficer'], '--stability-officer') }),
+    }),
+  );
+  caseAction(
+    group,
+    'escalate',
+    'bring a hard case to a higher leader (合力攻坚); the leader is mailed when an email is given',
+    (c) =>
+      c
+        .requiredOption('--leader <name>', 'the higher leader')
+        .option('--email <address>', "the leader's email")
+        .requiredOption('--reason <text>', 'why the case needs the leader'),
+    (caseId, by, raw) => ({
+      type: 'escalate',
+      caseId,
+      by,
+      toLeader: {
+        name: text(raw['leader'], '--leader'),
+        ...(raw['email'] === undefined ? {} : { email: text(raw['email'], '--email') }),
+      },
+      reason: text(raw['reason'], '--reason'),
+    }),
+  );
+  caseAction(
+    group,
+    'extend',
+    "move a case's deadline (延期), with the reason recorded in its history",
+    (c) =>
+      c
+        .requiredOption('--deadline <date>', 'the new deadline, YYYY-MM-DD or an ISO time')
+        .requiredOption('--reason <text>', 'why more time is needed'),
+    (caseId, by, raw) => ({
+      type: 'extend',
+      caseId,
+      by,
+      deadline: dueArg(raw['deadline'], '--deadline'),
+      reason: text(raw['reason'], '--reason'),
+    }),
+  );
+}
+
 function registerCaseActions(group: Command): void {
   caseAction(
     group,
@@ -172,7 +266,9 @@ function registerCaseActions(group: Command): void {
 }
 
 export function registerCaseCommands(program: Command): void {
-  const cases = program.command('case').description('the case ledger (台帐): file, import, list, close, accept');
+  const cases = program
+    .command('case')
+    .description('the case ledger (台帐): file, import, list, note, transfer, escalate, extend, close, accept');
   registerFiling(cases);
   cases
     .command('list')
@@ -181,6 +277,7 @@ export function registerCaseCommands(program: Command): void {
     .requiredOption('--unit <id>', 'the unit')
     .option('--status <status>', CASE_STATUSES.join(', '))
     .option('--unreconciled', 'only cases neither closed nor given next steps')
+    .option('--overdue', 'only open cases past their deadline')
     .action(
       act(async (ctx, [campaignId = ''], raw) => {
         const id = idArg(campaignId, 'campaign');
@@ -191,11 +288,13 @@ export function registerCaseCommands(program: Command): void {
         const list = await unitCases(ctx, id, idArg(raw['unit'], '--unit'), {
           status,
           unreconciled: raw['unreconciled'] === true,
+          ...(raw['overdue'] === true ? { overdue: true, asOf: asOfNow() } : {}),
         });
         const info = await (await ctx.campaign(id)).query(campaignStatusQuery, asOfNow());
         ctx.print(list, () => caseTable(list, info));
       }),
     );
+  registerCaseWork(cases);
   registerCaseActions(cases);
 
   registerLedgerViews(program);

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import { readLedgerFile } from '../../activities/ledger';
@@ -12,6 +13,7 @@ import {
   type FileCasesResult,
 } from '../../workflows/messages';
 import type { CliContext } from '../context';
+import { rejectionOf } from '../update-rejection';
 import { CliError, EXIT, usageError } from '../errors';
 
 /**
@@ -74,8 +76,10 @@ export async function readImport(ctx: CliContext, campaignId: string, file: stri
 }
 
 /**
- * Each unit's rows go to that unit's workflow in chunks the update payload allows. A chunk is all
- * or nothing; if a later chunk fails, importing the file again files only the rows still missing,
+ * Each unit's rows go to that unit's workflow as one chunked import (see domain/unit/ledger-filing.ts):
+ * the unit stages the chunks and files them together when the last arrives, so a unit never holds
+ * half of its rows. The whole file was checked before anything is sent; should a unit still refuse
+ * (its workflow gone, filing not open), importing the file again files only the rows still missing,
  * because the ledger recognises rows it already holds.
  */
 export async function sendImport(
@@ -87,13 +91,33 @@ export async function sendImport(
   const results: { unitId: string; result: FileCasesResult }[] = [];
   for (const [unitId, filings] of byUnit) {
     const handle = await ctx.unit(campaignId, unitId);
-    for (let i = 0; i < filings.length; i += FILINGS_PER_UPDATE) {
-      const chunk = filings.slice(i, i + FILINGS_PER_UPDATE);
-      const result = await handle
-        .executeUpdate(fileCasesUpdate, { args: [{ filings: chunk, by: ctx.actor(unitId), notify }] })
-        .catch((error: unknown) => ctx.explainMissingUnit(error, campaignId, unitId));
-      results.push({ unitId, result });
+    const chunks = Math.max(1, Math.ceil(filings.length / FILINGS_PER_UPDATE));
+    const importId = `import-${randomUUID()}`;
+    let result: FileCasesResult = { filed: [], duplicates: [] };
+    try {
+      for (let chunk = 0; chunk < chunks; chunk++) {
+        const rows = filings.slice(chunk * FILINGS_PER_UPDATE, (chunk + 1) * FILINGS_PER_UPDATE);
+        const request = { filings: rows, by: ctx.actor(unitId), notify, importId, chunk, chunks };
+        result = await handle
+          .executeUpdate(fileCasesUpdate, { args: [request] })
+          .catch((error: unknown) => ctx.explainMissingUnit(error, campaignId, unitId));
+      }
+    } catch (error) {
+      throw partialImport(error, unitId, results);
     }
+    results.push({ unitId, result });
   }
   return results;
+}
+
+/** A unit refused after others took their rows: say exactly where the import stands. */
+function partialImport(error: unknown, unitId: string, done: { unitId: string }[]): unknown {
+  if (done.length === 0) return error;
+  const reason = rejectionOf(error)?.message ?? (error instanceof Error ? error.message : String(error));
+  return new CliError(
+    `${unitId} took none of its rows (${reason}); the rows of ${done.map((d) => d.unitId).join(', ')} were imported`,
+    EXIT.failed,
+    'fix the cause and import the same file again: rows already in a ledger are recognised and skipped',
+    'partial_import',
+  );
 }

@@ -1,6 +1,6 @@
 import type { Plan } from '../plan/schema';
 import { obligationsForPhase } from '../schedule/obligations';
-import { emptyCounts, type PhaseCounts } from '../unit/unit-progress';
+import { emptyCounts, type LedgerCounts, type PhaseCounts } from '../unit/unit-progress';
 import type { EscalationEntry } from '../unit/unit-state';
 import type { CampaignState, PhaseRecord } from './campaign-state';
 import type { UnreconciledCase } from './leader-actions';
@@ -53,10 +53,13 @@ export interface LedgerTotals {
   unreconciled: number;
   /** 办结率 = closed / filed, 0..1; null with nothing filed (see domain/cases/ledger-stats.ts). */
   closureRate: number | null;
+  /** Keyed by the plan's case category id. */
+  byCategory: Record<string, LedgerCounts>;
 }
 
 export function ledgerTotals(state: CampaignState): LedgerTotals {
   const totals = { filed: 0, open: 0, closed: 0, overdue: 0, unreconciled: 0 };
+  const byCategory: Record<string, LedgerCounts> = {};
   for (const progress of Object.values(state.progress)) {
     const l = progress.ledger;
     if (!l) continue;
@@ -65,15 +68,24 @@ export function ledgerTotals(state: CampaignState): LedgerTotals {
     totals.closed += l.closed;
     totals.overdue += l.overdue;
     totals.unreconciled += l.unreconciledCount;
+    // Reports from units started before categories were counted have none.
+    for (const [category, c] of Object.entries(l.byCategory ?? {})) {
+      const sum = (byCategory[category] ??= { filed: 0, open: 0, closed: 0, overdue: 0 });
+      sum.filed += c.filed;
+      sum.open += c.open;
+      sum.closed += c.closed;
+      sum.overdue += c.overdue;
+    }
   }
-  return { ...totals, closureRate: totals.filed === 0 ? null : totals.closed / totals.filed };
+  return { ...totals, closureRate: totals.filed === 0 ? null : totals.closed / totals.filed, byCategory };
 }
 
 /** The cases every unit reported as neither closed nor given next steps, for the final tick-off. */
-export function unreconciledCases(state: CampaignState): UnreconciledCase[] {
-  return Object.values(state.progress).flatMap((p) =>
+export function unreconciledCases(state: CampaignState): { cases: UnreconciledCase[]; total: number } {
+  const cases = Object.values(state.progress).flatMap((p) =>
     (p.ledger?.unreconciled ?? []).map((c) => ({ caseId: c.caseId, unitId: p.unitId, title: c.title })),
   );
+  return { cases, total: ledgerTotals(state).unreconciled };
 }
 
 function add(a: PhaseCounts, b: PhaseCounts): PhaseCounts {

@@ -34,6 +34,8 @@ export function checkApprovePhase(
   state: CampaignState,
   request: ApprovePhaseRequest,
   unreconciled: UnreconciledCase[] = [],
+  /** The exact count: units report only their first cases, so the list may be shorter. */
+  unreconciledTotal = unreconciled.length,
 ): ActionCheck {
   if (state.status !== 'running') return reject('campaign_not_running', `the campaign is ${state.status}`);
   const index = phaseIndex(state, request.phaseId);
@@ -51,14 +53,15 @@ export function checkApprovePhase(
   if (phase.status === 'closed')
     return reject('phase_already_closed', `phase ${phase.name} was already approved`, ['phaseId']);
   const isLast = index === plan.phases.length - 1;
-  if (isLast && unreconciled.length > 0) {
+  const total = Math.max(unreconciledTotal, unreconciled.length);
+  if (isLast && total > 0) {
     const list = unreconciled
       .slice(0, 20)
       .map((c) => `${c.caseId} (${c.unitId}: ${c.title})`)
       .join('; ');
     return reject(
       'ledger_not_reconciled',
-      `${unreconciled.length} case(s) are neither closed nor given next-step measures (逐件对账销号): ${list}${unreconciled.length > 20 ? '; …' : ''}`,
+      `${total} case(s) are neither closed nor given next-step measures (逐件对账销号): ${list}${total > 20 ? '; …' : ''}`,
     );
   }
   return OK;

@@ -37,6 +37,7 @@ export function openPhaseEvent(plan: Plan, state: CampaignState, index: number, 
       phaseName: phase.name,
       startMs: window.startMs,
       endMs: window.endMs,
+      casesFiling: phase.casesFiling,
       obligations: obligationsForPhase(plan, phase, window),
     },
   };

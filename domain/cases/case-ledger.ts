@@ -44,10 +44,11 @@ export interface FileOptions {
 type Prepared = { ok: true; case: Case; nextSeq: number } | { ok: false; error: CaseError };
 
 /** Ledger-assigned ids skip any number a caller already used as an explicit id. */
-function freeId(index: DuplicateIndex, seq: number): { id: string; nextSeq: number } {
+function freeId(index: DuplicateIndex, seq: number, prefix = 'case'): { id: string; nextSeq: number } {
+  const idOf = (n: number) => `${prefix}-${String(n).padStart(4, '0')}`;
   let n = seq;
-  while (index.byRef.has(normalizeKey(`case-${String(n).padStart(4, '0')}`))) n += 1;
-  return { id: `case-${String(n).padStart(4, '0')}`, nextSeq: n + 1 };
+  while (index.byRef.has(normalizeKey(idOf(n)))) n += 1;
+  return { id: idOf(n), nextSeq: n + 1 };
 }
 
 function prepareCase(
@@ -76,7 +77,7 @@ function prepareCase(
     ]);
   }
   const { id, ...rest } = filing;
-  const assigned = id === undefined ? freeId(index, ledger.nextSeq) : { id, nextSeq: ledger.nextSeq };
+  const assigned = id === undefined ? freeId(index, ledger.nextSeq, context.idPrefix) : { id, nextSeq: ledger.nextSeq };
   const c: Case = {
     ...rest,
     owningLeader,

@@ -4,19 +4,22 @@ import type { Case, CaseLeader, CaseLedgerContext } from './case-schema';
 
 /**
  * Commands are data: the ledger says who should hear what, the workflow resolves recipients and
- * calls the notification activity. Three kinds already exist in the notification contract and are
- * reused as they are; the others carry the same case reference so the contract can adopt them.
+ * calls the notification activity. Every notice is a kind of the notification contract.
  */
 
 type CaseRefFields = { caseId: string; caseTitle: string; unitName: string; deadline: string };
 
-export type CaseNotice =
-  | Extract<NotificationBody, { kind: 'case_assigned' | 'case_overdue' | 'closure_returned' }>
-  | (CaseRefFields & { kind: 'case_transferred'; fromUnitName: string; reason: string })
-  | (CaseRefFields & { kind: 'case_escalated'; leaderName: string; reason: string })
-  | (CaseRefFields & { kind: 'case_deadline_extended'; previousDeadline: string; reason: string })
-  | (CaseRefFields & { kind: 'closure_submitted' })
-  | (CaseRefFields & { kind: 'case_closed'; by: string });
+type CaseNoticeKind =
+  | 'case_assigned'
+  | 'case_overdue'
+  | 'closure_returned'
+  | 'case_transferred'
+  | 'case_escalated'
+  | 'case_deadline_extended'
+  | 'closure_submitted'
+  | 'case_closed';
+
+export type CaseNotice = Extract<NotificationBody, { kind: CaseNoticeKind }>;
 
 /** A plan audience about the case's unit, or a leader known only by name and email (not in the plan). */
 export type CaseAudience = Audience | { person: { name: string; email: string } };

@@ -152,6 +152,8 @@ export interface CaseLedgerContext {
   /** "HH:MM": when a deadline written as a date falls due. */
   defaultDueTime: string;
   ladder: CaseLadderStep[];
+  /** What ledger-assigned ids start with (default "case"); a unit's own id keeps ids unique across units. */
+  idPrefix?: string;
 }
 
 export interface CaseLedger {

@@ -73,6 +73,16 @@ export const NotificationBodySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('case_assigned'), ...CaseRef.shape, role: z.string() }),
   z.object({ kind: z.literal('case_overdue'), ...CaseRef.shape, lateByMs: z.number(), step: z.number().int() }),
   z.object({ kind: z.literal('closure_returned'), ...CaseRef.shape, reason: z.string() }),
+  z.object({ kind: z.literal('case_transferred'), ...CaseRef.shape, fromUnitName: z.string(), reason: z.string() }),
+  z.object({ kind: z.literal('case_escalated'), ...CaseRef.shape, leaderName: z.string(), reason: z.string() }),
+  z.object({
+    kind: z.literal('case_deadline_extended'),
+    ...CaseRef.shape,
+    previousDeadline: Instant,
+    reason: z.string(),
+  }),
+  z.object({ kind: z.literal('closure_submitted'), ...CaseRef.shape }),
+  z.object({ kind: z.literal('case_closed'), ...CaseRef.shape, by: z.string() }),
   z.object({ kind: z.literal('campaign_cancelled'), reason: z.string(), by: z.string() }),
   z.object({
     kind: z.literal('report_ready'),

@@ -55,11 +55,16 @@ export function applyCampaignEvent(state: UnitState, event: CampaignEvent, nowMs
                 },
               },
             ];
+      const filing = event.casesFiling && !state.filingPhases.includes(event.phaseId);
       return {
         state: {
           ...next,
           obligations: [...state.obligations, ...fresh],
-          log: appendLog(next, { atMs: nowMs, what: `phase ${event.phaseName} opened: ${fresh.length} to submit` }),
+          filingPhases: filing ? [...state.filingPhases, event.phaseId] : state.filingPhases,
+          log: appendLog(next, {
+            atMs: nowMs,
+            what: `phase ${event.phaseName} opened: ${fresh.length} to submit${filing ? '; cases may be filed' : ''}`,
+          }),
         },
         commands,
       };

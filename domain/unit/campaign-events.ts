@@ -22,6 +22,8 @@ export const CampaignEventSchema = z.discriminatedUnion('type', [
     phaseName: z.string(),
     startMs: z.number(),
     endMs: z.number(),
+    /** The plan lets units file cases (立案) from this phase on; absent in events sent before the ledger. */
+    casesFiling: z.boolean().default(false),
     obligations: z.array(ObligationSpecSchema),
   }),
   z.object({

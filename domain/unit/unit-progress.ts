@@ -1,4 +1,4 @@
-import type { CaseLedger } from '../cases/case-schema';
+import type { Case, CaseLedger } from '../cases/case-schema';
 import { isOverdue as isCaseOverdue, unreconciled } from '../cases/ledger-stats';
 import type { EscalationEntry, Obligation, UnitState } from './unit-state';
 
@@ -36,12 +36,17 @@ export interface UnitProgress {
   ledger?: LedgerProgress;
 }
 
-/** A unit's case counts, plus the cases that would block the final tick-off (逐件对账销号). */
-export interface LedgerProgress {
+/** Case counts of one unit, or of one category in it. */
+export interface LedgerCounts {
   filed: number;
   open: number;
   closed: number;
   overdue: number;
+}
+
+/** A unit's case counts, plus the cases that would block the final tick-off (逐件对账销号). */
+export interface LedgerProgress extends LedgerCounts {
+  byCategory: Record<string, LedgerCounts>;
   /** The first few only, to keep the campaign's per-unit record small; the count is exact. */
   unreconciled: { caseId: string; title: string }[];
   unreconciledCount: number;
@@ -50,14 +55,29 @@ export interface LedgerProgress {
 const ESCALATIONS_REPORTED = 20;
 export const UNRECONCILED_REPORTED = 50;
 
-export function ledgerProgress(ledger: CaseLedger, nowMs: number): LedgerProgress {
-  const pending = unreconciled(ledger);
-  const closed = ledger.cases.filter((c) => c.status === 'closed').length;
+function countCase(counts: LedgerCounts, c: Case, nowMs: number): void {
+  counts.filed += 1;
+  if (c.status === 'closed') counts.closed += 1;
+  else counts.open += 1;
+  if (isCaseOverdue(c, nowMs)) counts.overdue += 1;
+}
+
+/**
+ * Cases on their way to another unit are counted here until the other unit confirms them, so a
+ * transfer in flight can never make a case vanish from the tick-off.
+ */
+export function ledgerProgress(ledger: CaseLedger, nowMs: number, inTransit: Case[] = []): LedgerProgress {
+  const cases = [...ledger.cases, ...inTransit];
+  const pending = unreconciled({ ...ledger, cases });
+  const totals: LedgerCounts = { filed: 0, open: 0, closed: 0, overdue: 0 };
+  const byCategory: Record<string, LedgerCounts> = {};
+  for (const c of cases) {
+    countCase(totals, c, nowMs);
+    countCase((byCategory[c.category] ??= { filed: 0, open: 0, closed: 0, overdue: 0 }), c, nowMs);
+  }
   return {
-    filed: ledger.cases.length,
-    open: ledger.cases.length - closed,
-    closed,
-    overdue: ledger.cases.filter((c) => isCaseOverdue(c, nowMs)).length,
+    ...totals,
+    byCategory,
     unreconciled: pending.slice(0, UNRECONCILED_REPORTED).map((c) => ({ caseId: c.id, title: c.title })),
     unreconciledCount: pending.length,
   };
@@ -96,7 +116,11 @@ export function unitProgress(state: UnitState, nowMs: number, version: number): 
     overdue,
     marks: state.marks.length,
     escalations: state.escalations.slice(-ESCALATIONS_REPORTED),
-    ledger: ledgerProgress(state.ledger, nowMs),
+    ledger: ledgerProgress(
+      state.ledger,
+      nowMs,
+      state.inTransit.map((t) => t.case),
+    ),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { CaseLedger, CaseLedgerContext } from '../cases/case-schema';
+import type { Case, CaseFilingInput, CaseLedger, CaseLedgerContext } from '../cases/case-schema';
 import { createCaseLedger } from '../cases/ledger-context';
 import type { Report } from '../reports/report-schema';
 import type { ObligationSpec } from '../schedule/obligations';
@@ -64,6 +64,26 @@ export interface UnitState {
   log: UnitLogEntry[];
   /** The unit's cases (台帐): kept with its deliverables so one workflow owns everything the unit answers for. */
   ledger: CaseLedger;
+  /**
+   * Filing phases (casesFiling in the plan) that have opened. Filing is allowed from the first one's
+   * opening until the campaign ends: new cases found after the ledger was reported must still be
+   * filed at once (上报后再出现新发问题随时上报), even in the resolution or summary phase.
+   */
+  filingPhases: string[];
+  /** A chunked ledger import being received: nothing of it is filed until its last chunk arrives. */
+  staged?: StagedImport;
+  /** Cases handed to another unit and not yet confirmed there; they still count for the tick-off. */
+  inTransit: { toUnit: string; case: Case }[];
+}
+
+export interface StagedImport {
+  importId: string;
+  chunks: number;
+  /** Chunks received so far, in order. */
+  received: number;
+  by: string;
+  notify: boolean;
+  filings: CaseFilingInput[];
 }
 
 export const UNIT_LOG_LIMIT = 300;
@@ -80,6 +100,8 @@ export function initialUnitState(unitId: string, unitName: string, ledgerContext
     escalations: [],
     log: [],
     ledger: createCaseLedger(ledgerContext),
+    filingPhases: [],
+    inTransit: [],
   };
 }
 

@@ -45,6 +45,16 @@ export const sampleBodies: { [K in NotificationBody['kind']]: Extract<Notificati
   case_assigned: { kind: 'case_assigned', ...caseRef, role: '包案领导' },
   case_overdue: { kind: 'case_overdue', ...caseRef, lateByMs, step: 1 },
   closure_returned: { kind: 'closure_returned', ...caseRef, reason: '缺少信访人回访意见' },
+  case_transferred: { kind: 'case_transferred', ...caseRef, fromUnitName: '东关镇', reason: '属地管辖' },
+  case_escalated: { kind: 'case_escalated', ...caseRef, leaderName: '王副县长', reason: '涉及多部门' },
+  case_deadline_extended: {
+    kind: 'case_deadline_extended',
+    ...caseRef,
+    previousDeadline: '2026-06-15T10:00:00Z',
+    reason: '需司法鉴定',
+  },
+  closure_submitted: { kind: 'closure_submitted', ...caseRef },
+  case_closed: { kind: 'case_closed', ...caseRef, by: '县信访局' },
   campaign_cancelled: { kind: 'campaign_cancelled', reason: '上级统一部署调整', by: '王组长' },
   report_ready: {
     kind: 'report_ready',
@@ -67,6 +77,11 @@ export const expectedZhSubjects: Record<NotificationBody['kind'], string> = {
   case_assigned: '案件交办：拆迁补偿纠纷（办结时限2026-06-30 18:00）',
   case_overdue: '案件逾期：拆迁补偿纠纷（逾期2天3小时）',
   closure_returned: '结案报告退回：拆迁补偿纠纷',
+  case_transferred: '案件移交：拆迁补偿纠纷（东关镇 → 城关镇）',
+  case_escalated: '合力攻坚：拆迁补偿纠纷',
+  case_deadline_extended: '办结时限延长：拆迁补偿纠纷（至2026-06-30 18:00）',
+  closure_submitted: '结案报告待销号：拆迁补偿纠纷',
+  case_closed: '案件已销号：拆迁补偿纠纷',
   campaign_cancelled: '活动已取消',
   report_ready: '宣传发动阶段工作报告已生成',
 };

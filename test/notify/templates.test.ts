@@ -112,3 +112,17 @@ describe('time and lateness formatting', () => {
     expect(formatLateBy(ms, 'en')).toBe(en);
   });
 });
+
+describe('case roles', () => {
+  it.each([
+    ['owning-unit', '承办单位', 'owning unit'],
+    ['case-leader', '包案领导', 'case-owning leader'],
+  ])('names the ledger role %s in words', (role, zh, en) => {
+    const body = { ...sampleBodies.case_assigned, role };
+    const chinese = renderNotification(requestFor(body), unitHead).text;
+    const english = renderNotification(requestFor(body, { locale: 'en' }), unitHead).text;
+    expect(chinese).toContain(`作为${zh}`);
+    expect(english).toContain(`the ${en} for`);
+    expect(chinese + english).not.toContain(role);
+  });
+});

@@ -25,7 +25,15 @@ const SCALE = 86_400_000 / 600_000;
 /** One approval-gated phase, open from the first moment, so the final tick-off can be tried at once. */
 const ledgerPlan = (id: string) =>
   smallPlan(id, {
-    phases: [{ id: 'accept', name: '总结验收', window: { start: '2026-04-12', end: '2026-05-30' }, gate: 'approval' }],
+    phases: [
+      {
+        id: 'accept',
+        name: '总结验收',
+        window: { start: '2026-04-12', end: '2026-05-30' },
+        gate: 'approval',
+        casesFiling: true,
+      },
+    ],
   });
 
 const filing = (id: string, title: string, deadline = '2026-05-20', extra: Record<string, unknown> = {}) => ({
@@ -129,6 +137,7 @@ describe('the case ledger on the dev server', () => {
       expect(await act(unitA, { type: 'accept', caseId: 'a-1', by: 'office' })).toEqual({
         caseId: 'a-1',
         status: 'closed',
+        unitId: 'town-a',
       });
       await act(unitA, { type: 'submitClosure', caseId: 'a-2', by: 'u', report: fullReport() });
       const returned = await act(unitA, { type: 'return', caseId: 'a-2', by: 'office', reasons: ['调查不充分'] });
@@ -155,7 +164,18 @@ describe('the case ledger on the dev server', () => {
         (s) => s.ledger.filed === 4 && s.ledger.unreconciled === 2,
         { what: 'both ledgers at the campaign' },
       );
-      expect(reported.ledger).toEqual({ filed: 4, open: 3, closed: 1, overdue: 1, unreconciled: 2, closureRate: 0.25 });
+      expect(reported.ledger).toMatchObject({
+        filed: 4,
+        open: 3,
+        closed: 1,
+        overdue: 1,
+        unreconciled: 2,
+        closureRate: 0.25,
+      });
+      expect(reported.ledger.byCategory).toEqual({
+        'law-related': { filed: 3, open: 2, closed: 1, overdue: 1 },
+        'hot-issue': { filed: 1, open: 1, closed: 0, overdue: 0 },
+      });
 
       const blocked = await expectRejection(
         handle.executeUpdate(approvePhaseUpdate, { args: [{ phaseId: 'accept', by: 'leader:head' }] }),

@@ -1,5 +1,14 @@
 import type { NotificationBody, NotificationRequest, Recipient } from '../../../domain/notifications/notification';
-import { caseAssigned, caseOverdue, closureReturned } from './case-templates';
+import {
+  caseAssigned,
+  caseClosed,
+  caseDeadlineExtended,
+  caseEscalated,
+  caseOverdue,
+  caseTransferred,
+  closureReturned,
+  closureSubmitted,
+} from './case-templates';
 import { deadlineExtended, dueSoon, escalation, overdue, publicNotice } from './deadline-templates';
 import { contextFor, layout } from './layout';
 import type { MessageContent, RenderedMessage, Template, TemplateContext } from './layout';
@@ -21,6 +30,11 @@ const templates: { [K in NotificationBody['kind']]: Template<K> } = {
   case_assigned: caseAssigned,
   case_overdue: caseOverdue,
   closure_returned: closureReturned,
+  case_transferred: caseTransferred,
+  case_escalated: caseEscalated,
+  case_deadline_extended: caseDeadlineExtended,
+  closure_submitted: closureSubmitted,
+  case_closed: caseClosed,
   campaign_cancelled: campaignCancelled,
   report_ready: reportReady,
 };

@@ -23,6 +23,7 @@ const opened: CampaignEvent = {
   phaseId: 'mobilise',
   phaseName: '宣传发动',
   ...window,
+  casesFiling: false,
   obligations: obligationsForPhase(plan, plan.phases[0]!, window),
 };
 const due = beijing('2026-04-15', '18:00');
