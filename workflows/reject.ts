@@ -9,7 +9,29 @@ export function reject(error: { code: string; message: string }): never {
   throw ApplicationFailure.nonRetryable(error.message, error.code);
 }
 
+/**
+ * The most one message may carry, in JSON characters: Temporal warns at 512 KB per payload and
+ * refuses 2 MB. A rejected update never reaches history, so refusing here keeps history small
+ * however large the payload a client sends.
+ */
+export const MAX_MESSAGE_CHARS = 512 * 1024;
+
+function jsonLength(input: unknown): number {
+  try {
+    return JSON.stringify(input)?.length ?? 0;
+  } catch {
+    return 0; // Not JSON at all; the schema says what is wrong with it.
+  }
+}
+
 export function parseOrReject<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  const size = jsonLength(input);
+  if (size > MAX_MESSAGE_CHARS) {
+    reject({
+      code: 'payload_too_large',
+      message: `the message holds ${Math.ceil(size / 1024)} KB; one message may carry at most ${MAX_MESSAGE_CHARS / 1024} KB (send attachments as files, large ledgers as an import)`,
+    });
+  }
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
   const first = parsed.error.issues[0];
