@@ -50,7 +50,15 @@ export function parsePlanText(text: string, fileName: string): PlanValidation {
   if (doc.contents === null) {
     return { ok: false, errors: [planError('empty_file', [], `${fileName} holds no plan`)], warnings: syntax.warnings };
   }
-  const result = validatePlan(doc.toJS({ maxAliasCount: 100 }));
+  // toJS throws (ReferenceError) for an alias whose anchor is missing and for an alias bomb.
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    const sentence = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    return { ok: false, errors: [planError('yaml_alias', [], `${fileName}: ${sentence}`)], warnings: syntax.warnings };
+  }
+  const result = validatePlan(value);
   const place = (issue: PlanIssue): PlanIssue => ({ ...issue, location: locationOf(doc, lineCounter, issue.path) });
   const warnings = [...syntax.warnings, ...result.warnings.map(place)];
   return result.ok ? { ...result, warnings } : { ok: false, errors: result.errors.map(place), warnings };
