@@ -22,7 +22,7 @@ export interface BroadcastInput {
    * started with it. Later events carry only ids, so a broadcast to a thousand units stays small
    * and never has to ask the busy campaign workflow anything.
    */
-  start?: { base: UnitSetup['base']; units: Unit[] };
+  start?: UnitSetup;
 }
 
 export interface ReportRequest {

@@ -2,11 +2,16 @@ import { Client, Connection, WorkflowNotFoundError, type WorkflowHandle } from '
 import type { Command } from 'commander';
 import { loadTemporalConfig, toConnectionOptions, type TemporalConfig } from '../config/temporal-connection';
 import { campaignWorkflowId, unitWorkflowId } from '../workflows/workflow-ids';
+import { loadMailConfig } from '../config/mail-config';
+import { credentialInterceptor, type Wallet } from './access/credential-interceptor';
+import { credentialsDir, CredentialFileError, readCredentialDir, readCredentialFile } from './access/credential-files';
+import type { IssuedCredential } from './access/issue-credentials';
 import { CliError, EXIT, isUnreachable, unknownCampaign, unreachable, usageError } from './errors';
 
 /** Options every command accepts; they override the environment the worker reads too. */
 export interface GlobalOptions {
   as?: string;
+  credential?: string;
   json?: boolean;
   debug?: boolean;
   address?: string;
@@ -69,7 +74,12 @@ export class CliContext {
         ...toConnectionOptions(config),
         connectTimeout: CONNECT_TIMEOUT_MS,
       });
-      return new Client({ connection, namespace: config.namespace });
+      const client: Client = new Client({
+        connection,
+        namespace: config.namespace,
+        interceptors: { workflow: [credentialInterceptor(() => client, this.wallet())] },
+      });
+      return client;
     } catch (error) {
       if (isUnreachable(error)) throw unreachable(config.address);
       throw error;
@@ -79,6 +89,35 @@ export class CliContext {
   async close(): Promise<void> {
     const client = await this.connecting?.catch(() => undefined);
     await client?.connection.close().catch(() => undefined);
+  }
+
+  /**
+   * The credentials this caller holds: the file `--credential` or `$CAMPAIGN_CREDENTIAL` names, or
+   * else every file in the campaign's credentials folder (where `campaign start` put them).
+   */
+  wallet(): Wallet {
+    const cache = new Map<string, IssuedCredential[]>();
+    const file = this.options.credential ?? this.env['CAMPAIGN_CREDENTIAL'];
+    const read = (campaignId: string): IssuedCredential[] => {
+      try {
+        if (file !== undefined && file.trim() !== '') {
+          return [readCredentialFile(file.trim())].filter((c) => c.campaignId === campaignId);
+        }
+        return readCredentialDir(credentialsDir(loadMailConfig(this.env).dataDir, campaignId));
+      } catch (error) {
+        if (error instanceof CredentialFileError)
+          throw usageError(error.message, 'use the file `campaign start` wrote');
+        throw error;
+      }
+    };
+    return {
+      credentials: (campaignId) => {
+        const held = cache.get(campaignId) ?? read(campaignId);
+        cache.set(campaignId, held);
+        return held;
+      },
+      preferred: this.options.as ?? this.env['CAMPAIGN_ACTOR'],
+    };
   }
 
   /** Who performs an action: --as, then $CAMPAIGN_ACTOR, then the unit itself, then the office. */

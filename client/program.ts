@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import { registerAuditCommand } from './commands/audit';
 import { registerCaseCommands } from './commands/case-commands';
 import { registerLeaderCommands } from './commands/leaders';
 import { registerOfficeCommands } from './commands/office';
@@ -12,6 +13,10 @@ export function buildProgram(): Command {
   const program = new Command('campaign')
     .description('Run a campaign work plan (实施方案) as durable Temporal workflows.')
     .option('--as <who>', 'who performs the action (default: $CAMPAIGN_ACTOR, unit:<U> for unit commands, else office)')
+    .option(
+      '--credential <file>',
+      "the credential file to act with (default: $CAMPAIGN_CREDENTIAL, else the campaign's credentials folder)",
+    )
     .option('--json', 'print machine-readable JSON')
     .option('--debug', 'show stack traces on errors')
     .addOption(new Option('--address <host:port>', 'Temporal frontend').env('TEMPORAL_ADDRESS'))
@@ -41,6 +46,7 @@ See docs/cli.md for a tour.`,
   registerCaseCommands(program);
   program.commandsGroup('Leaders (领导小组):');
   registerLeaderCommands(program);
+  registerAuditCommand(program);
   program.commandsGroup('Operations:');
   registerOperationCommands(program);
   return program;

@@ -1,6 +1,7 @@
 import type { Client, WorkflowHandle } from '@temporalio/client';
 import { liveClock, rehearsalClock, type PlanClock } from '../domain/clock/plan-clock';
 import { localToInstant } from '../domain/calendar/local-time';
+import type { CampaignAccess } from '../domain/access/credential-chain';
 import type { Plan } from '../domain/plan/schema';
 import type { campaignWorkflow } from '../workflows/campaign-workflow';
 import { campaignWorkflowId } from '../workflows/workflow-ids';
@@ -15,6 +16,8 @@ export interface StartCampaignOptions {
   /** Runs under another id, e.g. a rehearsal beside the live campaign. */
   campaignId?: string;
   nowMs?: number;
+  /** Credential chain ends from issueCredentials; without them anyone may act (rehearsals, tests). */
+  access?: CampaignAccess;
 }
 
 /** Where a rehearsal's plan clock starts: midnight before the first phase, or now if the plan has no dates. */
@@ -42,7 +45,7 @@ export async function startCampaign(
   return client.workflow.start<typeof campaignWorkflow>('campaignWorkflow', {
     workflowId: campaignWorkflowId(id),
     taskQueue: options.taskQueue,
-    args: [{ plan: runPlan, clock: clockFor(plan, options), startedBy: options.startedBy }],
+    args: [{ plan: runPlan, clock: clockFor(plan, options), startedBy: options.startedBy, access: options.access }],
     workflowIdReusePolicy: 'REJECT_DUPLICATE',
     memo: { title: plan.campaign.title, rehearsal: Boolean(options.rehearsalScale) },
   });

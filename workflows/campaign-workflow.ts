@@ -25,6 +25,8 @@ import { recordUnitProgress } from '../domain/campaign/unit-progress-record';
 import { planTimeAsOf } from '../domain/clock/as-of';
 import { isRehearsal, planNow, realDelayUntil, type PlanClock } from '../domain/clock/plan-clock';
 import type { Plan } from '../domain/plan/schema';
+import { appendAudit, AuditEntrySchema, emptyAuditLog, type AuditLog } from '../domain/access/audit-log';
+import { depthsOf, type CampaignAccess } from '../domain/access/credential-chain';
 import { dueInputToMs } from '../domain/schedule/due-input';
 import { fanout, reports } from './activity-proxies';
 import {
@@ -47,18 +49,25 @@ import {
   unitSetupQuery,
   timelineQuery,
   unitProgressSignal,
+  accessAuditSignal,
+  accessQuery,
+  auditLogQuery,
   type CampaignSummary,
   type UnitSetup,
 } from './messages';
 import { createNotifier, type NotificationContext } from './notifier';
-import { accepting, setValidatedUpdate } from './validated-update';
+import { createAccessGate } from './access-gate';
+import { accepting, setGuardedUpdate } from './validated-update';
 
 export interface CampaignWorkflowInput {
   plan: Plan;
   clock: PlanClock;
   startedBy: string;
+  /** Credential chain ends (domain/access); absent for a campaign started without credentials. */
+  access?: CampaignAccess;
   /** Carried across continue-as-new. */
   carried?: CampaignState;
+  carriedAudit?: AuditLog;
 }
 
 /**
@@ -90,14 +99,40 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
   const receipt = (message: string) => ({ ok: true as const, message });
   const dueMs = (text: string) => dueInputToMs(text, plan.campaign.timeZone, plan.campaign.defaultDueTime);
 
+  // Chain ends change with every credentialed action; both are carried across continue-as-new.
+  let access = input.access;
+  let audit = input.carriedAudit ?? emptyAuditLog();
+  const record = (entries: unknown[]) => {
+    const valid = entries.flatMap((e) => {
+      const parsed = AuditEntrySchema.safeParse(e);
+      return parsed.success ? [parsed.data] : [];
+    });
+    if (valid.length > 0) audit = appendAudit(audit, valid);
+  };
+  const gate = createAccessGate({
+    registry: () => access?.campaign,
+    setRegistry: (registry) => {
+      if (access) access = { ...access, campaign: registry };
+    },
+    record: (entry) => record([entry]),
+    now,
+  });
+  setHandler(accessAuditSignal, (entries) => {
+    if (Array.isArray(entries)) record(entries.slice(0, 100));
+  });
+  setHandler(accessQuery, () => (access ? depthsOf(access.campaign) : null));
+  setHandler(auditLogQuery, () => audit);
+
   setHandler(unitProgressSignal, (progress) => {
     if (progress && typeof progress.unitId === 'string' && typeof progress.version === 'number') {
       state = recordUnitProgress(state, progress);
     }
   });
 
-  setValidatedUpdate(
+  setGuardedUpdate(
     approvePhaseUpdate,
+    gate,
+    'approvePhase',
     accepting(ApprovePhaseInputSchema, (request) => {
       const pending = unreconciledCases(state);
       return checkApprovePhase(plan, state, request, pending.cases, pending.total);
@@ -107,8 +142,10 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
       return receipt(`phase ${request.phaseId} approved`);
     },
   );
-  setValidatedUpdate(
+  setGuardedUpdate(
     returnPhaseUpdate,
+    gate,
+    'returnPhase',
     accepting(
       ReturnPhaseInputSchema,
       (request: ReturnPhaseRequest) => checkReturnPhase(plan, state, request, now()),
@@ -119,10 +156,27 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
       return receipt(`phase ${request.phaseId} returned to ${request.units.join(', ')}`);
     },
   );
-  setValidatedUpdate(
+  setGuardedUpdate(
     addUnitUpdate,
-    accepting(AddUnitInputSchema, (request) => checkAddUnit(plan, state, request.unit)),
+    gate,
+    'addUnit',
+    accepting(AddUnitInputSchema, (request) => {
+      // Under credentials a unit needs its chains from the start, or no one could act for it.
+      if (access && request.access === undefined) {
+        return {
+          ok: false,
+          error: {
+            code: 'credentials_required',
+            message:
+              'this campaign runs with credentials: add the unit with `campaign add-unit`, which issues its credential',
+          },
+        };
+      }
+      return checkAddUnit(plan, state, request.unit);
+    }),
     (request) => {
+      if (access && request.access)
+        access = { ...access, units: { ...access.units, [request.unit.id]: request.access } };
       take(addUnit(plan, state, request.unit, request.by, now()));
       queue.unshift({
         type: 'broadcast',
@@ -137,8 +191,10 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
     [pauseRemindersUpdate, true],
     [resumeRemindersUpdate, false],
   ] as const) {
-    setValidatedUpdate(
+    setGuardedUpdate(
       update,
+      gate,
+      pause ? 'pauseReminders' : 'resumeReminders',
       accepting(ActorInputSchema, () => checkPause(state, pause)),
       (request) => {
         take(setPaused(state, pause, request.by, now()));
@@ -146,8 +202,10 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
       },
     );
   }
-  setValidatedUpdate(
+  setGuardedUpdate(
     cancelCampaignUpdate,
+    gate,
+    'cancelCampaign',
     accepting(CancelInputSchema, (request) => checkCancel(state, request.reason)),
     (request) => {
       take(cancelCampaign(state, request.reason, request.by, now()));
@@ -174,7 +232,7 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
       units: roster(plan, state).map((u) => ({ id: u.id, name: u.name })),
     },
   });
-  setHandler(unitSetupQuery, () => ({ base: unitBase(), units: roster(plan, state) }));
+  setHandler(unitSetupQuery, () => ({ base: unitBase(), units: roster(plan, state), access: access?.units }));
   setHandler(campaignInfoQuery, () => ({
     campaignId: plan.campaign.id,
     title: plan.campaign.title,
@@ -191,7 +249,13 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
         const units = roster(plan, state);
         const unitIds = command.units === 'all' ? units.map((u) => u.id) : command.units;
         const start = command.start
-          ? { base: unitBase(), units: units.filter((u) => unitIds.includes(u.id)) }
+          ? {
+              base: unitBase(),
+              units: units.filter((u) => unitIds.includes(u.id)),
+              access:
+                access &&
+                Object.fromEntries(unitIds.flatMap((id) => (access?.units[id] ? [[id, access.units[id]]] : []))),
+            }
           : undefined;
         await fanout.broadcastToUnits({
           campaignId: plan.campaign.id,
@@ -242,7 +306,9 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
     if (workflowInfo().continueAsNewSuggested) {
       await condition(() => allHandlersFinished() && notifier.inflight() === 0);
       // An update taken while waiting may have queued commands; run them before continuing as new.
-      if (queue.length === 0) await continueAsNew<typeof campaignWorkflow>({ ...input, carried: state });
+      if (queue.length === 0) {
+        await continueAsNew<typeof campaignWorkflow>({ ...input, access, carried: state, carriedAudit: audit });
+      }
       continue;
     }
     const next = nextCampaignWakeMs(plan, state);

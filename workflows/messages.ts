@@ -9,6 +9,8 @@ import type { TimelineEntry } from '../domain/campaign/campaign-state';
 import type { Unit } from '../domain/plan/schema';
 import { IdSchema, LocalDateSchema, UnitSchema } from '../domain/plan/schema';
 import { ReportSchema } from '../domain/reports/report-schema';
+import type { AuditEntry, AuditLog } from '../domain/access/audit-log';
+import { AccessRegistrySchema, type AccessDepths, type AccessRegistry } from '../domain/access/credential-chain';
 import type { CampaignEvent } from '../domain/unit/campaign-events';
 import type { ObligationRow, UnitProgress } from '../domain/unit/unit-progress';
 import type { UnitWorkflowInput } from './unit-workflow';
@@ -173,7 +175,12 @@ export const ReturnPhaseInputSchema = z.object({
 });
 export type ReturnPhaseInput = z.infer<typeof ReturnPhaseInputSchema>;
 
-export const AddUnitInputSchema = z.object({ unit: UnitSchema, by: ActorSchema });
+export const AddUnitInputSchema = z.object({
+  unit: UnitSchema,
+  by: ActorSchema,
+  /** The new unit's chain ends, when the campaign runs with credentials (see domain/access). */
+  access: AccessRegistrySchema.optional(),
+});
 export type AddUnitInput = z.infer<typeof AddUnitInputSchema>;
 
 export const ActorInputSchema = z.object({ by: ActorSchema });
@@ -226,7 +233,16 @@ export const campaignInfoQuery = defineQuery<CampaignInfo>('campaignInfo');
 
 /** What the fan-out activity needs to start a unit workflow: shared settings plus the roster. */
 export interface UnitSetup {
-  base: Omit<UnitWorkflowInput, 'unit' | 'carried'>;
+  base: Omit<UnitWorkflowInput, 'unit' | 'carried' | 'access'>;
   units: Unit[];
+  /** Each unit's own credential chains; absent when the campaign runs without credentials. */
+  access?: Record<string, AccessRegistry>;
 }
 export const unitSetupQuery = defineQuery<UnitSetup>('unitSetup');
+
+// ---- access (both workflows) ----
+/** How deep each credential chain of this workflow stands; null when the campaign runs without credentials. */
+export const accessQuery = defineQuery<AccessDepths | null>('access');
+/** Refused attempts a unit workflow reports to its campaign's audit log. */
+export const accessAuditSignal = defineSignal<[AuditEntry[]]>('accessAudit');
+export const auditLogQuery = defineQuery<AuditLog>('auditLog');

@@ -7,7 +7,10 @@ import { isOverdue, ledgerStats, unreconciled } from '../domain/cases/ledger-sta
 import type { Audience, Unit } from '../domain/plan/schema';
 import { planFiling } from '../domain/unit/ledger-filing';
 import type { UnitState } from '../domain/unit/unit-state';
+import { isAction, type Action } from '../domain/access/permissions';
+import type { AccessGate } from './access-gate';
 import { transferHandlers } from './case-transfer';
+import { setGuardedUpdate } from './validated-update';
 import {
   caseEventUpdate,
   casesQuery,
@@ -27,6 +30,7 @@ import { parseOrReject, reject } from './reject';
  */
 export interface LedgerHost {
   unit: Unit;
+  gate: AccessGate;
   campaignId: string;
   state: () => UnitState;
   /** Stores the new state and queues the case notices; the unit reports progress afterwards. */
@@ -43,6 +47,13 @@ function filterCases(ledger: CaseLedger, filter: CasesFilter, nowMs: number) {
   return cases;
 }
 
+/** The action a case event asks for; a malformed type is checked as a note, then refused by the schema. */
+function caseAction(raw: unknown): Action {
+  const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
+  const action = `caseEvent:${String(type)}`;
+  return isAction(action) ? action : 'caseEvent:note';
+}
+
 export function installLedgerHandlers(host: LedgerHost): void {
   const filing = (raw: unknown) => {
     const request = parseOrReject(FileCasesInputSchema, raw);
@@ -50,22 +61,17 @@ export function installLedgerHandlers(host: LedgerHost): void {
     if (!plan.ok) return reject(plan.error);
     return { request, plan };
   };
-  setHandler(
-    fileCasesUpdate,
-    (raw) => {
-      const { request, plan } = filing(raw);
-      const state = host.state();
-      if (plan.kind === 'staged') {
-        host.apply({ ...state, staged: plan.staged }, []);
-        return { filed: [], duplicates: [], staged: plan.staged.filings.length };
-      }
-      // A committed import leaves nothing staged; a single filing leaves an import in progress alone.
-      const staged = request.importId === undefined ? state.staged : undefined;
-      host.apply({ ...state, ledger: plan.outcome.ledger, staged }, plan.outcome.commands);
-      return { filed: plan.outcome.filed, duplicates: plan.outcome.duplicates };
-    },
-    { validator: (raw) => void filing(raw) },
-  );
+  setGuardedUpdate(fileCasesUpdate, host.gate, 'fileCases', filing, ({ request, plan }) => {
+    const state = host.state();
+    if (plan.kind === 'staged') {
+      host.apply({ ...state, staged: plan.staged }, []);
+      return { filed: [], duplicates: [], staged: plan.staged.filings.length };
+    }
+    // A committed import leaves nothing staged; a single filing leaves an import in progress alone.
+    const staged = request.importId === undefined ? state.staged : undefined;
+    host.apply({ ...state, ledger: plan.outcome.ledger, staged }, plan.outcome.commands);
+    return { filed: plan.outcome.filed, duplicates: plan.outcome.duplicates };
+  });
 
   const transfers = transferHandlers(host);
   const changing = (raw: unknown) => {
@@ -79,17 +85,12 @@ export function installLedgerHandlers(host: LedgerHost): void {
     if (!outcome.ok) return reject(outcome.error);
     return { event, outcome };
   };
-  setHandler(
-    caseEventUpdate,
-    (raw) => {
-      const { event, outcome } = changing(raw);
-      if (event.type === 'transfer') return transfers.send(event, outcome.ledger, outcome.commands);
-      host.apply({ ...host.state(), ledger: outcome.ledger }, outcome.commands);
-      const status = outcome.ledger.cases.find((c) => c.id === event.caseId)?.status ?? 'open';
-      return Promise.resolve({ caseId: event.caseId, status, unitId: host.unit.id });
-    },
-    { validator: (raw) => void changing(raw) },
-  );
+  setGuardedUpdate(caseEventUpdate, host.gate, caseAction, changing, ({ event, outcome }) => {
+    if (event.type === 'transfer') return transfers.send(event, outcome.ledger, outcome.commands);
+    host.apply({ ...host.state(), ledger: outcome.ledger }, outcome.commands);
+    const status = outcome.ledger.cases.find((c) => c.id === event.caseId)?.status ?? 'open';
+    return { caseId: event.caseId, status, unitId: host.unit.id };
+  });
 
   setHandler(casesQuery, (filter) => filterCases(host.state().ledger, filter ?? {}, host.asOf(filter?.asOf)));
   setHandler(ledgerStatsQuery, (asOf) => ledgerStats(host.state().ledger, host.asOf(asOf)));

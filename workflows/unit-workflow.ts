@@ -7,6 +7,8 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
+import type { AuditEntry } from '../domain/access/audit-log';
+import { depthsOf, type AccessRegistry } from '../domain/access/credential-chain';
 import { fireCaseEscalations, nextCaseEscalationMs } from '../domain/cases/case-escalation';
 import type { CaseCommand } from '../domain/cases/case-notices';
 import type { CaseLedgerContext } from '../domain/cases/case-schema';
@@ -23,6 +25,8 @@ import type { UnitCommand } from '../domain/unit/unit-commands';
 import { obligationRows, unitProgress } from '../domain/unit/unit-progress';
 import { initialUnitState, type UnitState } from '../domain/unit/unit-state';
 import {
+  accessAuditSignal,
+  accessQuery,
   campaignEventSignal,
   ExtendDeadlineInputSchema,
   extendDeadlineUpdate,
@@ -32,7 +36,9 @@ import {
   unitStatusQuery,
   unitTimelineQuery,
 } from './messages';
+import { createAccessGate } from './access-gate';
 import { createNotifier, type NotificationContext } from './notifier';
+import { setGuardedUpdate } from './validated-update';
 import { parseOrReject, reject } from './reject';
 import { caseNotification, installLedgerHandlers } from './unit-ledger';
 
@@ -44,6 +50,8 @@ export interface UnitWorkflowInput {
   defaultDueTime: string;
   /** What the unit's case ledger needs from the plan (units, categories, leaders, ladder). */
   ledgerContext: CaseLedgerContext;
+  /** This unit's credential chains (its own, the office's, the leaders'); absent without credentials. */
+  access?: AccessRegistry;
   /** Carried across continue-as-new. */
   carried?: { state: UnitState; progressVersion: number };
 }
@@ -83,32 +91,37 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitState>
     take(applyCampaignEvent(state, parsed.data, now()));
   });
 
-  setHandler(
-    submitReportUpdate,
-    (raw) => {
-      const request = parseOrReject(SubmitReportInputSchema, raw);
-      const obligation = checkSubmission(state, request, now(), input.reportKinds);
-      if (!obligation.ok) return reject(obligation.error);
-      const applied = applySubmission(state, obligation.value, request, now());
-      take({ state: applied.state, commands: [] });
-      return {
-        unitId: unit.id,
-        key: applied.key,
-        title: obligation.value.title,
-        submittedAtMs: applied.submission.atMs,
-        dueMs: obligation.value.dueMs,
-        onTime: applied.submission.lateByMs === 0,
-        lateByMs: applied.submission.lateByMs,
-      };
-    },
-    {
-      validator: (raw) => {
-        const request = parseOrReject(SubmitReportInputSchema, raw);
-        const check = checkSubmission(state, request, now(), input.reportKinds);
-        if (!check.ok) reject(check.error);
-      },
-    },
-  );
+  // Chain ends change with every credentialed action; carried across continue-as-new.
+  let access = input.access;
+  const auditOut: AuditEntry[] = [];
+  const gate = createAccessGate({
+    registry: () => access,
+    setRegistry: (registry) => (access = registry),
+    unitId: unit.id,
+    record: (entry) => auditOut.push(entry),
+    now,
+  });
+  setHandler(accessQuery, () => (access ? depthsOf(access) : null));
+
+  const submission = (raw: unknown) => {
+    const request = parseOrReject(SubmitReportInputSchema, raw);
+    const obligation = checkSubmission(state, request, now(), input.reportKinds);
+    if (!obligation.ok) return reject(obligation.error);
+    return { request, obligation: obligation.value };
+  };
+  setGuardedUpdate(submitReportUpdate, gate, 'submitReport', submission, ({ request, obligation }) => {
+    const applied = applySubmission(state, obligation, request, now());
+    take({ state: applied.state, commands: [] });
+    return {
+      unitId: unit.id,
+      key: applied.key,
+      title: obligation.title,
+      submittedAtMs: applied.submission.atMs,
+      dueMs: obligation.dueMs,
+      onTime: applied.submission.lateByMs === 0,
+      lateByMs: applied.submission.lateByMs,
+    };
+  });
 
   const extension = (raw: unknown) => {
     const request = parseOrReject(ExtendDeadlineInputSchema, raw);
@@ -118,32 +131,27 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitState>
     if (!check.ok) return reject(check.error);
     return { request: full, obligation: check.value };
   };
-  setHandler(
-    extendDeadlineUpdate,
-    (raw) => {
-      const { request, obligation } = extension(raw);
-      take({ state: applyExtension(state, obligation, request, now()), commands: [] });
-      pending.push({
-        type: 'notify',
-        eventKey: `extended:${obligation.key}:${request.newDueMs}`,
-        atMs: now(),
-        audience: ['unit-contact', 'unit-head'],
-        body: {
-          kind: 'deadline_extended',
-          unitId: unit.id,
-          unitName: unit.name,
-          phaseId: obligation.phaseId,
-          phaseName: obligation.phaseName,
-          deliverableId: obligation.deliverableId,
-          deliverableTitle: obligation.title,
-          dueAt: new Date(request.newDueMs).toISOString(),
-          reason: request.reason,
-        },
-      });
-      return { key: obligation.key, dueMs: request.newDueMs };
-    },
-    { validator: (raw) => void extension(raw) },
-  );
+  setGuardedUpdate(extendDeadlineUpdate, gate, 'extendDeadline', extension, ({ request, obligation }) => {
+    take({ state: applyExtension(state, obligation, request, now()), commands: [] });
+    pending.push({
+      type: 'notify',
+      eventKey: `extended:${obligation.key}:${request.newDueMs}`,
+      atMs: now(),
+      audience: ['unit-contact', 'unit-head'],
+      body: {
+        kind: 'deadline_extended',
+        unitId: unit.id,
+        unitName: unit.name,
+        phaseId: obligation.phaseId,
+        phaseName: obligation.phaseName,
+        deliverableId: obligation.deliverableId,
+        deliverableTitle: obligation.title,
+        dueAt: new Date(request.newDueMs).toISOString(),
+        reason: request.reason,
+      },
+    });
+    return { key: obligation.key, dueMs: request.newDueMs };
+  });
 
   setHandler(unitStatusQuery, (asOf) => {
     const at = planTimeAsOf(clock, Date.now(), asOf);
@@ -162,6 +170,7 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitState>
   setHandler(unitTimelineQuery, () => state.log);
   installLedgerHandlers({
     unit,
+    gate,
     campaignId: context.campaignId,
     state: () => state,
     apply: (next, commands) => {
@@ -187,6 +196,13 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitState>
     }
     for (const command of pending.splice(0)) notifier.dispatch(command);
     for (const command of casePending.splice(0)) notifier.dispatch(caseNotification(command));
+    if (auditOut.length > 0) {
+      try {
+        await campaign.signal(accessAuditSignal, auditOut.splice(0));
+      } catch (err) {
+        log.warn('campaign did not take audit entries', { error: String(err) });
+      }
+    }
     if (progressDirty) {
       progressDirty = false;
       progressVersion += 1;
@@ -202,12 +218,13 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitState>
       await condition(() => allHandlersFinished() && notifier.inflight() === 0);
       // A message taken while waiting has work to finish first; continue as new on a later pass.
       if (pending.length === 0 && casePending.length === 0 && !progressDirty) {
-        await continueAsNew<typeof unitWorkflow>({ ...input, carried: { state, progressVersion } });
+        await continueAsNew<typeof unitWorkflow>({ ...input, access, carried: { state, progressVersion } });
       }
       continue;
     }
     const next = earliest(nextAlertMs(state), nextCaseEscalationMs(state.ledger));
-    const wake = () => pending.length > 0 || casePending.length > 0 || progressDirty || state.ended;
+    const wake = () =>
+      pending.length > 0 || casePending.length > 0 || auditOut.length > 0 || progressDirty || state.ended;
     if (next === undefined) await condition(wake);
     // A timer of 0 ms is no timer at all; an alert already due is handled on the next pass.
     else await condition(wake, Math.max(1, realDelayUntil(clock, Date.now(), next)));

@@ -1,6 +1,8 @@
 import type { UpdateDefinition } from '@temporalio/common';
 import { setHandler } from '@temporalio/workflow';
 import type { z } from 'zod';
+import type { Action } from '../domain/access/permissions';
+import type { AccessGate } from './access-gate';
 import { parseOrReject, reject } from './reject';
 
 type Check = { ok: true } | { ok: false; error: { code: string; message: string } };
@@ -23,14 +25,33 @@ export function accepting<S extends z.ZodType, Req = z.infer<S>>(
   };
 }
 
+
 /**
- * Registers an update whose validator and handler run the same acceptance test. They run in the
- * same activation against the same state, so what the validator accepts the handler applies.
+ * An update that needs a credential: the gate decides who is acting (and records refused
+ * attempts), then the same acceptance test runs on the payload as the gate passes it on, `by`
+ * being the credential's principal. The credential is spent only when the update is applied.
  */
-export function setValidatedUpdate<Ret, Arg, Req>(
+export function setGuardedUpdate<Ret, Arg, Req>(
   update: UpdateDefinition<Ret, [Arg]>,
+  gate: AccessGate,
+  action: Action | ((raw: unknown) => Action),
   accept: (raw: unknown) => Req,
-  apply: (request: Req) => Ret,
+  apply: (request: Req) => Ret | Promise<Ret>,
 ): void {
-  setHandler(update, (raw) => apply(accept(raw)), { validator: (raw) => void accept(raw) });
+  const actionOf = (raw: unknown) => (typeof action === 'function' ? action(raw) : action);
+  setHandler(
+    update,
+    (raw) => {
+      const { payload, commit } = gate.enforce(raw, actionOf(raw));
+      const request = accept(payload);
+      commit();
+      return apply(request);
+    },
+    {
+      validator: (raw) => {
+        const payload = gate.screen(raw, actionOf(raw));
+        if (payload !== undefined) accept(payload);
+      },
+    },
+  );
 }

@@ -14,8 +14,15 @@ const CONCURRENCY = 16;
  * A unit's ledger only ever holds its own cases, so its ledger context names just that unit:
  * the whole roster in every unit's start event would grow the campaign's storage with units².
  */
-function unitStartInput(base: NonNullable<BroadcastInput['start']>['base'], unit: Unit) {
-  return { ...base, unit, ledgerContext: { ...base.ledgerContext, units: [{ id: unit.id, name: unit.name }] } };
+function unitStartInput(start: NonNullable<BroadcastInput['start']>, unit: Unit) {
+  const { base } = start;
+  return {
+    ...base,
+    unit,
+    ledgerContext: { ...base.ledgerContext, units: [{ id: unit.id, name: unit.name }] },
+    // Only this unit's own credential chains: a unit workflow never learns another unit's.
+    access: start.access?.[unit.id],
+  };
 }
 
 /**
@@ -36,7 +43,7 @@ export function createBroadcastActivity(client: Client) {
           await client.workflow.signalWithStart<typeof unitWorkflow, [typeof input.event]>('unitWorkflow', {
             workflowId,
             taskQueue: input.taskQueue,
-            args: [unitStartInput(start.base, unit)],
+            args: [unitStartInput(start, unit)],
             signal: campaignEventSignal,
             signalArgs: [input.event],
             workflowIdReusePolicy: 'REJECT_DUPLICATE',

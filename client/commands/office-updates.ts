@@ -1,8 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
+import { loadMailConfig } from '../../config/mail-config';
+import { credentialsDir, writeCredentialFiles } from '../access/credential-files';
+import { newToken, unitRegistry, type IssuedCredential } from '../access/issue-credentials';
 import { parse as parseYaml } from 'yaml';
 import { UnitSchema, type Unit } from '../../domain/plan/schema';
 import {
+  accessQuery,
   asOfNow,
   addUnitUpdate,
   cancelCampaignUpdate,
@@ -92,8 +96,15 @@ export function registerOfficeUpdateCommands(program: Command): void {
           throw usageError('give either --unit-file or --unit-id (with --name and --contact-email)');
         const candidate = fromFile ? await unitFromFile(raw['unitFile'] as string) : unitFromOptions(raw);
         const unit: Unit = fromFile ? parseArg(UnitSchema, candidate, '--unit-file') : unitFromFlags(candidate);
-        const handle = await ctx.campaign(idArg(campaignId, 'campaign'));
-        printReceipt(ctx, await handle.executeUpdate(addUnitUpdate, { args: [{ unit, by: ctx.actor() }] }));
+        const id = idArg(campaignId, 'campaign');
+        const handle = await ctx.campaign(id);
+        const issued = await newUnitCredential(ctx, id, unit.id);
+        const input = { unit, by: ctx.actor(), ...(issued ? { access: issued.access } : {}) };
+        printReceipt(ctx, await handle.executeUpdate(addUnitUpdate, { args: [input] }));
+        if (issued) {
+          const [file] = writeCredentialFiles(credentialsDir(loadMailConfig(ctx.env).dataDir, id), [issued.credential]);
+          if (!ctx.json) process.stdout.write(`  credential   ${file ?? ''} (hand it to ${unit.name})\n`);
+        }
       }),
     );
 
@@ -166,4 +177,20 @@ export function registerOfficeUpdateCommands(program: Command): void {
         );
       }),
     );
+}
+
+/**
+ * Under credentials a new unit needs its own credential and chains for its workflow: its own, and
+ * those of the office and leaders whose credentials this caller holds (the others cannot act there).
+ */
+async function newUnitCredential(ctx: CliContext, campaignId: string, unitId: string) {
+  const handle = await ctx.campaign(campaignId);
+  const depths = await handle.query(accessQuery);
+  if (depths === null) return undefined;
+  const credential: IssuedCredential = { campaignId, principal: `unit:${unitId}`, token: newToken() };
+  const holders = ctx
+    .wallet()
+    .credentials(campaignId)
+    .filter((c) => !c.principal.startsWith('unit:'));
+  return { credential, access: unitRegistry(campaignId, unitId, [...holders, credential]) };
 }

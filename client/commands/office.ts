@@ -1,5 +1,9 @@
 import type { Command } from 'commander';
+import fs from 'node:fs';
 import { z } from 'zod';
+import { loadMailConfig } from '../../config/mail-config';
+import { credentialsDir, writeCredentialFiles } from '../access/credential-files';
+import { issueCredentials } from '../access/issue-credentials';
 import { formatIssueIn } from '../../domain/plan/load-plan';
 import type { Plan } from '../../domain/plan/schema';
 import type { PlanIssue } from '../../domain/plan/validate-plan';
@@ -41,6 +45,8 @@ const StartOptions = z.object({
   id: z.string().optional(),
   rehearsal: PositiveNumberSchema.optional(),
   rehearsalDay: PositiveNumberSchema.optional(),
+  credentials: z.boolean().default(true),
+  credentialsDir: z.string().trim().min(1).optional(),
 });
 
 /** CLI state names → the server's ExecutionStatus search attribute values. */
@@ -85,6 +91,8 @@ export function registerOfficeCommands(program: Command): void {
     .option('--id <id>', 'run under another campaign id than the plan says (e.g. for a rehearsal)')
     .option('--rehearsal <scale>', 'rehearse: plan time runs SCALE times faster, from the first phase')
     .option('--rehearsal-day <seconds>', 'rehearse: one plan day lasts SECONDS real seconds')
+    .option('--credentials-dir <dir>', 'where the credential files go (default: $CAMPAIGN_DATA_DIR/credentials/<id>)')
+    .option('--no-credentials', 'start without credentials: anyone who reaches Temporal may act (training only)')
     .addHelpText(
       'after',
       example('campaign start plan.yaml', 'campaign start plan.yaml --id county-rehearsal-1 --rehearsal-day 2'),
@@ -103,7 +111,28 @@ export function registerOfficeCommands(program: Command): void {
         ctx.campaignId = campaignId;
         const client = await ctx.client();
         const taskQueue = ctx.temporalConfig().taskQueue;
-        await startCampaign(client, plan, { taskQueue, startedBy: ctx.actor(), rehearsalScale: scale, campaignId });
+        const issued = options.credentials ? issueCredentials(plan, campaignId) : undefined;
+        const dir = options.credentialsDir ?? credentialsDir(loadMailConfig(ctx.env).dataDir, campaignId);
+        // Written beside the folder first and moved in only once the campaign exists, so a failed
+        // start never replaces the credentials of a campaign already running under this id.
+        const staging = issued ? `${dir}.new-${process.pid}` : undefined;
+        if (staging && issued) writeCredentialFiles(staging, issued.credentials);
+        try {
+          await startCampaign(client, plan, {
+            taskQueue,
+            startedBy: ctx.actor(),
+            rehearsalScale: scale,
+            campaignId,
+            access: issued?.access,
+          });
+        } catch (error) {
+          if (staging) fs.rmSync(staging, { recursive: true, force: true });
+          throw error;
+        }
+        if (staging) {
+          fs.rmSync(dir, { recursive: true, force: true });
+          fs.renameSync(staging, dir);
+        }
         const label =
           scale === undefined
             ? 'live'
@@ -116,6 +145,7 @@ export function registerOfficeCommands(program: Command): void {
             rehearsal: scale !== undefined,
             scale: scale ?? 1,
             label,
+            credentials: issued ? { dir, holders: issued.credentials.map((c) => c.principal) } : null,
           },
           () =>
             [
@@ -124,6 +154,9 @@ export function registerOfficeCommands(program: Command): void {
               `  workflow id  ${campaignWorkflowId(campaignId)}`,
               `  task queue   ${taskQueue}`,
               `  mode         ${label}`,
+              issued
+                ? `  credentials  ${issued.credentials.length} files in ${dir} (hand each unit and leader its own file)`
+                : `  credentials  ${style.yellow('none')}: anyone who reaches Temporal may act`,
               `next: campaign status ${campaignId}`,
             ].join('\n'),
         );

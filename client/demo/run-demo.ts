@@ -14,6 +14,8 @@ import { CliError, EXIT } from '../errors';
 import { style } from '../output/style';
 import { readPlanFile } from '../plan/read-plan-file';
 import { compileReportNow } from '../report-snapshot';
+import { credentialsDir, writeCredentialFiles } from '../access/credential-files';
+import { issueCredentials } from '../access/issue-credentials';
 import { rehearsalOriginMs, startCampaign } from '../start-campaign';
 import { asOfNow, campaignStatusQuery, cancelCampaignUpdate } from '../../workflows/messages';
 import { DemoView } from './demo-view';
@@ -135,12 +137,16 @@ export async function runDemo(ctx: CliContext, options: DemoOptions): Promise<vo
     // nothing is due yet, so a slow first second cannot make the punctual units late.
     const dated = plan.phases[0] !== undefined && 'start' in plan.phases[0].window;
     const nowMs = Date.now() + (dated ? LEAD_IN_DAYS * options.daySeconds * 1000 : 0);
+    // Credentials as in a real campaign: the simulated units and leaders act through their own files.
+    const issued = issueCredentials(plan, campaignId);
+    writeCredentialFiles(credentialsDir(mailConfig.dataDir, campaignId), issued.credentials);
     const handle = await startCampaign(client, plan, {
       taskQueue,
       startedBy: 'office',
       rehearsalScale: scale,
       campaignId,
       nowMs,
+      access: issued.access,
     });
     ctx.campaignId = campaignId;
     say(`started ${style.bold(campaignId)}: ${plan.campaign.title}, one plan day ≈ ${options.daySeconds} s`);
@@ -188,6 +194,7 @@ async function finalWords(client: Client, campaignId: string, dataDir: string, o
     `  report store     ${path.join(dataDir, 'reports')} (the phase and final reports the workflow published)`,
     `  notifications    ${path.join(dataDir, 'notifications', `${campaignId}.jsonl`)}  (campaign notifications ${campaignId})`,
     `  outbox           ${outboxDir} (${mails} mail(s) as .eml files)`,
+    `  credentials      ${credentialsDir(dataDir, campaignId)} (one file per unit, leader and the office; see campaign audit ${campaignId})`,
   ];
   if (ownServer)
     lines.push(

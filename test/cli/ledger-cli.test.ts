@@ -83,6 +83,8 @@ beforeAll(async () => {
   // Ten minutes a plan day: no case deadline falls due while the test runs.
   const started = await campaign(env, ['start', writePlan(), '--rehearsal-day', '600']);
   expect(started.code, started.stderr).toBe(0);
+  // One credential per unit, per leader and for the office, in the data folder.
+  expect(started.stdout).toMatch(/credentials +4 files in /);
 });
 
 afterAll(async () => {
@@ -217,6 +219,30 @@ describe('the case ledger from the command line', () => {
     expect(refused.code).toBe(1);
     // The count is exact although each unit reports only its first cases by name.
     expect(refused.stderr).toMatch(/999 case\(s\) are neither closed nor given next-step measures/);
+  });
+
+  it('refuses a unit acting beyond its rights and records the attempt in the audit log', async () => {
+    const unitFile = path.join(env.dataDir, 'credentials', id, 'unit-town-a.credential.json');
+    const refused = await campaign(env, [
+      'case',
+      'accept',
+      id,
+      'town-a-0003',
+      '--unit',
+      'town-a',
+      '--credential',
+      unitFile,
+    ]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('unit:town-a may not accept a closure (销号) for town-a');
+    const audit = json<{ total: number; entries: { action: string; principal?: string }[] }>(
+      await campaign(env, ['audit', id, '--json']),
+    );
+    expect(audit.entries).toContainEqual(
+      expect.objectContaining({ action: 'caseEvent:accept', principal: 'unit:town-a' }),
+    );
+    const table = await campaign(env, ['audit', id]);
+    expect(table.stdout).toMatch(/town-a +caseEvent:accept +unit:town-a/);
   });
 
   it('exports the whole ledger to a spreadsheet', async () => {

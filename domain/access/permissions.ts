@@ -1,0 +1,85 @@
+import type { CaseEventType } from '../cases/case-events';
+import type { Principal } from './principal';
+
+/**
+ * What each principal may do. Units act only for themselves; only the leading group approves or
+ * returns phases; only the office extends a unit's deadline, adds units, pauses or cancels. Cases
+ * are accepted (销号) or returned by the office or the leading group; their deadlines move only by
+ * the office or a leader.
+ */
+export type Action =
+  | 'submitReport'
+  | 'extendDeadline'
+  | 'fileCases'
+  | `caseEvent:${CaseEventType}`
+  | 'approvePhase'
+  | 'returnPhase'
+  | 'addUnit'
+  | 'pauseReminders'
+  | 'resumeReminders'
+  | 'cancelCampaign';
+
+type Role = 'office' | 'leader' | 'own-unit';
+
+const RULES: Record<Action, readonly Role[]> = {
+  submitReport: ['own-unit', 'office'],
+  extendDeadline: ['office'],
+  fileCases: ['own-unit', 'office'],
+  'caseEvent:file': ['own-unit', 'office'],
+  'caseEvent:note': ['own-unit', 'office', 'leader'],
+  'caseEvent:transfer': ['own-unit', 'office'],
+  'caseEvent:escalate': ['own-unit', 'office', 'leader'],
+  'caseEvent:extend': ['office', 'leader'],
+  'caseEvent:submitClosure': ['own-unit', 'office'],
+  'caseEvent:accept': ['office', 'leader'],
+  'caseEvent:return': ['office', 'leader'],
+  'caseEvent:nextSteps': ['own-unit', 'office'],
+  approvePhase: ['leader'],
+  returnPhase: ['leader'],
+  addUnit: ['office'],
+  pauseReminders: ['office'],
+  resumeReminders: ['office'],
+  cancelCampaign: ['office'],
+};
+
+export function isAction(value: string): value is Action {
+  return Object.hasOwn(RULES, value);
+}
+
+/** `unitId` is the unit whose workflow receives the action; undefined for the campaign workflow. */
+export function mayAct(principal: Principal, action: Action, unitId?: string): boolean {
+  const roles = RULES[action];
+  if (principal === 'office') return roles.includes('office');
+  if (principal.startsWith('leader:')) return roles.includes('leader');
+  return roles.includes('own-unit') && unitId !== undefined && principal === `unit:${unitId}`;
+}
+
+const WORDS: Record<Action, string> = {
+  submitReport: 'submit a report',
+  extendDeadline: "extend a unit's deadline",
+  fileCases: 'file cases',
+  'caseEvent:file': 'file a case',
+  'caseEvent:note': 'add a note to a case',
+  'caseEvent:transfer': 'transfer a case',
+  'caseEvent:escalate': 'escalate a case',
+  'caseEvent:extend': "extend a case's deadline",
+  'caseEvent:submitClosure': 'submit a closure report',
+  'caseEvent:accept': 'accept a closure (销号)',
+  'caseEvent:return': 'return a closure',
+  'caseEvent:nextSteps': 'record next steps',
+  approvePhase: 'approve a phase',
+  returnPhase: 'return a phase',
+  addUnit: 'add a unit',
+  pauseReminders: 'pause reminders',
+  resumeReminders: 'resume reminders',
+  cancelCampaign: 'cancel the campaign',
+};
+
+/** An action in words, for a refusal. */
+export const actionWords = (action: Action): string => WORDS[action];
+
+/** Who may take an action, in words, for a refusal. */
+export function whoMay(action: Action): string {
+  const words = { office: 'the office', leader: 'the leading group', 'own-unit': 'the unit itself' };
+  return RULES[action].map((r) => words[r]).join(' or ');
+}
