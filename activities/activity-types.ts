@@ -1,5 +1,4 @@
 import type { CampaignEvent } from '../domain/unit/campaign-events';
-import type { Unit } from '../domain/plan/schema';
 import type { CaseEventResult, ReceiveCaseInput, UnitSetup } from '../workflows/messages';
 import type { NotificationRequest } from '../domain/notifications/notification';
 

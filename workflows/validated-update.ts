@@ -25,7 +25,6 @@ export function accepting<S extends z.ZodType, Req = z.infer<S>>(
   };
 }
 
-
 /**
  * An update that needs a credential: the gate decides who is acting (and records refused
  * attempts), then the same acceptance test runs on the payload as the gate passes it on, `by`
