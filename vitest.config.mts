@@ -10,6 +10,8 @@ export default defineConfig({
     // time: rehearsals run on a real clock, and two cores shared by the server, a worker and a
     // second test file would make punctual simulated units late.
     pool: 'forks',
+    // One test-only encryption key for every client, worker and CLI process the tests start.
+    env: { CAMPAIGN_CODEC_KEYS: 'test-1:dGVzdC1vbmx5LWtleS1ub3QtZm9yLXByb2R1Y3Rpb24=' },
     fileParallelism: false,
   },
 });

@@ -2,6 +2,7 @@ import { Client, Connection, WorkflowNotFoundError, type WorkflowHandle } from '
 import type { Command } from 'commander';
 import { loadTemporalConfig, toConnectionOptions, type TemporalConfig } from '../config/temporal-connection';
 import { campaignWorkflowId, unitWorkflowId } from '../workflows/workflow-ids';
+import { campaignDataConverter } from '../codec/data-converter';
 import { loadMailConfig } from '../config/mail-config';
 import { credentialInterceptor, type Wallet } from './access/credential-interceptor';
 import { credentialsDir, CredentialFileError, readCredentialDir, readCredentialFile } from './access/credential-files';
@@ -77,6 +78,7 @@ export class CliContext {
       const client: Client = new Client({
         connection,
         namespace: config.namespace,
+        dataConverter: campaignDataConverter(this.env),
         interceptors: { workflow: [credentialInterceptor(() => client, this.wallet())] },
       });
       return client;

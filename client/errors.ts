@@ -2,6 +2,7 @@ import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, isGrpcServ
 import { CommanderError } from 'commander';
 import { ZodError } from 'zod';
 import { ReportLimitError } from '../activities/reports';
+import { CodecConfigError } from '../codec/keyring';
 import { MailConfigError } from '../config/mail-config';
 import { rejectionOf } from './update-rejection';
 
@@ -91,6 +92,9 @@ export function toCliError(error: unknown, context: ErrorContext = {}): CliError
     return new CliError(error.message, EXIT.failed, 'send a smaller file, or split it', error.error.code);
   }
   if (error instanceof MailConfigError) return usageError(error.message, 'fix the variable in your environment');
+  if (error instanceof CodecConfigError) {
+    return usageError(error.message, 'see "Encryption keys" in docs/operations.md');
+  }
   const message = error instanceof Error ? error.message : String(error);
   return new CliError(message, EXIT.failed, 'run again with --debug to see where it failed', 'internal');
 }

@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { registerAuditCommand } from './commands/audit';
 import { registerCaseCommands } from './commands/case-commands';
+import { registerCodecServerCommand } from './commands/codec-server';
 import { registerLeaderCommands } from './commands/leaders';
 import { registerOfficeCommands } from './commands/office';
 import { registerOfficeUpdateCommands } from './commands/office-updates';
@@ -49,5 +50,6 @@ See docs/cli.md for a tour.`,
   registerAuditCommand(program);
   program.commandsGroup('Operations:');
   registerOperationCommands(program);
+  registerCodecServerCommand(program);
   return program;
 }

@@ -3,6 +3,7 @@ import { loadClientConfigProfile, type ClientConfigProfile, type ConfigDataSourc
 import { NativeConnection } from '@temporalio/worker';
 import fs from 'node:fs';
 import { z } from 'zod';
+import { campaignDataConverter } from '../codec/data-converter';
 
 /**
  * How clients and workers reach Temporal, from the environment. The project's own variables
@@ -160,7 +161,7 @@ export function toConnectionOptions(config: TemporalConfig): SharedConnectionOpt
 
 export async function connectClient(config: TemporalConfig): Promise<Client> {
   const connection = await Connection.connect(toConnectionOptions(config));
-  return new Client({ connection, namespace: config.namespace });
+  return new Client({ connection, namespace: config.namespace, dataConverter: campaignDataConverter() });
 }
 
 export async function connectWorkerConnection(config: TemporalConfig): Promise<NativeConnection> {

@@ -7,6 +7,7 @@ import {
   type WorkflowBundleWithSourceMap,
 } from '@temporalio/worker';
 import path from 'node:path';
+import { campaignDataConverter } from '../codec/data-converter';
 import { connectWorkerConnection, type TemporalConfig } from '../config/temporal-connection';
 
 /**
@@ -63,6 +64,8 @@ export async function runWorker(options: RunWorkerOptions): Promise<void> {
       taskQueue: options.taskQueue ?? options.connectionConfig.taskQueue,
       workflowBundle,
       activities: options.activities,
+      // Payloads are encrypted before they leave the worker (codec/); the same keys as every client.
+      dataConverter: options.workerOptions?.dataConverter ?? campaignDataConverter(),
     });
     const shutdown = (): void => {
       // shutdown() throws outside RUNNING; a signal that races a finishing worker is harmless.

@@ -20,6 +20,7 @@
  *   (sdk-java#2642), so give such tests their own environment.
  * - Skipping is global to one environment, so tests sharing an env must not run concurrently.
  */
+import { campaignDataConverter } from '../../codec/data-converter';
 import { Client, Connection } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, NativeConnection, Runtime, Worker, type WorkerOptions } from '@temporalio/worker';
@@ -66,7 +67,9 @@ export function temporalAddress(): string {
 export function testClient(address = temporalAddress()): Promise<Client> {
   let client = clients.get(address);
   if (client === undefined) {
-    client = Connection.connect({ address }).then((connection) => new Client({ connection }));
+    client = Connection.connect({ address }).then(
+      (connection) => new Client({ connection, dataConverter: campaignDataConverter() }),
+    );
     clients.set(address, client);
   }
   return client;
@@ -110,7 +113,13 @@ export async function withWorker<T>(
     workerConnection(address),
     testClient(address),
   ]);
-  const worker = await Worker.create({ connection, taskQueue, workflowBundle, activities: options.activities });
+  const worker = await Worker.create({
+    connection,
+    taskQueue,
+    workflowBundle,
+    activities: options.activities,
+    dataConverter: campaignDataConverter(),
+  });
   return worker.runUntil(() => fn({ client, taskQueue }));
 }
 
@@ -121,9 +130,10 @@ export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> 
   const testServerPath = inject('testServerPath');
   const create = (): Promise<TestWorkflowEnvironment> =>
     testServerPath === ''
-      ? TestWorkflowEnvironment.createTimeSkipping()
+      ? TestWorkflowEnvironment.createTimeSkipping({ client: { dataConverter: campaignDataConverter() } })
       : TestWorkflowEnvironment.createTimeSkipping({
           server: { executable: { type: 'existing-path', path: testServerPath } },
+          client: { dataConverter: campaignDataConverter() },
         });
   // sdk-core gives the server 5 s to listen. The JVM needs about 1 s, but on two busy cores (parallel
   // files bundling workflows) a start can miss that window; one more attempt absorbs it.

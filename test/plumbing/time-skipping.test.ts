@@ -1,3 +1,4 @@
+import { campaignDataConverter } from '../../codec/data-converter';
 import path from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
@@ -25,6 +26,7 @@ describe('time-skipping server', () => {
       connection: env.nativeConnection,
       taskQueue,
       workflowBundle: await bundleWorkflowsOnce(workflowsPath),
+      dataConverter: campaignDataConverter(),
     });
   }
 

@@ -1,3 +1,4 @@
+import { campaignDataConverter } from '../../codec/data-converter';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -52,6 +53,7 @@ export async function withPlanTime<T>(
     const worker = await Worker.create({
       connection: env.nativeConnection,
       taskQueue,
+      dataConverter: campaignDataConverter(),
       workflowBundle: await bundleWorkflowsOnce(WORKFLOWS_PATH),
       activities: createActivities({
         client: env.client,

@@ -1,3 +1,4 @@
+import { campaignDataConverter } from '../../codec/data-converter';
 import { Client, type WorkflowHandle } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { describe, expect, it } from 'vitest';
@@ -31,6 +32,7 @@ const SCALE = 86_400_000 / 600_000;
 function clientAs(base: Client, holders: IssuedCredential[]): Client {
   const client: Client = new Client({
     connection: base.connection,
+    dataConverter: campaignDataConverter(),
     interceptors: { workflow: [credentialInterceptor(() => client, { credentials: () => holders })] },
   });
   return client;
