@@ -4,6 +4,7 @@ import { ZodError } from 'zod';
 import { ReportLimitError } from '../activities/reports';
 import { CodecConfigError } from '../codec/keyring';
 import { MailConfigError } from '../config/mail-config';
+import { WorkerConfigError } from '../config/worker-config';
 import { rejectionOf } from './update-rejection';
 
 /** Exit codes are part of the CLI's contract: scripts branch on them. */
@@ -92,6 +93,7 @@ export function toCliError(error: unknown, context: ErrorContext = {}): CliError
     return new CliError(error.message, EXIT.failed, 'send a smaller file, or split it', error.error.code);
   }
   if (error instanceof MailConfigError) return usageError(error.message, 'fix the variable in your environment');
+  if (error instanceof WorkerConfigError) return usageError(error.message, 'fix the variable in your environment');
   if (error instanceof CodecConfigError) {
     return usageError(error.message, 'see "Encryption keys" in docs/operations.md');
   }

@@ -3,6 +3,7 @@ import { createActivities, type ActivityDependencies } from '../activities';
 import { createFolderReportStore } from '../activities/reports/report-store';
 import { loadMailConfig, describeMailTarget, type MailConfig } from '../config/mail-config';
 import { connectClient, type TemporalConfig } from '../config/temporal-connection';
+import { loadWorkerTuning } from '../config/worker-config';
 import { runWorker } from './run-worker';
 
 export const WORKFLOWS_PATH = path.resolve(__dirname, '../workflows/index.ts');
@@ -38,6 +39,7 @@ export async function runCampaignWorker(options: CampaignWorkerOptions): Promise
       workflowsPath: WORKFLOWS_PATH,
       activities,
       signal: options.signal,
+      workerOptions: loadWorkerTuning(),
     });
   } finally {
     await client.connection.close();
