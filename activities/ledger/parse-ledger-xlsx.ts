@@ -43,8 +43,14 @@ export async function parseLedgerXlsx(
   options: XlsxOptions = {},
 ): Promise<LedgerParseResult> {
   const workbook = new ExcelJS.Workbook();
-  // exceljs declares its own `Buffer` (an ArrayBuffer) for the parameter; at run time it takes a Node Buffer.
-  await workbook.xlsx.load(Buffer.from(data) as unknown as XlsxBytes);
+  try {
+    // exceljs declares its own `Buffer` (an ArrayBuffer) for the parameter; at run time it takes a Node Buffer.
+    await workbook.xlsx.load(Buffer.from(data) as unknown as XlsxBytes);
+  } catch (error) {
+    // Not a zip, or a zip that is no workbook: the file is the problem, not the program.
+    const why = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    return { ok: false, errors: [{ row: 1, column: '', reason: `not a readable Excel workbook (.xlsx): ${why}` }] };
+  }
   const sheet = options.sheet === undefined ? workbook.worksheets[0] : workbook.getWorksheet(options.sheet);
   if (!sheet) {
     const reason =
