@@ -42,15 +42,17 @@ export class AesGcmPayloadCodec implements PayloadCodec {
       const id = text(payload.metadata?.[KEY_ID]);
       const key = this.keyring.keys.get(id);
       if (key === undefined) {
-        throw new Error(`a payload was encrypted with key "${id}", which this keyring does not hold`);
+        throw new Error(
+          `a payload was encrypted with key "${id}", which this keyring does not hold: add it to CAMPAIGN_CODEC_KEYS or the key file`,
+        );
       }
       const data = Buffer.from(payload.data ?? []);
-      const iv = data.subarray(0, IV_BYTES);
-      const tag = data.subarray(data.length - TAG_BYTES);
-      const decipher = createDecipheriv('aes-256-gcm', key, iv);
-      decipher.setAuthTag(tag);
       let plain: Buffer;
       try {
+        // A truncated payload fails here too (IV or tag too short), with the same message.
+        if (data.length < IV_BYTES + TAG_BYTES) throw new Error('too short');
+        const decipher = createDecipheriv('aes-256-gcm', key, data.subarray(0, IV_BYTES), { authTagLength: TAG_BYTES });
+        decipher.setAuthTag(data.subarray(data.length - TAG_BYTES));
         plain = Buffer.concat([decipher.update(data.subarray(IV_BYTES, data.length - TAG_BYTES)), decipher.final()]);
       } catch {
         throw new Error(

@@ -1,12 +1,18 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { Payload, PayloadCodec } from '@temporalio/common';
 import { z } from 'zod';
 
 /**
- * Temporal's remote codec protocol, so the Temporal Web UI can show decrypted payloads to people
- * who may read them: POST /encode and /decode with `{"payloads": [...]}` in proto JSON (bytes as
- * base64). With a token set, a request must carry `Authorization: Bearer <token>`; the UI sends it
- * when its codec settings say so. Only the UI's origin may call it from a browser.
+ * Temporal's remote codec protocol, so the Temporal Web UI and CLI can show decrypted payloads to
+ * people who may read them: POST /encode and /decode with `{"payloads": [...]}` in proto JSON
+ * (bytes as base64). Only the UI's origin may call it from a browser.
+ *
+ * With a token set, a request must present it, in one of two ways:
+ * - `Authorization: Bearer <token>`, which `temporal --codec-auth` and scripts send;
+ * - as the first path segment (`/<token>/decode`). The Web UI cannot send a fixed header (its "pass
+ *   access token" sends the user's OIDC token, over https only), but it appends `/decode` to
+ *   whatever endpoint a person enters in their own browser's codec settings.
  */
 const JsonPayloadSchema = z.object({
   metadata: z.record(z.string(), z.string()).optional(),
@@ -19,8 +25,8 @@ export interface CodecServerOptions {
   codec: PayloadCodec;
   port: number;
   host?: string;
-  /** The Temporal UI's origin, allowed by CORS. */
-  origin: string;
+  /** The Temporal UI's origins allowed by CORS (the UI at localhost and at 127.0.0.1 are two). */
+  origins: string[];
   token?: string;
 }
 
@@ -35,6 +41,34 @@ const toJson = (p: Payload) => ({
   ),
   data: Buffer.from(p.data ?? []).toString('base64'),
 });
+
+// Hashing first gives equal lengths, so the comparison takes the same time whatever was sent.
+const sameSecret = (given: string, expected: string) =>
+  timingSafeEqual(createHash('sha256').update(given).digest(), createHash('sha256').update(expected).digest());
+
+interface Route {
+  action: 'encode' | 'decode' | undefined;
+  presented: string | undefined;
+}
+
+// A malformed escape is a wrong token, not an exception that would take the server down.
+function unescapeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return '';
+  }
+}
+
+/** `/decode`, `/<token>/decode`; the token from the path, else from the Authorization header. */
+function routeOf(request: http.IncomingMessage): Route {
+  const segments = (request.url ?? '/').split('?')[0]?.split('/').filter(Boolean) ?? [];
+  const last = segments.at(-1);
+  const action = (last === 'encode' || last === 'decode') && segments.length <= 2 ? last : undefined;
+  const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
+  const fromPath = segments.length === 2 ? unescapeSegment(segments[0] ?? '') : undefined;
+  return { action, presented: fromPath ?? bearer };
+}
 
 function readBody(request: http.IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -54,23 +88,27 @@ function readBody(request: http.IncomingMessage): Promise<string> {
 
 export function startCodecServer(options: CodecServerOptions): Promise<http.Server> {
   const server = http.createServer((request, response) => {
+    // CORS names one origin per response: the caller's, when it is one of ours.
+    const caller = request.headers.origin;
+    const allowed = caller !== undefined && options.origins.includes(caller) ? caller : (options.origins[0] ?? '');
     const send = (status: number, body?: unknown) => {
       response.writeHead(status, {
-        'Access-Control-Allow-Origin': options.origin,
+        'Access-Control-Allow-Origin': allowed,
         'Access-Control-Allow-Methods': 'POST, OPTIONS',
         'Access-Control-Allow-Headers': 'Content-Type, Authorization, X-Namespace',
         'Access-Control-Allow-Credentials': 'true',
+        Vary: 'Origin',
         ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
       });
       response.end(body === undefined ? undefined : JSON.stringify(body));
     };
-    if (request.method === 'OPTIONS') return send(200);
-    const route = request.url?.split('?')[0];
-    if (request.method !== 'POST' || (route !== '/encode' && route !== '/decode')) {
-      return send(404, { error: 'POST /encode or /decode' });
-    }
-    if (options.token !== undefined && request.headers.authorization !== `Bearer ${options.token}`) {
-      return send(401, { error: 'a valid bearer token is needed to read campaign data' });
+    // The browser's preflight carries no credentials; the POST that follows must.
+    if (request.method === 'OPTIONS') return send(204);
+    const { action, presented } = routeOf(request);
+    if (action === undefined) return send(404, { error: 'POST /encode or /decode' });
+    if (request.method !== 'POST') return send(405, { error: `POST /${action}` });
+    if (options.token !== undefined && (presented === undefined || !sameSecret(presented, options.token))) {
+      return send(401, { error: 'a valid token is needed to read campaign data' });
     }
     void (async () => {
       try {
@@ -78,10 +116,10 @@ export function startCodecServer(options: CodecServerOptions): Promise<http.Serv
         if (!parsed.success) return send(400, { error: `payloads: ${parsed.error.issues[0]?.message ?? 'invalid'}` });
         const payloads = parsed.data.payloads.map(fromJson);
         const result =
-          route === '/encode' ? await options.codec.encode(payloads) : await options.codec.decode(payloads);
+          action === 'encode' ? await options.codec.encode(payloads) : await options.codec.decode(payloads);
         send(200, { payloads: result.map(toJson) });
       } catch (error) {
-        send(400, { error: error instanceof Error ? error.message : String(error) });
+        if (!response.headersSent) send(400, { error: error instanceof Error ? error.message : String(error) });
       }
     })();
   });

@@ -1,7 +1,14 @@
 import type { DataConverter } from '@temporalio/common';
+import path from 'node:path';
 import { loadMailConfig } from '../config/mail-config';
 import { AesGcmPayloadCodec } from './aes-gcm-codec';
 import { loadKeyring, type Keyring } from './keyring';
+
+/**
+ * Failure messages and stack traces become payloads, so the codec encrypts them too. Workflow code
+ * must be bundled with the same module (`bundleWorkflowsOnce` does), or workflow failures stay clear.
+ */
+export const FAILURE_CONVERTER_PATH = path.join(__dirname, 'failure-converter.js');
 
 /** Every client and worker of the product encrypts with the same keyring (see keyring.ts). */
 export function campaignKeyring(env: NodeJS.ProcessEnv = process.env): Keyring {
@@ -9,5 +16,8 @@ export function campaignKeyring(env: NodeJS.ProcessEnv = process.env): Keyring {
 }
 
 export function campaignDataConverter(env: NodeJS.ProcessEnv = process.env): DataConverter {
-  return { payloadCodecs: [new AesGcmPayloadCodec(campaignKeyring(env))] };
+  return {
+    payloadCodecs: [new AesGcmPayloadCodec(campaignKeyring(env))],
+    failureConverterPath: FAILURE_CONVERTER_PATH,
+  };
 }

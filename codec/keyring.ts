@@ -22,6 +22,8 @@ const KeyId = z.string().regex(/^[A-Za-z0-9._-]{1,40}$/, 'a key id uses letters,
 const Key = z
   .string()
   .trim()
+  // Buffer.from skips characters outside the alphabet, so a typo would otherwise pass silently.
+  .regex(/^[A-Za-z0-9+/_-]+={0,2}$/, 'a key must be base64 (openssl rand -base64 32)')
   .transform((text) => Buffer.from(text, 'base64'))
   .refine((key) => key.length === 32, 'an AES-256 key is 32 bytes, base64-encoded (openssl rand -base64 32)');
 
@@ -70,8 +72,12 @@ function fromFile(file: string, variable: string): Keyring {
   return { currentId: parsed.data.current, keys: new Map(Object.entries(parsed.data.keys)) };
 }
 
+/** Told once, when a local key is created: whoever runs the worker should know where it lives. */
+export type KeyCreatedLog = (message: string) => void;
+const toStderr: KeyCreatedLog = (message) => process.stderr.write(`${message}\n`);
+
 /** A key of its own for a local setup, written once and reused by every process using the folder. */
-function localKeyring(dataDir: string): Keyring {
+function localKeyring(dataDir: string, log: KeyCreatedLog): Keyring {
   const file = path.join(dataDir, 'codec-keys.json');
   if (!fs.existsSync(file)) {
     fs.mkdirSync(dataDir, { recursive: true });
@@ -79,6 +85,9 @@ function localKeyring(dataDir: string): Keyring {
     try {
       // `wx`: two processes starting at once must not each write a different key.
       fs.writeFileSync(file, `${JSON.stringify(content, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
+      log(
+        `codec: no CAMPAIGN_CODEC_KEYS or CAMPAIGN_CODEC_KEY_FILE, so payloads are encrypted with a new local key in ${file} (keep it: without it these histories cannot be read)`,
+      );
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
@@ -86,10 +95,10 @@ function localKeyring(dataDir: string): Keyring {
   return fromFile(file, 'codec key file');
 }
 
-export function loadKeyring(env: NodeJS.ProcessEnv, dataDir: string): Keyring {
+export function loadKeyring(env: NodeJS.ProcessEnv, dataDir: string, log: KeyCreatedLog = toStderr): Keyring {
   const list = env['CAMPAIGN_CODEC_KEYS']?.trim();
   if (list) return fromList(list);
   const file = env['CAMPAIGN_CODEC_KEY_FILE']?.trim();
   if (file) return fromFile(file, 'CAMPAIGN_CODEC_KEY_FILE');
-  return localKeyring(dataDir);
+  return localKeyring(dataDir, log);
 }

@@ -7,7 +7,7 @@ import {
   type WorkflowBundleWithSourceMap,
 } from '@temporalio/worker';
 import path from 'node:path';
-import { campaignDataConverter } from '../codec/data-converter';
+import { campaignDataConverter, FAILURE_CONVERTER_PATH } from '../codec/data-converter';
 import { connectWorkerConnection, type TemporalConfig } from '../config/temporal-connection';
 
 /**
@@ -25,7 +25,8 @@ export function bundleWorkflowsOnce(
   const key = path.resolve(workflowsPath);
   let bundle = bundles.get(key);
   if (bundle === undefined) {
-    bundle = bundleWorkflowCode({ workflowsPath: key, logger });
+    // The workflow sandbox converts its own failures: it needs the encrypting converter built in.
+    bundle = bundleWorkflowCode({ workflowsPath: key, logger, failureConverterPath: FAILURE_CONVERTER_PATH });
     // A failed bundle (syntax error while editing) must not poison later attempts.
     bundle.catch(() => bundles.delete(key));
     bundles.set(key, bundle);

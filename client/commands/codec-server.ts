@@ -9,7 +9,11 @@ import { act } from '../run-cli';
 
 const OptionsSchema = z.object({
   port: z.coerce.number().int().min(1).max(65_535),
-  origin: z.url('must be the Temporal UI address, e.g. http://localhost:8233'),
+  host: z.string().trim().min(1),
+  origin: z
+    .string()
+    .transform((list) => list.split(',').map((origin) => origin.trim().replace(/\/+$/, '')))
+    .pipe(z.array(z.url('must be the Temporal UI address, e.g. http://localhost:8233')).min(1)),
 });
 
 /** `campaign codec-server`: lets an authorised person read encrypted payloads in the Temporal UI. */
@@ -18,22 +22,36 @@ export function registerCodecServerCommand(program: Command): void {
     .command('codec-server')
     .description('decrypt payloads for the Temporal Web UI (its "codec endpoint"), for people who may read them')
     .option('--port <port>', 'HTTP port', '8888')
-    .option('--origin <url>', 'the Temporal UI origin allowed to call it', 'http://localhost:8233')
+    .option('--host <address>', 'address to listen on (0.0.0.0 inside a container)', '127.0.0.1')
+    .option(
+      '--origin <urls>',
+      'Temporal UI origins allowed to call it, comma-separated',
+      'http://localhost:8233,http://127.0.0.1:8233',
+    )
     .addHelpText(
       'after',
       `${example('CAMPAIGN_CODEC_TOKEN=secret campaign codec-server --port 8888 --origin http://localhost:8233')}
 Uses the same keys as the worker (CAMPAIGN_CODEC_KEYS, CAMPAIGN_CODEC_KEY_FILE, or the data folder's
-codec-keys.json). Set CAMPAIGN_CODEC_TOKEN to require "Authorization: Bearer <token>". In the UI, set
-the codec endpoint to http://localhost:8888 (and "pass access token" when a token is set).`,
+codec-keys.json). Set CAMPAIGN_CODEC_TOKEN so that only people holding it can decode: the Web UI sends
+it as part of the endpoint, so in the UI's codec settings (in your own browser) enter
+http://localhost:8888/<token>; the temporal CLI sends it as a header:
+  temporal workflow show -w ID --codec-endpoint http://localhost:8888 --codec-auth "Bearer <token>"
+Without a token, anyone who can reach the port can read campaign data.`,
     )
     .action(
       act(async (ctx, _args, raw) => {
         const options = parseArg(OptionsSchema, raw, 'options');
         const token = ctx.env['CAMPAIGN_CODEC_TOKEN']?.trim() || undefined;
         const codec = new AesGcmPayloadCodec(campaignKeyring(ctx.env));
-        const server = await startCodecServer({ codec, port: options.port, origin: options.origin, token });
+        const server = await startCodecServer({
+          codec,
+          port: options.port,
+          host: options.host,
+          origins: options.origin,
+          token,
+        });
         process.stderr.write(
-          `codec server on http://127.0.0.1:${options.port} for ${options.origin}${token ? ' (bearer token required)' : ' (no token: anyone on this machine can decode)'}; Ctrl-C stops it\n`,
+          `codec server on http://${options.host}:${options.port} for ${options.origin.join(', ')}${token ? ' (token required)' : ' (no token: anyone who reaches this port can decode)'}; Ctrl-C stops it\n`,
         );
         await new Promise<void>((resolve) => {
           const stop = () => server.close(() => resolve());

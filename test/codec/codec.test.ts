@@ -41,7 +41,8 @@ describe('the AES-256-GCM payload codec', () => {
     const [sealed] = await codec.encode([payload('赵六')]);
     const bytes = Buffer.from(sealed?.data ?? []);
     bytes[20] = (bytes[20] ?? 0) ^ 1;
-    await expect(codec.decode([{ ...sealed, data: bytes }])).rejects.toThrow();
+    await expect(codec.decode([{ ...sealed, data: bytes }])).rejects.toThrow(/failed its integrity check/);
+    await expect(codec.decode([{ ...sealed, data: bytes.subarray(0, 20) }])).rejects.toThrow(/integrity/);
     const stranger = new AesGcmPayloadCodec(keyring(`k2:${key()}`));
     await expect(stranger.decode(sealed ? [sealed] : [])).rejects.toThrow(/encrypted with key "k1"/);
   });
@@ -56,6 +57,7 @@ describe('the AES-256-GCM payload codec', () => {
 describe('keyring configuration', () => {
   it.each([
     ['k1:c2hvcnQ=', /32 bytes/],
+    [`k1:${key().slice(0, 20)}!${key().slice(21)}`, /must be base64/],
     [`k1:${key()},k1:${key()}`, /appears twice/],
     [`bad id:${key()}`, /key id/],
     ['nocolon', /key id/],
@@ -68,8 +70,11 @@ describe('keyring configuration', () => {
   it('creates a local key once, readable by its owner only, and reuses it', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'codec-keys-'));
     try {
-      const first = loadKeyring({}, dir);
-      const second = loadKeyring({}, dir);
+      const said: string[] = [];
+      const first = loadKeyring({}, dir, (line) => said.push(line));
+      const second = loadKeyring({}, dir, (line) => said.push(line));
+      expect(said).toHaveLength(1); // one line, when the key is made
+      expect(said[0]).toContain(path.join(dir, 'codec-keys.json'));
       expect(second.keys.get(second.currentId)).toEqual(first.keys.get(first.currentId));
       expect(fs.statSync(path.join(dir, 'codec-keys.json')).mode & 0o777).toBe(0o600);
     } finally {

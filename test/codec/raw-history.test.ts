@@ -1,27 +1,57 @@
 import { randomUUID } from 'node:crypto';
-import { Client } from '@temporalio/client';
-import { temporal } from '@temporalio/proto';
+import path from 'node:path';
+import { ActivityFailure, ApplicationFailure, WorkflowFailedError } from '@temporalio/client';
+import type { Payload } from '@temporalio/common';
 import { describe, expect, it } from 'vitest';
-import { AesGcmPayloadCodec } from '../../codec/aes-gcm-codec';
+import { AesGcmPayloadCodec, ENCRYPTED_ENCODING } from '../../codec/aes-gcm-codec';
 import { startCodecServer } from '../../codec/codec-server';
 import { campaignKeyring } from '../../codec/data-converter';
 import { startCampaign } from '../../client/start-campaign';
-import { freePort } from '../../server/provision';
-import { casesQuery, fileCasesUpdate, submitReportUpdate, unitStatusQuery, asOfNow } from '../../workflows/messages';
+import { freePort } from '../../server/free-port';
+import { asOfNow, casesQuery, fileCasesUpdate, submitReportUpdate, unitStatusQuery } from '../../workflows/messages';
 import { campaignWorkflowId, unitWorkflowId } from '../../workflows/workflow-ids';
-import { uniqueId } from '../helpers/temporal';
+import { uniqueId, withWorker } from '../helpers/temporal';
 import { withCampaignWorker } from '../support/campaign-harness';
 import { eventually } from '../support/eventually';
 import { smallPlan } from '../support/plans';
+import type { FailingActivities } from './failing-workflow';
+import { rawHistory, type RawHistory } from './raw-history';
 
 const SCALE = 86_400_000 / 600_000;
+const utf8 = (bytes: Uint8Array | null | undefined) => Buffer.from(bytes ?? []).toString('utf8');
+
+/** No marker in the history's bytes, nor in any payload's data read as text; every payload sealed. */
+function expectCiphertextOnly(history: RawHistory, markers: string[]): void {
+  expect(history.payloads.length).toBeGreaterThan(0);
+  for (const marker of markers) {
+    expect(history.bytes.includes(Buffer.from(marker)), marker).toBe(false);
+    for (const payload of history.payloads) expect(utf8(payload.data)).not.toContain(marker);
+  }
+  for (const payload of history.payloads) expect(utf8(payload.metadata?.['encoding'])).toBe(ENCRYPTED_ENCODING);
+}
+
+const asJson = (p: Payload) => ({
+  metadata: Object.fromEntries(
+    Object.entries(p.metadata ?? {}).map(([k, v]) => [k, Buffer.from(v).toString('base64')]),
+  ),
+  data: Buffer.from(p.data ?? []).toString('base64'),
+});
 
 describe('personal data on the Temporal server', () => {
   it('is ciphertext in raw history, readable through the codec and its endpoint only', async () => {
     await withCampaignWorker(async ({ client, taskQueue }) => {
       const id = uniqueId('codec');
+      const marker = randomUUID();
+      const petitioner = `信访人${marker}`;
+      const phone = `139${marker.slice(0, 8)}`;
+      const reportText = `报告内容${marker}`;
+      const title = `专项治理${marker}`; // also in the workflow's memo
       const base = smallPlan(id);
-      const plan = { ...base, phases: base.phases.map((p, i) => (i === 0 ? { ...p, casesFiling: true } : p)) };
+      const plan = {
+        ...base,
+        campaign: { ...base.campaign, title },
+        phases: base.phases.map((p, i) => (i === 0 ? { ...p, casesFiling: true } : p)),
+      };
       await startCampaign(client, plan, { taskQueue, startedBy: 'office', rehearsalScale: SCALE });
       const unit = client.workflow.getHandle(unitWorkflowId(id, 'town-a'));
       await eventually(
@@ -29,10 +59,6 @@ describe('personal data on the Temporal server', () => {
         (s) => s?.rows.length === 1,
         { what: 'town-a to owe its member list' },
       );
-      const marker = randomUUID();
-      const petitioner = `信访人${marker}`;
-      const phone = `139${marker.slice(0, 8)}`;
-      const reportText = `报告内容${marker}`;
       await unit.executeUpdate(fileCasesUpdate, {
         args: [
           {
@@ -59,58 +85,69 @@ describe('personal data on the Temporal server', () => {
       // A client with the codec reads them back.
       expect((await unit.query(casesQuery))[0]?.petitioner).toEqual({ name: petitioner, contact: phone });
 
-      // A client without it, as the server and its UI see them: nowhere in any byte of history.
-      const raw = new Client({ connection: client.connection });
+      // As the server and its UI hold them: in no byte of any workflow's history.
+      const markers = [marker, petitioner, phone, reportText, title];
       const histories = await Promise.all(
-        [campaignWorkflowId(id), unitWorkflowId(id, 'town-a'), unitWorkflowId(id, 'town-b')].map(async (wf) =>
-          Buffer.from(temporal.api.history.v1.History.encode(await raw.workflow.getHandle(wf).fetchHistory()).finish()),
+        [campaignWorkflowId(id), unitWorkflowId(id, 'town-a'), unitWorkflowId(id, 'town-b')].map((wf) =>
+          rawHistory(client, wf),
         ),
       );
-      for (const bytes of histories) {
-        for (const secret of [marker, petitioner, phone, reportText])
-          expect(bytes.includes(Buffer.from(secret))).toBe(false);
-      }
+      for (const history of histories) expectCiphertextOnly(history, markers);
 
-      // The codec endpoint opens a payload from raw history for whoever holds its token.
-      const events = (await raw.workflow.getHandle(unitWorkflowId(id, 'town-a')).fetchHistory()).events ?? [];
-      const sealed = events.flatMap(
-        (e) => e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.args?.payloads ?? [],
-      )[0];
-      expect(sealed).toBeDefined();
-      const port = await freePort();
+      // The keys open every one of those payloads again: the report is there, sealed, not missing.
+      const codec = new AesGcmPayloadCodec(campaignKeyring());
+      const unitHistory = histories[1];
+      const opened = (await codec.decode(unitHistory?.payloads ?? [])).map((p) => utf8(p.data)).join('\n');
+      expect(opened).toContain(reportText);
+      expect(opened).toContain(phone);
+
+      // The codec endpoint opens the same payloads, as the Web UI asks for them, for token holders only.
       const token = randomUUID();
-      const server = await startCodecServer({
-        codec: new AesGcmPayloadCodec(campaignKeyring()),
-        port,
-        origin: 'http://localhost:8233',
-        token,
-      });
+      const port = await freePort();
+      const server = await startCodecServer({ codec, port, origins: ['http://localhost:8233'], token });
       try {
-        const body = JSON.stringify({
-          payloads: [
-            {
-              metadata: Object.fromEntries(
-                Object.entries(sealed?.metadata ?? {}).map(([k, v]) => [k, Buffer.from(v).toString('base64')]),
-              ),
-              data: Buffer.from(sealed?.data ?? []).toString('base64'),
-            },
-          ],
-        });
-        const url = `http://127.0.0.1:${port}/decode`;
-        const denied = await fetch(url, { method: 'POST', body, headers: { 'Content-Type': 'application/json' } });
-        expect(denied.status).toBe(401);
-        const opened = await fetch(url, {
-          method: 'POST',
-          body,
-          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-        });
+        const body = JSON.stringify({ payloads: (unitHistory?.payloads ?? []).map(asJson) });
+        const post = (url: string, headers: Record<string, string> = {}) =>
+          fetch(url, { method: 'POST', body, headers: { 'Content-Type': 'application/json', ...headers } });
+        expect((await post(`http://127.0.0.1:${port}/decode`)).status).toBe(401);
+        const opened = await post(`http://127.0.0.1:${port}/${token}/decode`); // how the Web UI sends it
         expect(opened.status).toBe(200);
-        expect(opened.headers.get('access-control-allow-origin')).toBe('http://localhost:8233');
         const { payloads } = (await opened.json()) as { payloads: { data: string }[] };
-        expect(Buffer.from(payloads[0]?.data ?? '', 'base64').toString('utf8')).toContain(petitioner);
+        const text = payloads.map((p) => Buffer.from(p.data, 'base64').toString('utf8')).join('\n');
+        expect(text).toContain(petitioner);
+        expect(text).toContain(reportText);
       } finally {
         server.close();
       }
+    });
+  });
+
+  it('keeps failure messages sealed too, from activities and from workflow code', async () => {
+    const marker = `失败原因${randomUUID()}`;
+    const activities: FailingActivities = {
+      failWith: (text) => Promise.reject(new Error(`the activity could not reach ${text}`)),
+    };
+    const workflowsPath = path.join(__dirname, 'failing-workflow.ts');
+    await withWorker({ workflowsPath, activities }, async ({ client, taskQueue }) => {
+      const workflowId = uniqueId('codec-failure');
+      const handle = await client.workflow.start('quotingFailureWorkflow', { args: [marker], taskQueue, workflowId });
+      const failure: unknown = await handle.result().catch((error: unknown) => error);
+
+      // With the codec: both messages, as thrown.
+      expect(failure).toBeInstanceOf(WorkflowFailedError);
+      const cause = (failure as WorkflowFailedError).cause;
+      expect(cause).toBeInstanceOf(ApplicationFailure);
+      expect(cause?.message).toBe(`the workflow gave up on ${marker}`);
+      expect(cause?.cause).toBeInstanceOf(ActivityFailure);
+      expect((cause?.cause as ActivityFailure | undefined)?.cause?.message).toBe(
+        `the activity could not reach ${marker}`,
+      );
+
+      // Without it: neither message, anywhere.
+      const history = await rawHistory(client, workflowId);
+      expectCiphertextOnly(history, [marker]);
+      expect(history.bytes.includes(Buffer.from('gave up'))).toBe(false);
+      expect(history.bytes.includes(Buffer.from('could not reach'))).toBe(false);
     });
   });
 });

@@ -1,4 +1,5 @@
-import { campaignDataConverter } from '../../codec/data-converter';
+import { AesGcmPayloadCodec } from '../../codec/aes-gcm-codec';
+import { campaignDataConverter, campaignKeyring } from '../../codec/data-converter';
 import { Client, type WorkflowHandle } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { describe, expect, it } from 'vitest';
@@ -147,10 +148,14 @@ describe('credentials on the dev server', () => {
 
       // A value spent earlier is worthless; a forged one too.
       type Sent = { credential?: { principal: string; proof: string } };
-      const sent = ((await unitA(client).fetchHistory()).events ?? []).flatMap((e) => {
+      // History holds them encrypted (codec/): open them with the keys, as an insider would.
+      const sealed = ((await unitA(client).fetchHistory()).events ?? []).flatMap((e) => {
         const payload = e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.args?.payloads?.[0];
-        return payload?.data ? [JSON.parse(Buffer.from(payload.data).toString('utf8')) as Sent] : [];
+        return payload?.data ? [payload] : [];
       });
+      const sent = (await new AesGcmPayloadCodec(campaignKeyring()).decode(sealed)).map(
+        (payload) => JSON.parse(Buffer.from(payload.data ?? []).toString('utf8')) as Sent,
+      );
       const spent = sent.find((p) => p.credential?.principal === 'unit:town-a');
       expect(spent?.credential?.proof).toMatch(/^[0-9a-f]{64}$/);
       const replayed = await expectRejection(

@@ -1,0 +1,45 @@
+import type { Client } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
+
+export interface RawHistory {
+  /** Every page of history as the server sent it, re-encoded to protobuf bytes. */
+  bytes: Buffer;
+  /** Every payload anywhere in it: inputs, results, memo, headers, failure details. */
+  payloads: temporal.api.common.v1.IPayload[];
+}
+
+/**
+ * History as the server and its UI hold it: read page by page through the bare gRPC service, so no
+ * data converter, codec or SDK helper stands between the server's bytes and the assertions.
+ */
+export async function rawHistory(client: Client, workflowId: string): Promise<RawHistory> {
+  const pages: Buffer[] = [];
+  const payloads: temporal.api.common.v1.IPayload[] = [];
+  let nextPageToken: Uint8Array | undefined;
+  do {
+    const page = await client.workflowService.getWorkflowExecutionHistory({
+      namespace: client.options.namespace,
+      execution: { workflowId },
+      maximumPageSize: 50,
+      nextPageToken,
+    });
+    const history = temporal.api.history.v1.History.create(page.history ?? {});
+    pages.push(Buffer.from(temporal.api.history.v1.History.encode(history).finish()));
+    collectPayloads(page.history, payloads);
+    nextPageToken = page.nextPageToken?.length ? page.nextPageToken : undefined;
+  } while (nextPageToken !== undefined);
+  return { bytes: Buffer.concat(pages), payloads };
+}
+
+// Only the Payload message has both a metadata map and a bytes `data` field.
+const isPayload = (value: object): value is temporal.api.common.v1.IPayload =>
+  'metadata' in value && typeof value.metadata === 'object' && 'data' in value && value.data instanceof Uint8Array;
+
+/** Walks the decoded protobuf objects (the test runner's module interop hides their classes). */
+function collectPayloads(value: unknown, into: temporal.api.common.v1.IPayload[]): void {
+  if (value !== null && typeof value === 'object' && isPayload(value)) into.push(value);
+  else if (Array.isArray(value)) for (const item of value) collectPayloads(item, into);
+  else if (value !== null && typeof value === 'object' && !(value instanceof Uint8Array)) {
+    for (const item of Object.values(value)) collectPayloads(item, into);
+  }
+}
