@@ -28,6 +28,17 @@ export interface ReportRequest {
   campaignWorkflowId: string;
   scope: 'phase' | 'campaign';
   phaseId?: string;
+  /**
+   * `workflow`: return the office's report_ready mail instead of sending it, so the workflow sends it
+   * under the patient mail policy. Absent in campaigns started before that change: the activity mails.
+   */
+  mailBy?: 'workflow';
+}
+
+export interface PublishedCampaignReport {
+  files: { name: string; ref: string; mediaType: string }[];
+  /** The office's report_ready mail, when the request asked for it to be returned. */
+  notification?: NotificationRequest;
 }
 
 /** Moves a case into another unit's ledger (see activities/ledger/transfer-case.ts). */
@@ -45,5 +56,5 @@ export interface CampaignActivities {
   }): Promise<{ sent: number }>;
   broadcastToUnits(input: BroadcastInput): Promise<{ signalled: number }>;
   transferCase(input: TransferCaseInput): Promise<CaseEventResult>;
-  publishCampaignReport(input: ReportRequest): Promise<{ files: { name: string; ref: string; mediaType: string }[] }>;
+  publishCampaignReport(input: ReportRequest): Promise<PublishedCampaignReport>;
 }

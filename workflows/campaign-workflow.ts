@@ -1,4 +1,12 @@
-import { allHandlersFinished, condition, continueAsNew, log, setHandler, workflowInfo } from '@temporalio/workflow';
+import {
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  log,
+  patched,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
 import { caseLedgerContextFromPlan } from '../domain/cases/ledger-context';
 import type { CampaignCommand } from '../domain/campaign/campaign-commands';
 import { initialCampaignState, type CampaignState } from '../domain/campaign/campaign-state';
@@ -28,7 +36,8 @@ import type { Plan } from '../domain/plan/schema';
 import { appendAudit, AuditEntrySchema, emptyAuditLog, type AuditLog } from '../domain/access/audit-log';
 import { depthsOf, type CampaignAccess } from '../domain/access/credential-chain';
 import { dueInputToMs } from '../domain/schedule/due-input';
-import { fanout, reports } from './activity-proxies';
+import type { ReportRequest } from '../activities/activity-types';
+import { fanout, mail, reports } from './activity-proxies';
 import {
   AddUnitInputSchema,
   addUnitUpdate,
@@ -243,6 +252,20 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
     startedBy: input.startedBy,
   }));
 
+  /**
+   * The report activity compiles and stores; its mail to the office goes out under the mail policy,
+   * which outlasts a day-long SMTP outage. Campaigns that began before this change (no patch marker
+   * in their history) replay the old way, where the activity mailed.
+   */
+  const publishReport = async (request: ReportRequest) => {
+    if (!patched('report-mail-by-workflow')) return reports.publishCampaignReport(request);
+    const published = await reports.publishCampaignReport({ ...request, mailBy: 'workflow' });
+    if (published.notification) {
+      notifier.track(mail.sendNotification(published.notification), `report mail ${request.phaseId ?? 'final'}`);
+    }
+    return published;
+  };
+
   const execute = async (command: CampaignCommand) => {
     switch (command.type) {
       case 'broadcast': {
@@ -272,19 +295,15 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
       case 'phase-report':
         // A phase report reads every unit; the next phase must not wait for it.
         notifier.track(
-          reports.publishCampaignReport({
-            campaignWorkflowId: info.workflowId,
-            scope: 'phase',
-            phaseId: command.phaseId,
-          }),
+          publishReport({ campaignWorkflowId: info.workflowId, scope: 'phase', phaseId: command.phaseId }),
           `phase report ${command.phaseId}`,
         );
         return;
       case 'final-report':
         // The summary is worth waiting for, but a report that cannot be compiled must not fail the campaign.
-        await reports
-          .publishCampaignReport({ campaignWorkflowId: info.workflowId, scope: 'campaign' })
-          .catch((err: unknown) => log.error('final report failed', { error: String(err) }));
+        await publishReport({ campaignWorkflowId: info.workflowId, scope: 'campaign' }).catch((err: unknown) =>
+          log.error('final report failed', { error: String(err) }),
+        );
         return;
     }
   };

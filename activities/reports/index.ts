@@ -24,7 +24,7 @@ export interface PublishedReport {
   files: Array<{ name: string; ref: string; mediaType: string }>;
 }
 
-/** Report activities. `publishReport` returns references only; the workflow then mails `report_ready`. */
+/** Report activities. `publishReport` returns references only; the office's mail is sent apart (see publish-campaign-report.ts). */
 export function createReportActivities(deps: { store: ReportStore }) {
   async function publishReport(data: CampaignReportInputData): Promise<PublishedReport> {
     const parsed = CampaignReportInputSchema.safeParse(data);

@@ -2,7 +2,8 @@ import type { Client } from '@temporalio/client';
 import type { UnitStatusView } from '../../workflows/messages';
 import { asOfNow, campaignStatusQuery, unitSetupQuery, unitStatusQuery } from '../../workflows/messages';
 import { unitWorkflowId } from '../../workflows/workflow-ids';
-import type { CampaignActivities, ReportRequest } from '../activity-types';
+import type { CampaignActivities, PublishedCampaignReport, ReportRequest } from '../activity-types';
+import type { NotificationRequest } from '../../domain/notifications/notification';
 import { mapWithConcurrency } from '../fanout/map-with-concurrency';
 import type { CampaignReportInputData, UnitRow } from './report-input';
 
@@ -104,7 +105,11 @@ export async function gatherCampaignReportInput(client: Client, request: ReportR
   return { data, status, context: setup.base.context, phaseName };
 }
 
-/** Compiles and stores the report, then mails the office where to find it. */
+/**
+ * Compiles and stores the report, and returns the mail telling the office where to find it. The
+ * workflow sends that mail under the mail policy (retried for days): sending it here, under the
+ * report's short policy, lost it when SMTP was down for more than twenty minutes.
+ */
 export function createPublishCampaignReportActivity(
   client: Client,
   publishReport: (
@@ -112,11 +117,11 @@ export function createPublishCampaignReportActivity(
   ) => Promise<{ files: { name: string; ref: string; mediaType: string }[] }>,
   send: CampaignActivities['sendNotification'],
 ) {
-  return async function publishCampaignReport(request: ReportRequest) {
+  return async function publishCampaignReport(request: ReportRequest): Promise<PublishedCampaignReport> {
     const { data, status, context, phaseName } = await gatherCampaignReportInput(client, request);
     const published = await publishReport(data);
     const office = context.office;
-    await send({
+    const notification: NotificationRequest = {
       id: `${request.campaignWorkflowId}:report:${request.scope}:${request.phaseId ?? 'final'}`,
       campaignId: status.campaignId,
       campaignTitle: status.title,
@@ -131,7 +136,10 @@ export function createPublishCampaignReportActivity(
         phaseName: request.phaseId ? phaseName.get(request.phaseId) : undefined,
         files: published.files,
       },
-    });
+    };
+    if (request.mailBy === 'workflow') return { ...published, notification };
+    // A campaign started before the workflow sent this mail itself still expects the activity to.
+    await send(notification);
     return published;
   };
 }
