@@ -2,24 +2,39 @@ import { z } from 'zod';
 
 /** `npm run bench -- [--quick] [--sizes 100,1000] [--cases 10] [--concurrency 32]`. */
 export const BenchArgsSchema = z.object({
-  sizes: z.array(z.number().int().min(2, 'a campaign needs at least 2 units').max(20_000)).min(1),
-  cases: z.number().int().min(0).max(200),
-  concurrency: z.number().int().min(1).max(512),
+  sizes: z
+    .array(
+      z
+        .number()
+        .int('unit counts are whole numbers')
+        .min(2, 'a campaign needs at least 2 units')
+        .max(20_000, 'at most 20,000 units'),
+    )
+    .min(1),
+  cases: z.number().int('must be a whole number').min(0, 'cannot be negative').max(200, 'at most 200 (one import)'),
+  concurrency: z.number().int('must be a whole number').min(1, 'must be at least 1').max(512, 'at most 512'),
   out: z.string().min(1),
+  summaryTimeout: z.number().min(1, 'wait at least a minute for the summary').max(600),
 });
 export type BenchArgs = z.infer<typeof BenchArgsSchema>;
 
 export const HELP = `npm run bench -- [options]
 
-Runs campaigns of each size on a fresh local Temporal dev server, side by side with a bare
-Temporal baseline (one minimal workflow per unit taking the same Updates), and prints figures.
+For each size, starts a fresh Temporal dev server (in memory, on a free port), runs a bare
+Temporal baseline (one minimal workflow per unit taking the same Updates) and then our campaign
+(4 phases of 2 reports, cases filed and reconciled, every phase approved, start to summary), each
+with its worker in a process of its own. Prints a table and writes the figures as JSON.
 
   --quick              one small size (20 units), about a minute
   --sizes 100,1000     the unit counts to run (default 100,1000; 5000 takes long)
   --cases N            cases filed per unit (default 10)
   --concurrency N      updates in flight from the load generator (default 32)
+  --summary-timeout M  minutes to wait for the summary after the final approval (default 20)
   --out FILE           where the JSON results go (default bench/results/latest.json)
   --help               this text
+
+Environment: CAMPAIGN_WORKER_MAX_CACHED_WORKFLOWS caps both workers' workflow caches;
+BENCH_NODE_ARGS (e.g. --cpu-prof) is passed to the workers' node.
 `;
 
 export class BenchArgsError extends Error {
@@ -33,7 +48,7 @@ function number(flag: string, value: string | undefined): number {
 }
 
 export function parseBenchArgs(argv: string[]): BenchArgs | 'help' {
-  const raw = { sizes: [100, 1000], cases: 10, concurrency: 32, out: 'bench/results/latest.json' };
+  const raw = { sizes: [100, 1000], cases: 10, concurrency: 32, out: 'bench/results/latest.json', summaryTimeout: 20 };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = argv[i + 1];
@@ -56,6 +71,10 @@ export function parseBenchArgs(argv: string[]): BenchArgs | 'help' {
         raw.concurrency = number(flag, value);
         i++;
         break;
+      case '--summary-timeout':
+        raw.summaryTimeout = number(flag, value);
+        i++;
+        break;
       case '--out':
         raw.out = value ?? '';
         i++;
@@ -67,7 +86,8 @@ export function parseBenchArgs(argv: string[]): BenchArgs | 'help' {
   const parsed = BenchArgsSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new BenchArgsError(`--${String(issue?.path[0] ?? 'options')}: ${issue?.message ?? 'invalid'}`);
+    const flag = String(issue?.path[0] ?? 'options').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+    throw new BenchArgsError(`--${flag}: ${issue?.message ?? 'invalid'}.`);
   }
   return parsed.data;
 }

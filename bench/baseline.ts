@@ -1,48 +1,75 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { RunFigures } from './figures';
+import { mapWithConcurrency } from '../activities/fanout/map-with-concurrency';
+import { benchReport } from './bench-plan';
 import { baselineDone, baselineSubmit, type baselineUnit } from './baseline/workflows';
-import { Samples, withConcurrency } from './load';
-import type { RunContext } from './ours';
-import { cpuSecondsOf, startWorkerProcess } from './processes';
+import type { RunFigures } from './figures';
+import { Samples } from './load';
+import { startMeter } from './meter';
+import { startWorkerProcess } from './processes';
+import type { RunContext } from './run-context';
 
 const ENTRY = [path.resolve(__dirname, '../bin/run-ts.js'), path.resolve(__dirname, 'baseline/worker.ts')];
 
-/** The same units and the same number of Updates as ours, on minimal workflows. */
-export async function runBaseline(units: number, updates: number, ctx: RunContext): Promise<RunFigures> {
+/**
+ * The same units and the same Updates as ours, on minimal workflows: a workflow per unit, then
+ * `bursts` rounds in which every unit takes `perBurst` submissions at once (our four phases of two
+ * reports), with the same payload and the same codec.
+ */
+export async function runBaseline(
+  units: number,
+  bursts: number,
+  perBurst: number,
+  ctx: Omit<RunContext, 'taskQueue'>,
+): Promise<RunFigures> {
   const { client } = ctx;
   const id = `baseline-${units}-${Date.now()}`;
   const taskQueue = `bench-${id}`;
-  const worker = await startWorkerProcess(ENTRY, { TEMPORAL_ADDRESS: ctx.address }, client, taskQueue);
-  const serverCpu = cpuSecondsOf(ctx.serverPid);
-  const workerCpu = worker.cpuSeconds();
+  const worker = await startWorkerProcess(client, {
+    entry: ENTRY,
+    env: { TEMPORAL_ADDRESS: ctx.address },
+    taskQueue,
+    logFile: path.join(ctx.workDir, `baseline-${units}-worker.log`),
+  });
   const samples = new Samples();
   const workflowIds = Array.from({ length: units }, (_, i) => `${id}:unit:${i + 1}`);
-  const started = performance.now();
   try {
-    await withConcurrency(workflowIds, ctx.concurrency, async (workflowId) => {
+    const meter = startMeter(worker, ctx.serverPid);
+    const started = performance.now();
+    await mapWithConcurrency(workflowIds, ctx.concurrency, async (workflowId) => {
       await client.workflow.start<typeof baselineUnit>('baselineUnit', { workflowId, taskQueue });
     });
-    const perUnit = Math.ceil(updates / units);
-    const work = workflowIds.flatMap((workflowId) => Array.from({ length: perUnit }, (_, n) => ({ workflowId, n })));
-    await withConcurrency(work, ctx.concurrency, async ({ workflowId, n }) => {
-      await samples.time(() => client.workflow.getHandle(workflowId).executeUpdate(baselineSubmit, { args: [{ n }] }));
+    for (let burst = 0; burst < bursts; burst++) {
+      const work = workflowIds.flatMap((workflowId) =>
+        Array.from({ length: perBurst }, (_, n) => ({ workflowId, deliverableId: `p${burst + 1}-d${n + 1}` })),
+      );
+      await samples.burst(() =>
+        mapWithConcurrency(work, ctx.concurrency, async ({ workflowId, deliverableId }) => {
+          const input = { deliverableId, report: benchReport(deliverableId), by: `unit:${workflowId}` };
+          await samples.time(() =>
+            client.workflow.getHandle(workflowId).executeUpdate(baselineSubmit, { args: [input] }),
+          );
+        }),
+      );
+    }
+    await mapWithConcurrency(workflowIds, ctx.concurrency, async (workflowId) => {
+      const handle = client.workflow.getHandle<typeof baselineUnit>(workflowId);
+      await handle.signal(baselineDone);
+      await handle.result();
     });
-    await withConcurrency(workflowIds, ctx.concurrency, async (workflowId) => {
-      await client.workflow.getHandle(workflowId).signal(baselineDone);
-    });
-    await withConcurrency(workflowIds, ctx.concurrency, async (workflowId) => {
-      await client.workflow.getHandle(workflowId).result();
-    });
+    const wallSeconds = (performance.now() - started) / 1000;
+    const cpu = meter();
     return {
       units,
-      wallSeconds: (performance.now() - started) / 1000,
-      submissions: samples.latenciesMs.length,
+      wallSeconds,
+      submissions: samples.count,
       submissionsPerSecond: samples.perSecond(),
-      submitMs: { p50: samples.percentile(50), p95: samples.percentile(95), p99: samples.percentile(99) },
-      workerPeakRssMb: worker.peakRssMb(),
-      workerCpuSeconds: worker.cpuSeconds() - workerCpu,
-      serverCpuSeconds: cpuSecondsOf(ctx.serverPid) - serverCpu,
+      submitMs: samples.percentiles(),
+      retries: samples.retries,
+      worker: { ...cpu.worker, startRssMb: worker.startRssMb, peakRssMb: worker.peakRssMb() },
+      server: cpu.server,
+      loadGenerator: cpu.loadGenerator,
+      otherProcesses: cpu.otherProcesses,
     };
   } finally {
     await worker.stop();

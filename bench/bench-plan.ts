@@ -36,6 +36,19 @@ export function benchPlan(id: string, units: number): Plan {
   });
 }
 
+/**
+ * A report as `campaign submit` sends it: a few lines of text and the reference of a file already
+ * in the report store (files never travel in an update). The baseline sends the same payload.
+ */
+export function benchReport(deliverableId: string) {
+  return {
+    text: `${deliverableId}: 按要求完成,详见附件。`,
+    attachments: [
+      { name: `${deliverableId}.pdf`, ref: `sha256:${'a'.repeat(64)}`, size: 1024, mediaType: 'application/pdf' },
+    ],
+  };
+}
+
 /** A case filing as a unit keeps them; `n` makes each distinct. */
 export function benchCase(n: number) {
   return {

@@ -1,28 +1,80 @@
 import type { HistorySize } from './histories';
+import type { Percentiles } from './load';
 
-/** What one run (ours or the baseline) measured at one size. */
+/** CPU a process spent during a run, in seconds and in cores kept busy on average. */
+export interface CpuFigures {
+  cpuSeconds: number;
+  cores: number;
+}
+
+/** What both runs (ours and the baseline) measure at one size. */
 export interface RunFigures {
   units: number;
+  /** Start of the first workflow to the end of the last (ours: to the campaign's summary). */
   wallSeconds: number;
   submissions: number;
+  /** Accepted submissions per second of burst time (see Samples). */
   submissionsPerSecond: number;
-  submitMs: { p50: number; p95: number; p99: number };
-  statusQueryMs?: { p50: number; p95: number; p99: number; samples: number };
-  caseUpdates?: number;
-  caseUpdatesPerSecond?: number;
-  workerPeakRssMb: number;
-  workerCpuSeconds: number;
-  serverCpuSeconds: number;
-  campaignHistory?: HistorySize;
-  unitHistory?: HistorySize;
-  historyBytesPerUnit?: number;
-  openCasesAtPeak?: number;
+  submitMs: Percentiles;
+  /** Submissions refused for a moment because the phase had not reached the unit yet. */
+  retries: number;
+  /** Worker memory: resident when it began to poll, and its peak (VmHWM) over the whole run. */
+  worker: CpuFigures & { startRssMb: number; peakRssMb: number };
+  server: CpuFigures;
+  loadGenerator: CpuFigures;
+  /** CPU the rest of the machine used meanwhile: high means the figures are noisy. */
+  otherProcesses: CpuFigures;
+}
+
+export interface PhaseTiming {
+  phaseId: string;
+  /** Previous approval (or the start) until the phase had reached every unit. */
+  openSeconds: number;
+  submitSeconds: number;
+  caseSeconds: number;
+  approveSeconds: number;
+}
+
+export interface OursFigures extends RunFigures {
+  /**
+   * The dashboard's status queries from the start to the final approval, under the units' load;
+   * failures (whole run) also counts the driver's own status polls that failed.
+   */
+  statusQueryMs: Percentiles & { samples: number; failures: number };
+  /** The same after the final approval, while the campaign prepares its summary. */
+  statusQueryAfterLoadMs: Percentiles & { samples: number };
+  /** Start to the final approval: the units' work without the final report. */
+  toLastApproval: { wallSeconds: number; workerCpuSeconds: number; serverCpuSeconds: number };
+  caseUpdates: number;
+  caseUpdatesPerSecond: number;
+  caseUpdateMs: Percentiles;
+  openCases: number;
+  /** Worker resident memory right after every case was filed (all open). */
+  rssWithOpenCasesMb: number;
+  /** The final approval until the campaign returned its summary (the final report), or gave up waiting. */
+  finalReportSeconds: number;
+  phases: PhaseTiming[];
+  /** Undefined when no summary came within --summary-timeout: wallSeconds is then a lower bound. */
+  summary: { status: string; owed: number; onTime: number; late: number } | undefined;
+  history: {
+    campaign: HistorySize;
+    /** All units together, every run. */
+    units: HistorySize;
+    /** Unit workflows visibility listed (should equal units). */
+    unitWorkflowsFound: number;
+    /** (campaign + all units) ÷ units. */
+    perUnit: { events: number; bytes: number };
+    /** One unit's history downloaded and proto-encoded, beside visibility's figure for it. */
+    check: { workflowId: string; encodedBytes: number; visibilityBytes: number };
+  };
 }
 
 export interface SizeResult {
   units: number;
-  ours: RunFigures;
+  ours: OursFigures;
   baseline: RunFigures;
+  /** ours ÷ baseline submissions per second (target ≥ 0.7). */
   throughputRatio: number;
+  /** ours ÷ baseline submission p95 latency. */
   p95Ratio: number;
 }

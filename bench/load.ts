@@ -1,10 +1,46 @@
 import { performance } from 'node:perf_hooks';
+import { rejectionOf } from '../client/update-rejection';
 
-/** Latencies of one kind of call, and when the first and last finished, for throughput. */
+export interface Percentiles {
+  p50: number;
+  p95: number;
+  p99: number;
+}
+
+/**
+ * Latencies of one kind of call, grouped in bursts. Throughput counts only the time bursts run
+ * (from a burst's first call to its last acceptance): the pauses between phases, spent waiting for
+ * a phase to open or for an approval, are the plan's rhythm, not what the system can take.
+ */
 export class Samples {
   readonly latenciesMs: number[] = [];
-  firstDoneMs: number | undefined;
-  lastDoneMs: number | undefined;
+  private burstStartMs: number | undefined;
+  private lastDoneMs: number | undefined;
+  private burstSeconds = 0;
+  /** Calls refused for a moment and sent again (a phase not yet delivered to the unit). */
+  retries = 0;
+
+  startBurst(): void {
+    this.burstStartMs = performance.now();
+    this.lastDoneMs = undefined;
+  }
+
+  endBurst(): void {
+    if (this.burstStartMs !== undefined && this.lastDoneMs !== undefined) {
+      this.burstSeconds += (this.lastDoneMs - this.burstStartMs) / 1000;
+    }
+    this.burstStartMs = undefined;
+  }
+
+  /** Runs `calls` as one burst. */
+  async burst(calls: () => Promise<void>): Promise<void> {
+    this.startBurst();
+    try {
+      await calls();
+    } finally {
+      this.endBurst();
+    }
+  }
 
   async time<T>(call: () => Promise<T>): Promise<T> {
     const start = performance.now();
@@ -14,49 +50,79 @@ export class Samples {
   }
 
   record(latencyMs: number): void {
-    const end = performance.now();
     this.latenciesMs.push(latencyMs);
-    this.firstDoneMs ??= end;
-    this.lastDoneMs = end;
+    this.lastDoneMs = performance.now();
   }
 
-  /** Completions per second from the first to the last (sustained, not including ramp-up). */
+  get count(): number {
+    return this.latenciesMs.length;
+  }
+
+  /** Accepted calls per second of burst time: the sustained rate under full load. */
   perSecond(): number {
-    if (this.firstDoneMs === undefined || this.lastDoneMs === undefined || this.latenciesMs.length < 2) return 0;
-    const seconds = (this.lastDoneMs - this.firstDoneMs) / 1000;
-    return seconds > 0 ? (this.latenciesMs.length - 1) / seconds : 0;
+    return this.burstSeconds > 0 ? this.count / this.burstSeconds : 0;
   }
 
-  percentile(p: number): number {
-    if (this.latenciesMs.length === 0) return 0;
+  percentiles(): Percentiles {
     const sorted = [...this.latenciesMs].sort((a, b) => a - b);
-    return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+    const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+    return { p50: at(50), p95: at(95), p99: at(99) };
   }
 }
 
-/** Runs `task` over `items` with at most `limit` in flight: the load generator's pace. */
-export async function withConcurrency<T>(items: T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const runners = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const item = items[next++] as T;
-      await task(item);
+/**
+ * Sends an update until it is accepted, timing only the accepted attempt. A unit refuses with one
+ * of `waitFor` while the phase-opened event is still on its way to it; that is retried.
+ */
+export async function untilAccepted<T>(samples: Samples, waitFor: string[], call: () => Promise<T>): Promise<T> {
+  for (;;) {
+    const start = performance.now();
+    try {
+      const result = await call();
+      samples.record(performance.now() - start);
+      return result;
+    } catch (error) {
+      if (!waitFor.includes(rejectionOf(error)?.type ?? '')) throw error;
+      samples.retries += 1;
+      await sleep(100);
     }
-  });
-  await Promise.all(runners);
+  }
 }
 
-/** Calls `probe` every `intervalMs` until stopped, timing each call. */
-export function probeLoop(samples: Samples, probe: () => Promise<unknown>, intervalMs: number): () => Promise<void> {
+/** Calls `probe` every `intervalMs` until stopped, timing each answer into `samples()`; a failure counts apart. */
+export function probeLoop(
+  samples: () => Samples,
+  probe: () => Promise<unknown>,
+  intervalMs: number,
+): { stop(): Promise<void>; failures(): number } {
   let stopped = false;
+  let failures = 0;
   const loop = (async () => {
     while (!stopped) {
-      await samples.time(probe).catch(() => undefined);
-      await new Promise((resolve) => setTimeout(resolve, intervalMs));
+      await samples()
+        .time(probe)
+        .catch(() => (failures += 1));
+      await sleep(intervalMs);
     }
   })();
-  return async () => {
-    stopped = true;
-    await loop;
+  return {
+    stop: async () => {
+      stopped = true;
+      await loop;
+    },
+    failures: () => failures,
   };
 }
+
+/** The promise's value, or undefined once `ms` have passed (the timer is cleared either way). */
+export async function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)));
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

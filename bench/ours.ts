@@ -1,160 +1,221 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { Client } from '@temporalio/client';
+import { mapWithConcurrency } from '../activities/fanout/map-with-concurrency';
 import { startCampaign } from '../client/start-campaign';
-import { rejectionOf } from '../client/update-rejection';
+import type { Plan } from '../domain/plan/schema';
 import {
-  approvePhaseUpdate,
   asOfNow,
   campaignStatusQuery,
   caseEventUpdate,
   fileCasesUpdate,
   submitReportUpdate,
 } from '../workflows/messages';
-import { campaignWorkflowId, unitWorkflowId } from '../workflows/workflow-ids';
-import { benchCase, benchPlan } from './bench-plan';
-import type { RunFigures } from './figures';
-import { historySize, meanHistory } from './histories';
-import { probeLoop, Samples, withConcurrency } from './load';
-import { cpuSecondsOf, startWorkerProcess } from './processes';
+import { unitWorkflowId } from '../workflows/workflow-ids';
+import { benchCase, benchPlan, benchReport } from './bench-plan';
+import { approvePhase, ledgerReconciled, phaseDelivered } from './campaign-driver';
+import type { OursFigures, PhaseTiming } from './figures';
+import { probeLoop, Samples, untilAccepted, within } from './load';
+import { startMeter } from './meter';
+import { oursHistory } from './ours-history';
+import { startWorkerProcess, type WorkerProcess } from './processes';
+import type { RunContext } from './run-context';
 
 const DAY_MS = 86_400_000;
-// One plan day per ten seconds: every window is open from the start and no deadline comes near.
-const SCALE = DAY_MS / 10_000;
+/**
+ * One plan day per real minute: a rehearsal, yet the windows (252 plan days) outlast even a long
+ * run, so no deliverable falls due and no reminder or escalation mixes into what is measured.
+ */
+const SCALE = DAY_MS / 60_000;
 const BIN = path.resolve(__dirname, '../bin/campaign.js');
+/** How often the leaders' dashboard asks where things stand while the units submit. */
+const STATUS_PROBE_MS = 250;
 
-export interface RunContext {
-  client: Client;
-  address: string;
-  serverPid: number | undefined;
-  concurrency: number;
-  cases: number;
-  log: (line: string) => void;
-}
+const secondsSince = (startMs: number) => (performance.now() - startMs) / 1000;
 
-/** An update a unit may refuse for a moment: its phase-opened event is still on its way. */
-async function untilAccepted<T>(samples: Samples, call: () => Promise<T>): Promise<T> {
-  for (;;) {
-    const start = performance.now();
-    try {
-      const result = await call();
-      samples.record(performance.now() - start);
-      return result;
-    } catch (error) {
-      const rejection = rejectionOf(error);
-      if (rejection?.type !== 'unknown_deliverable' && rejection?.type !== 'filing_not_open') throw error;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-}
-
-async function phaseOpen(client: Client, campaignId: string, phaseId: string): Promise<void> {
-  const handle = client.workflow.getHandle(campaignWorkflowId(campaignId));
-  for (;;) {
-    const status = await handle.query(campaignStatusQuery, asOfNow());
-    if (status.phases.find((p) => p.id === phaseId)?.status === 'open') return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-export async function runOurs(units: number, ctx: RunContext): Promise<RunFigures> {
-  const { client } = ctx;
-  const id = `bench-${units}-${Date.now()}`;
-  const plan = benchPlan(id, units);
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'campaign-bench-'));
-  const taskQueue = `bench-ours-${id}`;
-  const worker = await startWorkerProcess(
-    [BIN, 'worker'],
-    { TEMPORAL_ADDRESS: ctx.address, CAMPAIGN_DATA_DIR: dataDir, SMTP_URL: '' },
-    client,
-    taskQueue,
+/** The load of one phase: every unit sends both its reports, all units at once. */
+async function submitPhase(ctx: RunContext, plan: Plan, phase: Plan['phases'][number], samples: Samples) {
+  const work = plan.units.flatMap((u) => phase.deliverables.map((d) => ({ unitId: u.id, deliverableId: d.id })));
+  await samples.burst(() =>
+    mapWithConcurrency(work, ctx.concurrency, async ({ unitId, deliverableId }) => {
+      const handle = ctx.client.workflow.getHandle(unitWorkflowId(plan.campaign.id, unitId));
+      const input = { deliverableId, report: benchReport(deliverableId), by: `unit:${unitId}` };
+      await untilAccepted(samples, ['unknown_deliverable'], () =>
+        handle.executeUpdate(submitReportUpdate, { args: [input] }),
+      );
+    }),
   );
-  const serverCpu = cpuSecondsOf(ctx.serverPid);
-  const workerCpu = worker.cpuSeconds();
+}
+
+/** Every unit files its cases in one update (a ledger import), and they all stay open. */
+async function fileCases(ctx: RunContext, plan: Plan, samples: Samples): Promise<Map<string, string[]>> {
+  const filed = new Map<string, string[]>();
+  const filings = Array.from({ length: ctx.cases }, (_, i) => benchCase(i + 1));
+  await samples.burst(() =>
+    mapWithConcurrency(plan.units, ctx.concurrency, async (unit) => {
+      const handle = ctx.client.workflow.getHandle(unitWorkflowId(plan.campaign.id, unit.id));
+      const result = await untilAccepted(samples, ['filing_not_open'], () =>
+        handle.executeUpdate(fileCasesUpdate, { args: [{ filings, by: `unit:${unit.id}` }] }),
+      );
+      filed.set(unit.id, result.filed);
+    }),
+  );
+  return filed;
+}
+
+/** The tick-off (逐件对账销号): each open case gets next-step measures, or the final approval is refused. */
+async function reconcileCases(ctx: RunContext, plan: Plan, filed: Map<string, string[]>, samples: Samples) {
+  const work = [...filed].flatMap(([unitId, caseIds]) => caseIds.map((caseId) => ({ unitId, caseId })));
+  await samples.burst(() =>
+    mapWithConcurrency(work, ctx.concurrency, async ({ unitId, caseId }) => {
+      const handle = ctx.client.workflow.getHandle(unitWorkflowId(plan.campaign.id, unitId));
+      const event = { type: 'nextSteps', caseId, by: `unit:${unitId}`, text: '下一步继续跟踪化解' } as const;
+      await samples.time(() => handle.executeUpdate(caseEventUpdate, { args: [event] }));
+    }),
+  );
+}
+
+async function drive(ctx: RunContext, plan: Plan, worker: WorkerProcess, serverPid: number | undefined) {
   const submissions = new Samples();
   const caseUpdates = new Samples();
+  // The dashboard's answers while units submit and leaders approve, and apart, while the summary is prepared.
   const statusQueries = new Samples();
+  const statusQueriesAfter = new Samples();
+  let probeInto = statusQueries;
+  const phases: PhaseTiming[] = [];
+  const driverQueryFailures = { count: 0 };
+  let filed = new Map<string, string[]>();
+  let rssWithOpenCasesMb = 0;
+  const meter = startMeter(worker, serverPid);
   const started = performance.now();
-  try {
-    const handle = await startCampaign(client, plan, { taskQueue, startedBy: 'office', rehearsalScale: SCALE });
-    const stopProbe = probeLoop(statusQueries, () => handle.query(campaignStatusQuery, asOfNow()), 250);
-    const unitHandle = (unitId: string) => client.workflow.getHandle(unitWorkflowId(id, unitId));
-    for (const phase of plan.phases) {
-      await phaseOpen(client, id, phase.id);
-      ctx.log(`  ours ${units}: ${phase.id} open`);
-      const work = plan.units.flatMap((u) => phase.deliverables.map((d) => ({ unitId: u.id, deliverableId: d.id })));
-      await withConcurrency(work, ctx.concurrency, async ({ unitId, deliverableId }) => {
-        const report = { text: `${deliverableId} 已完成` };
-        const args = [{ deliverableId, report, by: `unit:${unitId}` }] as const;
-        await untilAccepted(submissions, () =>
-          unitHandle(unitId).executeUpdate(submitReportUpdate, { args: [...args] }),
-        );
-      });
-      if (phase.casesFiling && ctx.cases > 0) {
-        await withConcurrency(plan.units, ctx.concurrency, async (u) => {
-          const filings = Array.from({ length: ctx.cases }, (_, i) => benchCase(i + 1));
-          await untilAccepted(caseUpdates, () =>
-            unitHandle(u.id).executeUpdate(fileCasesUpdate, { args: [{ filings, by: `unit:${u.id}` }] }),
-          );
-        });
-        ctx.log(`  ours ${units}: ${units * ctx.cases} cases filed`);
-      }
-      if (phase === plan.phases.at(-1) && ctx.cases > 0) {
-        // The tick-off (逐件对账销号): every open case needs next steps before the final approval.
-        const cases = plan.units.flatMap((u) =>
-          Array.from({ length: ctx.cases }, (_, i) => ({
-            unitId: u.id,
-            caseId: `${u.id}-${String(i + 1).padStart(4, '0')}`,
-          })),
-        );
-        await withConcurrency(cases, ctx.concurrency, async ({ unitId, caseId }) => {
-          const event = { type: 'nextSteps', caseId, by: `unit:${unitId}`, text: '下一步继续跟踪化解' } as const;
-          await untilAccepted(caseUpdates, () => unitHandle(unitId).executeUpdate(caseEventUpdate, { args: [event] }));
-        });
-        // The units' reports of reconciled cases travel by signal; approval waits for the last one.
-        for (;;) {
-          const status = await handle.query(campaignStatusQuery, asOfNow());
-          if (status.ledger.unreconciled === 0) break;
-          await new Promise((resolve) => setTimeout(resolve, 200));
-        }
-      }
-      await handle.executeUpdate(approvePhaseUpdate, { args: [{ phaseId: phase.id, by: 'leader:head' }] });
+  const handle = await startCampaign(ctx.client, plan, {
+    taskQueue: ctx.taskQueue,
+    startedBy: 'office',
+    rehearsalScale: SCALE,
+  });
+  const probe = probeLoop(
+    () => probeInto,
+    () => handle.query(campaignStatusQuery, asOfNow()),
+    STATUS_PROBE_MS,
+  );
+  let lastApproval = started;
+  for (const phase of plan.phases) {
+    const timing: PhaseTiming = {
+      phaseId: phase.id,
+      openSeconds: 0,
+      submitSeconds: 0,
+      caseSeconds: 0,
+      approveSeconds: 0,
+    };
+    await phaseDelivered(handle, phase.id, driverQueryFailures);
+    timing.openSeconds = secondsSince(lastApproval);
+    let mark = performance.now();
+    await submitPhase(ctx, plan, phase, submissions);
+    timing.submitSeconds = secondsSince(mark);
+    mark = performance.now();
+    if (phase.casesFiling && ctx.cases > 0) {
+      filed = await fileCases(ctx, plan, caseUpdates);
+      rssWithOpenCasesMb = worker.rssMb();
+      ctx.log(`  ours ${plan.units.length}: ${plan.units.length * ctx.cases} cases filed`);
     }
-    await handle.result();
-    const wallSeconds = (performance.now() - started) / 1000;
-    await stopProbe();
-    const sample = plan.units.filter((_, i) => i % Math.max(1, Math.floor(units / 10)) === 0).slice(0, 10);
-    const campaignHistory = await historySize(client, campaignWorkflowId(id));
-    const unitHistory = await meanHistory(
-      client,
-      sample.map((u) => unitWorkflowId(id, u.id)),
-    );
+    if (phase === plan.phases.at(-1) && ctx.cases > 0) {
+      await reconcileCases(ctx, plan, filed, caseUpdates);
+      await ledgerReconciled(handle, driverQueryFailures);
+    }
+    timing.caseSeconds = secondsSince(mark);
+    mark = performance.now();
+    await approvePhase(handle, phase.id);
+    lastApproval = performance.now();
+    timing.approveSeconds = secondsSince(mark);
+    phases.push(timing);
+    ctx.log(`  ours ${plan.units.length}: ${phase.id} done ${JSON.stringify(timing, (_, v: unknown) => round(v))}`);
+  }
+  // A summary that never comes must not hold the benchmark forever: past the limit the campaign is
+  // terminated (so it stops loading the worker) and the run is reported without one.
+  probeInto = statusQueriesAfter;
+  const toLastApproval = meter();
+  const summary = await within(handle.result(), ctx.summaryTimeoutMs);
+  if (summary === undefined) {
+    ctx.log(`  ours ${plan.units.length}: no summary ${ctx.summaryTimeoutMs / 60_000} min after the last approval`);
+    await handle.terminate('bench: no summary in time');
+  }
+  const wallSeconds = secondsSince(started);
+  const finalReportSeconds = secondsSince(lastApproval);
+  await probe.stop();
+  return {
+    submissions,
+    caseUpdates,
+    statusQueries,
+    statusQueriesAfter,
+    toLastApproval,
+    probeFailures: probe.failures() + driverQueryFailures.count,
+    phases,
+    filed,
+    rssWithOpenCasesMb,
+    cpu: meter(),
+    wallSeconds,
+    finalReportSeconds,
+    summary,
+  };
+}
+
+const round = (v: unknown) => (typeof v === 'number' ? Math.round(v * 10) / 10 : v);
+
+/** Our campaign at one size, its worker in a process of its own, start to summary. */
+export async function runOurs(units: number, ctx: Omit<RunContext, 'taskQueue'>): Promise<OursFigures> {
+  const id = `bench-${units}-${Date.now()}`;
+  const plan = benchPlan(id, units);
+  const dataDir = fs.mkdtempSync(path.join(ctx.workDir, 'ours-data-'));
+  const taskQueue = `bench-ours-${id}`;
+  const worker = await startWorkerProcess(ctx.client, {
+    entry: [BIN, 'worker'],
+    // No SMTP_URL: every mail is written to the outbox in the temporary data directory.
+    env: { TEMPORAL_ADDRESS: ctx.address, CAMPAIGN_DATA_DIR: dataDir, SMTP_URL: '' },
+    taskQueue,
+    logFile: path.join(ctx.workDir, `ours-${units}-worker.log`),
+  });
+  try {
+    const run = await drive({ ...ctx, taskQueue }, plan, worker, ctx.serverPid);
+    const peakRssMb = worker.peakRssMb();
+    const history = await oursHistory(ctx.client, id, units);
     return {
       units,
-      wallSeconds,
-      submissions: submissions.latenciesMs.length,
-      submissionsPerSecond: submissions.perSecond(),
-      submitMs: { p50: submissions.percentile(50), p95: submissions.percentile(95), p99: submissions.percentile(99) },
+      wallSeconds: run.wallSeconds,
+      submissions: run.submissions.count,
+      submissionsPerSecond: run.submissions.perSecond(),
+      submitMs: run.submissions.percentiles(),
+      retries: run.submissions.retries + run.caseUpdates.retries,
+      worker: { ...run.cpu.worker, startRssMb: worker.startRssMb, peakRssMb },
+      server: run.cpu.server,
+      loadGenerator: run.cpu.loadGenerator,
+      otherProcesses: run.cpu.otherProcesses,
       statusQueryMs: {
-        p50: statusQueries.percentile(50),
-        p95: statusQueries.percentile(95),
-        p99: statusQueries.percentile(99),
-        samples: statusQueries.latenciesMs.length,
+        ...run.statusQueries.percentiles(),
+        samples: run.statusQueries.count,
+        failures: run.probeFailures,
       },
-      caseUpdates: caseUpdates.latenciesMs.length,
-      caseUpdatesPerSecond: caseUpdates.perSecond(),
-      workerPeakRssMb: worker.peakRssMb(),
-      workerCpuSeconds: worker.cpuSeconds() - workerCpu,
-      serverCpuSeconds: cpuSecondsOf(ctx.serverPid) - serverCpu,
-      campaignHistory,
-      unitHistory,
-      historyBytesPerUnit: campaignHistory.bytes / units + unitHistory.bytes,
-      openCasesAtPeak: units * ctx.cases,
+      statusQueryAfterLoadMs: { ...run.statusQueriesAfter.percentiles(), samples: run.statusQueriesAfter.count },
+      toLastApproval: {
+        wallSeconds: run.toLastApproval.wallSeconds,
+        workerCpuSeconds: run.toLastApproval.worker.cpuSeconds,
+        serverCpuSeconds: run.toLastApproval.server.cpuSeconds,
+      },
+      caseUpdates: run.caseUpdates.count,
+      caseUpdatesPerSecond: run.caseUpdates.perSecond(),
+      caseUpdateMs: run.caseUpdates.percentiles(),
+      openCases: [...run.filed.values()].reduce((n, ids) => n + ids.length, 0),
+      rssWithOpenCasesMb: run.rssWithOpenCasesMb,
+      finalReportSeconds: run.finalReportSeconds,
+      phases: run.phases,
+      summary: run.summary && {
+        status: run.summary.status,
+        owed: run.summary.totals.owed,
+        onTime: run.summary.totals.onTime,
+        late: run.summary.totals.late,
+      },
+      history,
     };
   } finally {
     await worker.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }

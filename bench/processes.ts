@@ -1,20 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Client } from '@temporalio/client';
-
-/** A worker in its own process, so its memory and CPU are its own, sampled from /proc. */
-export interface WorkerProcess {
-  pid: number;
-  peakRssMb(): number;
-  startupPeakRssMb(): number;
-  cpuSeconds(): number;
-  stop(): Promise<void>;
-}
+import { sleep } from './load';
 
 const ROOT = path.resolve(__dirname, '..');
 
-function procStatus(pid: number, field: string): number {
+/** A field of /proc/<pid>/status in MB (VmRSS, VmHWM), 0 once the process is gone. */
+function procStatusMb(pid: number, field: string): number {
   try {
     const line = fs
       .readFileSync(`/proc/${pid}/status`, 'utf8')
@@ -26,7 +19,22 @@ function procStatus(pid: number, field: string): number {
   }
 }
 
-/** User plus system CPU time of a process, in seconds (Linux /proc; clock ticks of 100 Hz). */
+/** The process and everything it started: should a launcher ever run node through a child, its memory counts. */
+function processTree(pid: number): number[] {
+  let children: number[] = [];
+  try {
+    children = fs
+      .readdirSync(`/proc/${pid}/task`)
+      .flatMap((tid) => fs.readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').split(' '))
+      .filter((s) => s.trim() !== '')
+      .map(Number);
+  } catch {
+    // gone, or no /proc: counted as nothing
+  }
+  return [pid, ...children.flatMap(processTree)];
+}
+
+/** User plus system CPU seconds of a process (Linux /proc, 100 clock ticks a second). */
 export function cpuSecondsOf(pid: number | undefined): number {
   if (pid === undefined) return 0;
   try {
@@ -37,50 +45,80 @@ export function cpuSecondsOf(pid: number | undefined): number {
   }
 }
 
-export async function startWorkerProcess(
-  entry: string[],
-  env: Record<string, string>,
-  client: Client,
-  taskQueue: string,
-): Promise<WorkerProcess> {
-  // BENCH_NODE_ARGS (e.g. --cpu-prof) goes to the worker's node, to see where its time goes.
-  const nodeArgs = (process.env['BENCH_NODE_ARGS'] ?? '').split(' ').filter((a) => a !== '');
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, ...entry], {
-    cwd: ROOT,
-    env: { ...process.env, ...env, TEMPORAL_TASK_QUEUE: taskQueue },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let errors = '';
-  child.stderr?.on('data', (chunk: Buffer) => (errors = (errors + chunk.toString('utf8')).slice(-4000)));
-  const pid = child.pid ?? 0;
-  let peak = 0;
-  // Resident memory under load, sampled from the moment the worker polls; the start-up peak of
-  // bundling the workflow code (webpack) is reported apart as VmHWM.
-  const deadline = Date.now() + 120_000;
+/** A worker in a process of its own, so that its memory and CPU are measured apart from the load generator's. */
+export interface WorkerProcess {
+  pid: number;
+  logFile: string;
+  /** VmHWM: the highest resident memory over the process's life, start-up bundling included. */
+  peakRssMb(): number;
+  /** Resident memory when it began to poll: the worker's own floor (the SDK, the bundled workflow code). */
+  startRssMb: number;
+  rssMb(): number;
+  cpuSeconds(): number;
+  stop(): Promise<void>;
+}
+
+export interface WorkerSpawn {
+  /** Arguments to node: a script and its arguments. */
+  entry: string[];
+  env: Record<string, string>;
+  taskQueue: string;
+  logFile: string;
+}
+
+async function untilPolling(client: Client, taskQueue: string, exited: () => string | undefined): Promise<void> {
+  const deadline = Date.now() + 180_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`the worker exited: ${errors}`);
+    const why = exited();
+    if (why !== undefined) throw new Error(why);
     const queue = await client.workflowService.describeTaskQueue({
       namespace: 'default',
       taskQueue: { name: taskQueue },
-      taskQueueType: 1,
+      taskQueueType: 1, // workflow tasks
     });
-    if (queue.pollers.length > 0) break;
-    if (Date.now() > deadline) throw new Error(`the worker did not poll within 2 minutes: ${errors}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    if (queue.pollers.length > 0) return;
+    if (Date.now() > deadline) throw new Error(`the worker did not poll ${taskQueue} within 3 minutes`);
+    await sleep(200);
   }
-  const sampler = setInterval(() => (peak = Math.max(peak, procStatus(pid, 'VmRSS'))), 250);
+}
+
+export async function startWorkerProcess(client: Client, spec: WorkerSpawn): Promise<WorkerProcess> {
+  // BENCH_NODE_ARGS (e.g. --cpu-prof) goes to the worker's node, to see where its time goes.
+  const nodeArgs = (process.env['BENCH_NODE_ARGS'] ?? '').split(' ').filter((a) => a !== '');
+  const log = fs.openSync(spec.logFile, 'a');
+  // node runs the entry itself (tsx is loaded in-process by bin/*.js), so this pid is the worker.
+  const child = spawn(process.execPath, [...nodeArgs, ...spec.entry], {
+    cwd: ROOT,
+    env: { ...process.env, ...spec.env, TEMPORAL_TASK_QUEUE: spec.taskQueue },
+    stdio: ['ignore', log, log],
+  });
+  fs.closeSync(log);
+  const pid = child.pid ?? 0;
+  const tree = () => processTree(pid);
+  const sum = (field: string) => tree().reduce((mb, p) => mb + procStatusMb(p, field), 0);
+  const exited = () =>
+    child.exitCode !== null || child.signalCode !== null
+      ? `the worker exited (${String(child.exitCode ?? child.signalCode)}); see ${spec.logFile}`
+      : undefined;
+  try {
+    await untilPolling(client, spec.taskQueue, exited);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  }
   return {
     pid,
-    peakRssMb: () => Math.max(peak, procStatus(pid, 'VmRSS')),
-    startupPeakRssMb: () => procStatus(pid, 'VmHWM'),
-    cpuSeconds: () => cpuSecondsOf(pid),
+    logFile: spec.logFile,
+    startRssMb: sum('VmRSS'),
+    peakRssMb: () => sum('VmHWM'),
+    rssMb: () => sum('VmRSS'),
+    cpuSeconds: () => tree().reduce((s, p) => s + cpuSecondsOf(p), 0),
     stop: async () => {
-      clearInterval(sampler);
-      if (child.exitCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
+      if (exited() !== undefined) return;
+      const gone = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
-      if (child.exitCode === null) child.kill('SIGKILL');
+      await Promise.race([gone, sleep(15_000)]);
+      if (exited() === undefined) child.kill('SIGKILL');
     },
   };
 }

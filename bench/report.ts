@@ -1,60 +1,108 @@
-import os from 'node:os';
-import type { RunFigures, SizeResult } from './figures';
+import type { OursFigures, RunFigures, SizeResult } from './figures';
 
-const fixed = (n: number | undefined, digits = 1) => (n === undefined ? '-' : n.toFixed(digits));
+const fixed = (n: number, digits = 1) => n.toFixed(digits);
+const triple = (p: { p50: number; p95: number; p99: number }) =>
+  `${fixed(p.p50, 0)}/${fixed(p.p95, 0)}/${fixed(p.p99, 0)}`;
 
-function row(label: string, r: RunFigures): string[] {
+function row(label: string, r: RunFigures, ours?: OursFigures): string[] {
   return [
     label,
     String(r.units),
-    fixed(r.wallSeconds),
+    ours && !ours.summary ? `>${fixed(r.wallSeconds)}` : fixed(r.wallSeconds),
     String(r.submissions),
     fixed(r.submissionsPerSecond),
-    `${fixed(r.submitMs.p50, 0)}/${fixed(r.submitMs.p95, 0)}/${fixed(r.submitMs.p99, 0)}`,
-    r.statusQueryMs
-      ? `${fixed(r.statusQueryMs.p50, 0)}/${fixed(r.statusQueryMs.p95, 0)}/${fixed(r.statusQueryMs.p99, 0)}`
-      : '-',
-    fixed(r.workerPeakRssMb, 0),
-    `${fixed(r.workerCpuSeconds / r.wallSeconds, 2)}/${fixed(r.serverCpuSeconds / r.wallSeconds, 2)}`,
-    r.unitHistory ? `${fixed(r.unitHistory.events, 0)} ev` : '-',
-    r.historyBytesPerUnit === undefined ? '-' : `${fixed(r.historyBytesPerUnit / 1024, 1)} KB`,
+    triple(r.submitMs),
+    ours ? triple(ours.statusQueryMs) : '-',
+    `${fixed(r.worker.startRssMb, 0)}/${fixed(r.worker.peakRssMb, 0)}`,
+    [r.worker, r.server, r.loadGenerator, r.otherProcesses].map((c) => fixed(c.cores, 2)).join('/'),
+    ours ? fixed(ours.history.perUnit.events, 0) : '-',
+    ours ? fixed(ours.history.perUnit.bytes / 1024, 1) : '-',
   ];
 }
 
-export function resultTable(results: SizeResult[]): string {
-  const header = [
-    'run',
-    'units',
-    'wall s',
-    'updates',
-    'upd/s',
-    'update ms p50/95/99',
-    'status ms p50/95/99',
-    'worker MB',
-    'cores wkr/srv',
-    'unit history',
-    'history/unit',
-  ];
-  const rows = results.flatMap((r) => [row('ours', r.ours), row('baseline', r.baseline)]);
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((cells) => (cells[i] ?? '').length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ');
-  const ratios = results.map(
-    (r) =>
-      `${r.units} units: throughput ours ÷ baseline ${fixed(r.throughputRatio * 100, 0)}%, p95 latency ours ÷ baseline ${fixed(r.p95Ratio, 2)}×` +
-      (r.ours.caseUpdates ? `; ${r.ours.caseUpdates} case updates at ${fixed(r.ours.caseUpdatesPerSecond)}/s` : ''),
+const HEADER = [
+  'run',
+  'units',
+  'wall s',
+  'submits',
+  'submits/s',
+  'submit ms p50/95/99',
+  'status ms p50/95/99',
+  'worker MB start/peak',
+  'cores wkr/srv/gen/other',
+  'events/unit',
+  'KB/unit',
+];
+
+function table(results: SizeResult[]): string[] {
+  const rows = results.flatMap((r) => [row('ours', r.ours, r.ours), row('baseline', r.baseline)]);
+  const widths = HEADER.map((h, i) => Math.max(h.length, ...rows.map((cells) => (cells[i] ?? '').length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
+  return [line(HEADER), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
+}
+
+function perSize(r: SizeResult): string {
+  const o = r.ours;
+  return (
+    `${r.units} units: throughput ours ÷ baseline ${fixed(r.throughputRatio * 100, 0)}%, ` +
+    `p95 ours ÷ baseline ${fixed(r.p95Ratio, 2)}×; ${o.caseUpdates} case updates at ${fixed(o.caseUpdatesPerSecond)}/s ` +
+    `(p95 ${fixed(o.caseUpdateMs.p95, 0)} ms); final approval after ${fixed(o.toLastApproval.wallSeconds)} s; ` +
+    `status p95 ${fixed(o.statusQueryAfterLoadMs.p95, 0)} ms after it, ${o.statusQueryMs.failures} status queries failed; ` +
+    `${o.openCases} open cases, worker RSS then ${fixed(o.rssWithOpenCasesMb, 0)} MB; ` +
+    (o.summary
+      ? `final report ${fixed(o.finalReportSeconds)} s; summary ${o.summary.status}, ${o.summary.onTime}/${o.summary.owed} on time`
+      : `NO SUMMARY within ${fixed(o.finalReportSeconds / 60, 0)} min of the final approval (wall time is a lower bound)`)
   );
-  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), '', ...ratios].join('\n');
 }
 
-export function machine(serverVersion: string) {
-  const cpus = os.cpus();
-  return {
-    cpu: cpus[0]?.model ?? 'unknown',
-    cores: cpus.length,
-    memoryGb: Math.round(os.totalmem() / 1024 ** 3),
-    node: process.version,
-    platform: `${os.platform()} ${os.release()}`,
-    temporal: serverVersion,
-    date: new Date().toISOString(),
-  };
+const verdict = (met: boolean) => (met ? 'met' : 'NOT met');
+
+/** The issue's targets, judged from this run's figures (the largest size ≥ 1,000 units where it says so). */
+function targets(results: SizeResult[]): string[] {
+  const lines: string[] = [];
+  const worst = Math.min(...results.map((r) => r.throughputRatio));
+  lines.push(`throughput ≥ 70% of baseline: lowest ${fixed(worst * 100, 0)}% — ${verdict(worst >= 0.7)}`);
+  const thousand = results.find((r) => r.units === 1000) ?? results.find((r) => r.units >= 1000);
+  if (thousand) {
+    const p95 = thousand.ours.statusQueryMs.p95;
+    lines.push(`status query p95 < 100 ms at ${thousand.units} units: ${fixed(p95, 0)} ms — ${verdict(p95 < 100)}`);
+    const rss = thousand.ours.worker.peakRssMb;
+    lines.push(
+      `worker RSS < 500 MB at ${thousand.units} units, ${thousand.ours.openCases} open cases: peak ${fixed(rss, 0)} MB — ${verdict(rss < 500)}`,
+    );
+  } else {
+    lines.push('status query p95 and worker RSS targets: judged at 1,000 units, not run');
+  }
+  if (results.length > 1) {
+    const first = results[0]!;
+    const last = results.at(-1)!;
+    const growth = (f: (r: SizeResult) => number) => f(last) / f(first);
+    const cpu = growth((r) => (r.ours.worker.cpuSeconds + r.ours.server.cpuSeconds) / r.units);
+    const work = growth(
+      (r) => (r.ours.toLastApproval.workerCpuSeconds + r.ours.toLastApproval.serverCpuSeconds) / r.units,
+    );
+    const bytes = growth((r) => r.ours.history.perUnit.bytes);
+    const wall = growth((r) => r.ours.wallSeconds / r.units);
+    lines.push(
+      `linear cost (per-unit cost at ${last.units} ÷ at ${first.units} units, 1.00 = linear): CPU ${fixed(cpu, 2)} ` +
+        `(${fixed(work, 2)} up to the final approval), ` +
+        `history bytes ${fixed(bytes, 2)}, wall time ${fixed(wall, 2)} — ${verdict(Math.max(cpu, bytes) <= 1.5)} (≤ 1.5 counted as linear)`,
+    );
+  }
+  return lines;
+}
+
+export function resultText(results: SizeResult[]): string {
+  return [
+    ...table(results),
+    '',
+    ...results.map(perSize),
+    '',
+    'targets:',
+    ...targets(results).map((l) => `  ${l}`),
+  ].join('\n');
 }

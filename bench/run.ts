@@ -1,63 +1,89 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { Client, Connection } from '@temporalio/client';
-import { campaignDataConverter } from '../codec/data-converter';
-import { startDevServer } from '../server/dev-server';
-import { BenchArgsError, HELP, parseBenchArgs } from './args';
+import { BenchArgsError, HELP, parseBenchArgs, type BenchArgs } from './args';
 import { runBaseline } from './baseline';
 import type { SizeResult } from './figures';
-import { runOurs, type RunContext } from './ours';
-import { machine, resultTable } from './report';
+import { machine } from './machine';
+import { runOurs } from './ours';
+import { resultText } from './report';
+import { startBenchServer } from './server';
+
+const PHASES = 4;
+const DELIVERABLES_PER_PHASE = 2;
 
 /**
- * `npm run bench`: each size runs our campaign and then the baseline on one fresh dev server (in
- * memory, so runs never meet old data), each with its worker in a process of its own.
+ * One size: a fresh dev server, the baseline on it first (it leaves little behind), then our
+ * campaign; each with its worker in a process of its own.
  */
+async function runSize(units: number, args: BenchArgs, workDir: string, log: (line: string) => void) {
+  const server = await startBenchServer();
+  try {
+    const ctx = {
+      client: server.client,
+      address: server.address,
+      serverPid: server.pid,
+      concurrency: args.concurrency,
+      cases: args.cases,
+      summaryTimeoutMs: args.summaryTimeout * 60_000,
+      workDir,
+      log,
+    };
+    log(`${units} units: baseline (${PHASES} bursts of ${units * DELIVERABLES_PER_PHASE} updates)...`);
+    const baseline = await runBaseline(units, PHASES, DELIVERABLES_PER_PHASE, ctx);
+    log(`${units} units: baseline ${baseline.submissionsPerSecond.toFixed(1)}/s; our campaign...`);
+    const ours = await runOurs(units, ctx);
+    const result: SizeResult = {
+      units,
+      ours,
+      baseline,
+      throughputRatio: ours.submissionsPerSecond / baseline.submissionsPerSecond,
+      p95Ratio: ours.submitMs.p95 / baseline.submitMs.p95,
+    };
+    return { result, version: server.version };
+  } finally {
+    await server.stop();
+  }
+}
+
 async function main(): Promise<void> {
   const args = parseBenchArgs(process.argv.slice(2));
   if (args === 'help') {
     process.stdout.write(HELP);
     return;
   }
-  const log = (line: string) => process.stderr.write(`${line}\n`);
-  // One key for this run, shared with the worker processes through the environment they inherit.
-  process.env['CAMPAIGN_CODEC_KEYS'] ??= `bench:${randomBytes(32).toString('base64')}`;
-  log('starting a dev server (in memory)...');
-  const server = await startDevServer({ headless: true, log: 'ignore' });
-  const connection = await Connection.connect({ address: server.address });
-  const client = new Client({ connection, dataConverter: campaignDataConverter() });
-  const ctx: RunContext = {
-    client,
-    address: server.address,
-    serverPid: server.process?.pid,
-    concurrency: args.concurrency,
-    cases: args.cases,
-    log,
-  };
+  const log = (line: string) => process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${line}\n`);
+  // One key for this run, shared with the workers through the environment they inherit.
+  process.env['CAMPAIGN_CODEC_KEYS'] = `bench:${randomBytes(32).toString('base64')}`;
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'campaign-bench-'));
+  const facts = machine('unknown');
   const results: SizeResult[] = [];
-  try {
-    for (const units of args.sizes) {
-      log(`${units} units: our campaign...`);
-      const ours = await runOurs(units, ctx);
-      log(`${units} units: baseline with ${ours.submissions} updates...`);
-      const baseline = await runBaseline(units, ours.submissions, ctx);
-      results.push({
-        units,
-        ours,
-        baseline,
-        throughputRatio: ours.submissionsPerSecond / baseline.submissionsPerSecond,
-        p95Ratio: ours.submitMs.p95 / baseline.submitMs.p95,
-      });
-    }
-  } finally {
-    await connection.close();
-    await server.stop();
+  let version = 'unknown';
+  log(`sizes ${args.sizes.join(', ')}; workers' logs and outboxes in ${workDir}`);
+  const write = () => {
+    const output = {
+      machine: { ...facts, temporal: version },
+      settings: {
+        ...args,
+        workerMaxCachedWorkflows: process.env['CAMPAIGN_WORKER_MAX_CACHED_WORKFLOWS'] ?? 'SDK default',
+      },
+      results,
+    };
+    fs.mkdirSync(path.dirname(path.resolve(args.out)), { recursive: true });
+    fs.writeFileSync(args.out, `${JSON.stringify(output, null, 2)}\n`);
+    return output;
+  };
+  for (const units of args.sizes) {
+    const size = await runSize(units, args, workDir, log);
+    results.push(size.result);
+    version = size.version;
+    // Written after every size, so a long run that fails later keeps what it measured.
+    write();
   }
-  const output = { machine: machine('Temporal CLI 1.5.1 dev server (Server 1.29)'), args, results };
-  fs.mkdirSync(path.dirname(path.resolve(args.out)), { recursive: true });
-  fs.writeFileSync(args.out, `${JSON.stringify(output, null, 2)}\n`);
-  process.stdout.write(`${resultTable(results)}\n\nmachine: ${JSON.stringify(output.machine)}\nresults: ${args.out}\n`);
+  const output = write();
+  fs.rmSync(workDir, { recursive: true, force: true });
+  process.stdout.write(`${resultText(results)}\n\nmachine: ${JSON.stringify(output.machine)}\nresults: ${args.out}\n`);
 }
 
 main().catch((error: unknown) => {
