@@ -1,3 +1,4 @@
+import { Context } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
 import type { UnitStatusView } from '../../workflows/messages';
 import { asOfNow, campaignStatusQuery, unitSetupQuery, unitStatusQuery } from '../../workflows/messages';
@@ -19,7 +20,12 @@ function rowState(state: UnitStatusView['rows'][number]['state']): UnitRow['stat
  * outside any workflow, keeps the campaign workflow's own state compact however many units take
  * part. The report activity below and the CLI's `campaign report` both start from it.
  */
-export async function gatherCampaignReportInput(client: Client, request: ReportRequest) {
+/** `onUnit` runs after each unit is read: the activity heartbeats there, so a long gather is not timed out. */
+export async function gatherCampaignReportInput(
+  client: Client,
+  request: ReportRequest,
+  onUnit: () => void = () => undefined,
+) {
   const campaign = client.workflow.getHandle(request.campaignWorkflowId);
   const [status, setup] = await Promise.all([
     campaign.query(campaignStatusQuery, asOfNow()),
@@ -31,6 +37,7 @@ export async function gatherCampaignReportInput(client: Client, request: ReportR
       views.push(
         await client.workflow.getHandle(unitWorkflowId(status.campaignId, unit.id)).query(unitStatusQuery, asOfNow()),
       );
+      onUnit();
     } catch {
       // A unit whose workflow never started owes nothing yet; it simply has no rows.
     }
@@ -118,7 +125,9 @@ export function createPublishCampaignReportActivity(
   send: CampaignActivities['sendNotification'],
 ) {
   return async function publishCampaignReport(request: ReportRequest): Promise<PublishedCampaignReport> {
-    const { data, status, context, phaseName } = await gatherCampaignReportInput(client, request);
+    // A thousand units take minutes to read: heartbeat as they come, within the 2-minute heartbeat timeout.
+    const heartbeat = () => Context.current().heartbeat();
+    const { data, status, context, phaseName } = await gatherCampaignReportInput(client, request, heartbeat);
     const published = await publishReport(data);
     const office = context.office;
     const notification: NotificationRequest = {
