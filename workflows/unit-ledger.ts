@@ -7,7 +7,7 @@ import { isOverdue, ledgerStats, unreconciled } from '../domain/cases/ledger-sta
 import type { Audience, Unit } from '../domain/plan/schema';
 import { planFiling } from '../domain/unit/ledger-filing';
 import type { UnitState } from '../domain/unit/unit-state';
-import { isAction, type Action } from '../domain/access/permissions';
+import { actionOfUpdate, type Action } from '../domain/access/permissions';
 import type { AccessGate } from './access-gate';
 import { transferHandlers } from './case-transfer';
 import { setGuardedUpdate } from './validated-update';
@@ -49,9 +49,7 @@ function filterCases(ledger: CaseLedger, filter: CasesFilter, nowMs: number) {
 
 /** The action a case event asks for; a malformed type is checked as a note, then refused by the schema. */
 function caseAction(raw: unknown): Action {
-  const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
-  const action = `caseEvent:${String(type)}`;
-  return isAction(action) ? action : 'caseEvent:note';
+  return actionOfUpdate('caseEvent', raw) ?? 'caseEvent:note';
 }
 
 export function installLedgerHandlers(host: LedgerHost): void {

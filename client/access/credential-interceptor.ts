@@ -6,7 +6,7 @@ import type {
 } from '@temporalio/client';
 import type { Client } from '@temporalio/client';
 import { proofFor, type AccessDepths } from '../../domain/access/credential-chain';
-import { isAction, mayAct, type Action } from '../../domain/access/permissions';
+import { actionOfUpdate, mayAct, type Action } from '../../domain/access/permissions';
 import { isPrincipal, type Principal } from '../../domain/access/principal';
 import { accessQuery } from '../../workflows/messages';
 import { nodeSha256 } from './node-hash';
@@ -30,13 +30,6 @@ export interface Wallet {
   preferred?: string;
 }
 
-function actionOf(input: WorkflowStartUpdateInput): Action | undefined {
-  const [payload] = input.args;
-  const type = typeof payload === 'object' && payload !== null ? (payload as { type?: unknown }).type : undefined;
-  const name = input.updateName === 'caseEvent' ? `caseEvent:${String(type)}` : input.updateName;
-  return isAction(name) ? name : undefined;
-}
-
 export function credentialInterceptor(client: () => Client, wallet: Wallet): WorkflowClientInterceptor {
   return {
     async startUpdate(
@@ -44,7 +37,7 @@ export function credentialInterceptor(client: () => Client, wallet: Wallet): Wor
       next: Next<WorkflowClientInterceptor, 'startUpdate'>,
     ): Promise<WorkflowStartUpdateOutput> {
       const match = WORKFLOW_ID.exec(input.workflowExecution.workflowId);
-      const action = actionOf(input);
+      const action = actionOfUpdate(input.updateName, input.args[0]);
       const [payload, ...rest] = input.args;
       if (!match || !action || typeof payload !== 'object' || payload === null) return next(input);
       const [, campaignId = '', unitId] = match;

@@ -46,6 +46,16 @@ export function isAction(value: string): value is Action {
   return Object.hasOwn(RULES, value);
 }
 
+/**
+ * The action an update asks for: its name, or for a case event `caseEvent:<type>`. The workflow's
+ * gate and the client's credential interceptor both decide with it, so they never disagree.
+ */
+export function actionOfUpdate(updateName: string, payload: unknown): Action | undefined {
+  const type = typeof payload === 'object' && payload !== null ? (payload as { type?: unknown }).type : undefined;
+  const name = updateName === 'caseEvent' ? `caseEvent:${String(type)}` : updateName;
+  return isAction(name) ? name : undefined;
+}
+
 /** `unitId` is the unit whose workflow receives the action; undefined for the campaign workflow. */
 export function mayAct(principal: Principal, action: Action, unitId?: string): boolean {
   const roles = RULES[action];
