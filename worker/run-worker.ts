@@ -15,6 +15,8 @@ import { connectWorkerConnection, type TemporalConfig } from '../config/temporal
  * workflows file once and every Worker it creates (several task queues, repeated test workers)
  * reuses that bundle. The promise is cached so concurrent callers share one bundling run.
  */
+const PRELOAD_SHARED_PATH = path.resolve(__dirname, '../workflows/preload-shared.ts');
+
 const bundles = new Map<string, Promise<WorkflowBundleWithSourceMap>>();
 
 export function bundleWorkflowsOnce(
@@ -26,7 +28,13 @@ export function bundleWorkflowsOnce(
   let bundle = bundles.get(key);
   if (bundle === undefined) {
     // The workflow sandbox converts its own failures: it needs the encrypting converter built in.
-    bundle = bundleWorkflowCode({ workflowsPath: key, logger, failureConverterPath: FAILURE_CONVERTER_PATH });
+    bundle = bundleWorkflowCode({
+      workflowsPath: key,
+      logger,
+      failureConverterPath: FAILURE_CONVERTER_PATH,
+      // Schemas and pure rules are evaluated once per workflow thread, not once per workflow.
+      preloadModules: [PRELOAD_SHARED_PATH],
+    });
     // A failed bundle (syntax error while editing) must not poison later attempts.
     bundle.catch(() => bundles.delete(key));
     bundles.set(key, bundle);
