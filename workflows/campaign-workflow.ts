@@ -320,8 +320,13 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
   }
   for (;;) {
     take(advanceCampaign(plan, state, now()));
+    const ranCommands = queue.length > 0;
     while (queue.length > 0) await execute(queue.shift()!);
     if (state.status !== 'running') break;
+    // A leader may act while commands run (the last phase approved during a broadcast): the state
+    // then changed after it was advanced, and sleeping now would never finish the campaign.
+    // Campaigns without the marker in their history replay as they ran, without this pass.
+    if (ranCommands && patched('advance-after-commands')) continue;
     if (workflowInfo().continueAsNewSuggested) {
       await condition(() => allHandlersFinished() && notifier.inflight() === 0);
       // An update taken while waiting may have queued commands; run them before continuing as new.

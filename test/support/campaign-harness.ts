@@ -16,18 +16,30 @@ export interface Harness {
   outboxText(): string[];
 }
 
-/** Runs `fn` with a real worker (real activities, outbox mail, folder report store) on the shared dev server. */
-export async function withCampaignWorker<T>(fn: (harness: Harness) => Promise<T>, address?: string): Promise<T> {
+export type CampaignActivities = ReturnType<typeof createActivities>;
+
+/**
+ * Runs `fn` with a real worker (real activities, outbox mail, folder report store) on the shared
+ * dev server. `wrap` may put a test's hand on an activity (hold it until the test lets go) while
+ * the real one still does the work.
+ */
+export async function withCampaignWorker<T>(
+  fn: (harness: Harness) => Promise<T>,
+  address?: string,
+  wrap: (real: CampaignActivities) => CampaignActivities = (real) => real,
+): Promise<T> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'campaign-test-'));
   const mailConfig = loadMailConfig({ CAMPAIGN_DATA_DIR: dataDir });
   const outbox = path.join(dataDir, 'outbox');
   const client = await testClient(address);
-  const activities = createActivities({
-    client,
-    mailConfig,
-    store: createFolderReportStore({ dataDir }),
-    mail: { log: () => undefined },
-  });
+  const activities = wrap(
+    createActivities({
+      client,
+      mailConfig,
+      store: createFolderReportStore({ dataDir }),
+      mail: { log: () => undefined },
+    }),
+  );
   return withWorker({ workflowsPath: WORKFLOWS_PATH, activities, address }, async (ctx) => {
     const files = () =>
       fs.existsSync(outbox)

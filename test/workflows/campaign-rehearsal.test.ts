@@ -11,8 +11,9 @@ import {
 import { unitWorkflowId } from '../../workflows/workflow-ids';
 import { uniqueId } from '../helpers/temporal';
 import { eventually } from '../support/eventually';
-import { withCampaignWorker } from '../support/campaign-harness';
-import { smallPlan } from '../support/plans';
+import { withCampaignWorker, type CampaignActivities } from '../support/campaign-harness';
+import { smallPlan, smallPlanInput } from '../support/plans';
+import { PlanSchema } from '../../domain/plan/schema';
 
 const DAY_IN_REAL_MS = 1500;
 const SCALE = 86_400_000 / DAY_IN_REAL_MS;
@@ -100,5 +101,41 @@ describe('a campaign rehearsal on the dev server', () => {
       expect(mails).toContain('b@example.org');
       expect(mails).toContain('deputy@example.org');
     });
+  });
+
+  it('finishes when the last phase is approved while its opening is still being broadcast', async () => {
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    // The phase's opening reaches the units only when the test lets go, after the approval.
+    const holdOpening = (real: CampaignActivities): CampaignActivities => ({
+      ...real,
+      broadcastToUnits: async (input) => {
+        if (input.event.type === 'phase-opened') await released;
+        return real.broadcastToUnits(input);
+      },
+    });
+    await withCampaignWorker(
+      async ({ client, taskQueue }) => {
+        const base = smallPlanInput(uniqueId('approved-early'));
+        const plan = PlanSchema.parse({ ...base, phases: base.phases.slice(1) });
+        const handle = await startCampaign(client, plan, { taskQueue, startedBy: 'office', rehearsalScale: SCALE });
+        await eventually(
+          () => handle.query(campaignStatusQuery, asOfNow()),
+          (s) => s.currentPhase?.id === 'accept',
+          { what: 'the approval phase to open' },
+        );
+        await expect(
+          handle.executeUpdate(approvePhaseUpdate, { args: [{ phaseId: 'accept', by: 'leader:head' }] }),
+        ).resolves.toMatchObject({ ok: true });
+        release();
+        const outcome = await Promise.race([
+          handle.result(),
+          new Promise<'still running'>((resolve) => setTimeout(() => resolve('still running'), 30_000)),
+        ]);
+        expect(outcome).toMatchObject({ status: 'completed' });
+      },
+      undefined,
+      holdOpening,
+    );
   });
 });
