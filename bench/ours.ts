@@ -20,6 +20,7 @@ import { startMeter } from './meter';
 import { oursHistory } from './ours-history';
 import { startWorkerProcess, type WorkerProcess } from './processes';
 import type { RunContext } from './run-context';
+import { unitTaskQueueOf } from '../workflows/task-queues';
 
 const DAY_MS = 86_400_000;
 /**
@@ -92,6 +93,8 @@ async function drive(ctx: RunContext, plan: Plan, worker: WorkerProcess, serverP
     taskQueue: ctx.taskQueue,
     startedBy: 'office',
     rehearsalScale: SCALE,
+    // As `campaign start` does: the worker serves the units on a queue of their own.
+    unitTaskQueue: unitTaskQueueOf(ctx.taskQueue),
   });
   const probe = probeLoop(
     () => probeInto,

@@ -18,6 +18,11 @@ export interface StartCampaignOptions {
   nowMs?: number;
   /** Credential chain ends from issueCredentials; without them anyone may act (rehearsals, tests). */
   access?: CampaignAccess;
+  /**
+   * Where the unit workflows run: `unitTaskQueueOf(taskQueue)` for a campaign worker, which
+   * serves both queues. Absent, units share the campaign's queue (a test's single Worker).
+   */
+  unitTaskQueue?: string;
 }
 
 /** Where a rehearsal's plan clock starts: midnight before the first phase, or now if the plan has no dates. */
@@ -45,7 +50,15 @@ export async function startCampaign(
   return client.workflow.start<typeof campaignWorkflow>('campaignWorkflow', {
     workflowId: campaignWorkflowId(id),
     taskQueue: options.taskQueue,
-    args: [{ plan: runPlan, clock: clockFor(plan, options), startedBy: options.startedBy, access: options.access }],
+    args: [
+      {
+        plan: runPlan,
+        clock: clockFor(plan, options),
+        startedBy: options.startedBy,
+        access: options.access,
+        unitTaskQueue: options.unitTaskQueue,
+      },
+    ],
     workflowIdReusePolicy: 'REJECT_DUPLICATE',
     memo: { title: plan.campaign.title, rehearsal: Boolean(options.rehearsalScale) },
   });

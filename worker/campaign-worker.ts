@@ -5,6 +5,7 @@ import { loadMailConfig, describeMailTarget, type MailConfig } from '../config/m
 import { connectClient, type TemporalConfig } from '../config/temporal-connection';
 import { loadWorkerTuning } from '../config/worker-config';
 import { runWorker } from './run-worker';
+import { unitTaskQueueOf } from '../workflows/task-queues';
 
 export const WORKFLOWS_PATH = path.resolve(__dirname, '../workflows/index.ts');
 
@@ -30,17 +31,36 @@ export async function runCampaignWorker(options: CampaignWorkerOptions): Promise
       mail: options.mail,
     });
     const taskQueue = options.taskQueue ?? options.temporal.taskQueue;
+    const queues = [taskQueue, unitTaskQueueOf(taskQueue)];
     log(
-      `worker: ${options.temporal.address} namespace ${options.temporal.namespace}, task queue ${taskQueue}; mail ${describeMailTarget(mailConfig)}`,
+      `worker: ${options.temporal.address} namespace ${options.temporal.namespace}, task queues ${queues.join(' (campaigns) and ')} (units); mail ${describeMailTarget(mailConfig)}`,
     );
-    await runWorker({
-      connectionConfig: options.temporal,
-      taskQueue,
-      workflowsPath: WORKFLOWS_PATH,
-      activities,
-      signal: options.signal,
-      workerOptions: loadWorkerTuning(),
-    });
+    // One Worker per queue, each with its own workflow thread, so a campaign's tasks (and the
+    // leaders' status queries) never wait behind its units' (workflows/task-queues.ts). Both
+    // register everything: units of campaigns started before the split live on the first queue.
+    const stop = new AbortController();
+    const stopAll = () => stop.abort();
+    options.signal?.addEventListener('abort', stopAll, { once: true });
+    if (options.signal?.aborted) stopAll();
+    const tuning = loadWorkerTuning();
+    try {
+      const outcomes = await Promise.allSettled(
+        queues.map((queue) =>
+          runWorker({
+            connectionConfig: options.temporal,
+            taskQueue: queue,
+            workflowsPath: WORKFLOWS_PATH,
+            activities,
+            signal: stop.signal,
+            workerOptions: tuning,
+          }).finally(stopAll),
+        ),
+      );
+      const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+      if (failed) throw failed.reason;
+    } finally {
+      options.signal?.removeEventListener('abort', stopAll);
+    }
   } finally {
     await client.connection.close();
   }

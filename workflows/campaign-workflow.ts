@@ -74,6 +74,8 @@ export interface CampaignWorkflowInput {
   startedBy: string;
   /** Credential chain ends (domain/access); absent for a campaign started without credentials. */
   access?: CampaignAccess;
+  /** Where the unit workflows run (workflows/task-queues.ts); the campaign's own queue if absent. */
+  unitTaskQueue?: string;
   /** Carried across continue-as-new. */
   carried?: CampaignState;
   carriedAudit?: AuditLog;
@@ -282,7 +284,7 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
           : undefined;
         await fanout.broadcastToUnits({
           campaignId: plan.campaign.id,
-          taskQueue: info.taskQueue,
+          taskQueue: input.unitTaskQueue ?? info.taskQueue,
           unitIds,
           event: command.event,
           start,

@@ -18,6 +18,7 @@ import { renderTable } from '../output/table';
 import { readPlanFile } from '../plan/read-plan-file';
 import { act } from '../run-cli';
 import { startCampaign } from '../start-campaign';
+import { unitTaskQueueOf } from '../../workflows/task-queues';
 
 const DAY_SECONDS = 86_400;
 
@@ -124,6 +125,7 @@ export function registerOfficeCommands(program: Command): void {
             rehearsalScale: scale,
             campaignId,
             access: issued?.access,
+            unitTaskQueue: unitTaskQueueOf(taskQueue),
           });
         } catch (error) {
           if (staging) fs.rmSync(staging, { recursive: true, force: true });

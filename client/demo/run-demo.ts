@@ -9,6 +9,7 @@ import { isPortOpen } from '../../server/free-port';
 import { ensureDevServer } from '../../server/provision';
 import { runCampaignWorker, WORKFLOWS_PATH } from '../../worker/campaign-worker';
 import { bundleWorkflowsOnce } from '../../worker/run-worker';
+import { unitTaskQueueOf } from '../../workflows/task-queues';
 import { CliContext } from '../context';
 import { CliError, EXIT } from '../errors';
 import { style } from '../output/style';
@@ -147,6 +148,7 @@ export async function runDemo(ctx: CliContext, options: DemoOptions): Promise<vo
       campaignId,
       nowMs,
       access: issued.access,
+      unitTaskQueue: unitTaskQueueOf(taskQueue),
     });
     ctx.campaignId = campaignId;
     say(`started ${style.bold(campaignId)}: ${plan.campaign.title}, one plan day ≈ ${options.daySeconds} s`);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asOfNow, campaignStatusQuery, overdueQuery } from '../../workflows/messages';
-import { campaignWorkflowId } from '../../workflows/workflow-ids';
+import { campaignWorkflowId, unitWorkflowId } from '../../workflows/workflow-ids';
 import { testClient, uniqueId } from '../helpers/temporal';
 import { eventually } from '../support/eventually';
 import { campaign, cliEnv, startWorker, writePlan, type RunningWorker } from './support/cli';
@@ -38,6 +38,19 @@ describe('a rehearsal driven from the command line', () => {
     expect(started.code).toBe(0);
     expect(started.stdout).toContain(`campaign:${id}`);
     expect(started.stdout).toMatch(/rehearsal ×14400/);
+    // The units run on a queue of their own, served by the same worker process.
+    const client = await testClient();
+    const unit = await eventually(
+      () =>
+        client.workflow
+          .getHandle(unitWorkflowId(id, 'town-a'))
+          .describe()
+          .catch(() => undefined),
+      (d) => d !== undefined,
+      { what: 'unit town-a to start' },
+    );
+    expect(unit?.taskQueue).toBe(`${env.taskQueue}-units`);
+    expect((await client.workflow.getHandle(campaignWorkflowId(id)).describe()).taskQueue).toBe(env.taskQueue);
   });
 
   it('takes a unit report with an attached file, on time', async () => {
