@@ -12,9 +12,10 @@ import { ReportSchema } from '../domain/reports/report-schema';
 import type { AuditEntry, AuditLog } from '../domain/access/audit-log';
 import { AccessRegistrySchema, type AccessDepths, type AccessRegistry } from '../domain/access/credential-chain';
 import type { CampaignEvent } from '../domain/unit/campaign-events';
-import type { ObligationRow, UnitProgress } from '../domain/unit/unit-progress';
+import type { UnitProgress } from '../domain/unit/unit-progress';
 import type { UnitWorkflowInput } from './unit-workflow';
-import type { AccountabilityMark, EscalationEntry, UnitLogEntry } from '../domain/unit/unit-state';
+import type { UnitStatusView } from '../domain/unit/unit-status-view';
+import type { EscalationEntry, UnitLogEntry } from '../domain/unit/unit-state';
 
 /**
  * Every message the workflows accept, in one module shared by workflows and clients. Each input
@@ -66,17 +67,7 @@ export const ExtendDeadlineInputSchema = z.object({
 });
 export type ExtendDeadlineInput = z.infer<typeof ExtendDeadlineInputSchema>;
 
-export interface UnitStatusView {
-  unitId: string;
-  unitName: string;
-  nowMs: number;
-  timeZone: string;
-  paused: boolean;
-  ended: boolean;
-  rows: ObligationRow[];
-  marks: AccountabilityMark[];
-  escalations: EscalationEntry[];
-}
+export type { UnitStatusView };
 
 export const submitReportUpdate = defineUpdate<SubmissionReceipt, [SubmitReportInput]>('submitReport');
 export const extendDeadlineUpdate = defineUpdate<{ key: string; dueMs: number }, [ExtendDeadlineInput]>(

@@ -22,7 +22,8 @@ import { CampaignEventSchema } from '../domain/unit/campaign-events';
 import { fireDueAlerts, nextAlertMs } from '../domain/unit/fire-alerts';
 import { applyExtension, applySubmission, checkExtension, checkSubmission } from '../domain/unit/submission-rules';
 import type { UnitCommand } from '../domain/unit/unit-commands';
-import { obligationRows, unitProgress } from '../domain/unit/unit-progress';
+import { unitProgress } from '../domain/unit/unit-progress';
+import { unitStatusView } from '../domain/unit/unit-status-view';
 import { initialUnitState, type UnitState } from '../domain/unit/unit-state';
 import {
   accessAuditSignal,
@@ -153,20 +154,7 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitState>
     return { key: obligation.key, dueMs: request.newDueMs };
   });
 
-  setHandler(unitStatusQuery, (asOf) => {
-    const at = planTimeAsOf(clock, Date.now(), asOf);
-    return {
-      unitId: unit.id,
-      unitName: unit.name,
-      nowMs: at,
-      timeZone: context.timeZone,
-      paused: state.paused,
-      ended: state.ended,
-      rows: obligationRows(state, at),
-      marks: state.marks,
-      escalations: state.escalations,
-    };
-  });
+  setHandler(unitStatusQuery, (asOf) => unitStatusView(state, planTimeAsOf(clock, Date.now(), asOf), context.timeZone));
   setHandler(unitTimelineQuery, () => state.log);
   installLedgerHandlers({
     unit,

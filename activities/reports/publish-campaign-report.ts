@@ -3,6 +3,8 @@ import type { Client } from '@temporalio/client';
 import type { UnitStatusView } from '../../workflows/messages';
 import { asOfNow, campaignStatusQuery, unitSetupQuery, unitStatusQuery } from '../../workflows/messages';
 import { unitWorkflowId } from '../../workflows/workflow-ids';
+import type { unitWorkflow } from '../../workflows/unit-workflow';
+import { unitStatusView } from '../../domain/unit/unit-status-view';
 import type { CampaignActivities, PublishedCampaignReport, ReportRequest } from '../activity-types';
 import type { NotificationRequest } from '../../domain/notifications/notification';
 import { mapWithConcurrency } from '../fanout/map-with-concurrency';
@@ -13,6 +15,22 @@ const iso = (ms: number) => new Date(ms).toISOString();
 function rowState(state: UnitStatusView['rows'][number]['state']): UnitRow['state'] {
   if (state === 'on-time' || state === 'late' || state === 'missing') return state;
   return state === 'overdue' ? 'missing' : 'pending';
+}
+
+/**
+ * A running unit answers its status query from its cached state. A finished one would have to be
+ * replayed from its whole history for a query (seconds each, for a thousand units after the
+ * campaign ends), so its view is computed from its result instead, as of the campaign's time.
+ */
+async function readUnitView(
+  client: Client,
+  workflowId: string,
+  campaign: { nowMs: number; timeZone: string },
+): Promise<UnitStatusView> {
+  const handle = client.workflow.getHandle<typeof unitWorkflow>(workflowId);
+  const { status } = await handle.describe();
+  if (status.name === 'COMPLETED') return unitStatusView(await handle.result(), campaign.nowMs, campaign.timeZone);
+  return handle.query(unitStatusQuery, asOfNow());
 }
 
 /**
@@ -34,9 +52,7 @@ export async function gatherCampaignReportInput(
   const views: UnitStatusView[] = [];
   await mapWithConcurrency(setup.units, 16, async (unit) => {
     try {
-      views.push(
-        await client.workflow.getHandle(unitWorkflowId(status.campaignId, unit.id)).query(unitStatusQuery, asOfNow()),
-      );
+      views.push(await readUnitView(client, unitWorkflowId(status.campaignId, unit.id), status));
       onUnit();
     } catch {
       // A unit whose workflow never started owes nothing yet; it simply has no rows.

@@ -14,6 +14,9 @@ import { eventually } from '../support/eventually';
 import { withCampaignWorker, type CampaignActivities } from '../support/campaign-harness';
 import { smallPlan, smallPlanInput } from '../support/plans';
 import { PlanSchema } from '../../domain/plan/schema';
+import { unitStatusView } from '../../domain/unit/unit-status-view';
+import { gatherCampaignReportInput } from '../../activities/reports/publish-campaign-report';
+import type { unitWorkflow } from '../../workflows/unit-workflow';
 
 const DAY_IN_REAL_MS = 1500;
 const SCALE = 86_400_000 / DAY_IN_REAL_MS;
@@ -133,6 +136,24 @@ describe('a campaign rehearsal on the dev server', () => {
           new Promise<'still running'>((resolve) => setTimeout(() => resolve('still running'), 30_000)),
         ]);
         expect(outcome).toMatchObject({ status: 'completed' });
+
+        // A finished unit is read from its result, which says what its (replayed) query says.
+        const unit = client.workflow.getHandle<typeof unitWorkflow>(unitWorkflowId(plan.campaign.id, 'town-a'));
+        await eventually(
+          () => unit.describe(),
+          (d) => d.status.name === 'COMPLETED',
+          { what: 'unit town-a to finish' },
+        );
+        const queried = await unit.query(unitStatusQuery, asOfNow());
+        expect(unitStatusView(await unit.result(), queried.nowMs, queried.timeZone)).toEqual(queried);
+        const { data } = await gatherCampaignReportInput(client, {
+          campaignWorkflowId: handle.workflowId,
+          scope: 'campaign',
+        });
+        expect(data.phases[0]?.rows.map((r) => [r.unitId, r.deliverableId, r.state])).toEqual([
+          ['town-a', 'summary', 'missing'],
+          ['town-b', 'summary', 'missing'],
+        ]);
       },
       undefined,
       holdOpening,
