@@ -4,7 +4,9 @@
  * unit climbing the ladder to a public notice and a mark, a return, an approval, completion), then
  * writes the histories of the campaign and both unit workflows to test/fixtures/histories/*.pb.
  * Re-record only on purpose: the fixtures pin the behaviour of workflows already in production.
- *   node bin/run-ts.js scripts/record-histories.ts
+ * A tag adds a set beside the old ones (name@tag.pb) instead of replacing them, so histories of
+ * both generations keep replaying:
+ *   node bin/run-ts.js scripts/record-histories.ts [tag]
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -31,6 +33,7 @@ import {
 import { unitWorkflowId } from '../workflows/workflow-ids';
 
 const OUT = path.join(__dirname, '../test/fixtures/histories');
+const TAG = process.argv[2] === undefined ? '' : `@${process.argv[2]}`;
 const DAY = 86_400_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -114,7 +117,7 @@ async function main() {
       ] as const) {
         const history = await h.fetchHistory();
         // Binary protobuf: exact, compact, and independent of JSON conversion details.
-        fs.writeFileSync(path.join(OUT, `${name}.pb`), temporal.api.history.v1.History.encode(history).finish());
+        fs.writeFileSync(path.join(OUT, `${name}${TAG}.pb`), temporal.api.history.v1.History.encode(history).finish());
         console.log(`${name}: ${history.events?.length ?? 0} events`);
       }
     });

@@ -25,10 +25,21 @@ export async function rawHistory(client: Client, workflowId: string): Promise<Ra
     });
     const history = temporal.api.history.v1.History.create(page.history ?? {});
     pages.push(Buffer.from(temporal.api.history.v1.History.encode(history).finish()));
-    collectPayloads(page.history, payloads);
+    for (const event of page.history?.events ?? []) if (!isPatchBookkeeping(event)) collectPayloads(event, payloads);
     nextPageToken = page.nextPageToken?.length ? page.nextPageToken : undefined;
   } while (nextPageToken !== undefined);
   return { bytes: Buffer.concat(pages), payloads };
+}
+
+/**
+ * `patched()` leaves a marker and the TemporalChangeVersion search attribute, both in plain JSON by
+ * the SDK's design (the server must read a search attribute to index it). They hold the patch id, a
+ * constant of our code, never anything a user wrote, so they are not counted as payloads here.
+ */
+function isPatchBookkeeping(event: temporal.api.history.v1.IHistoryEvent): boolean {
+  if (event.markerRecordedEventAttributes?.markerName === 'core_patch') return true;
+  const fields = event.upsertWorkflowSearchAttributesEventAttributes?.searchAttributes?.indexedFields;
+  return fields != null && Object.keys(fields).every((name) => name === 'TemporalChangeVersion');
 }
 
 // Only the Payload message has both a metadata map and a bytes `data` field.
