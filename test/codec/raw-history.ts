@@ -39,7 +39,9 @@ export async function rawHistory(client: Client, workflowId: string): Promise<Ra
 function isPatchBookkeeping(event: temporal.api.history.v1.IHistoryEvent): boolean {
   if (event.markerRecordedEventAttributes?.markerName === 'core_patch') return true;
   const fields = event.upsertWorkflowSearchAttributesEventAttributes?.searchAttributes?.indexedFields;
-  return fields != null && Object.keys(fields).every((name) => name === 'TemporalChangeVersion');
+  return (
+    fields !== undefined && fields !== null && Object.keys(fields).every((name) => name === 'TemporalChangeVersion')
+  );
 }
 
 // Only the Payload message has both a metadata map and a bytes `data` field.
