@@ -2,8 +2,9 @@ import { z } from 'zod';
 
 /**
  * Worker tuning from the environment. The workflow cache trades memory for CPU: each cached
- * campaign or unit workflow keeps its state and code in memory (about 3 MB per unit workflow,
- * measured by bench/), and one evicted from the cache is replayed from history on its next task.
+ * campaign or unit workflow keeps its state in memory (the code is shared, see
+ * workflows/preload-shared.ts; bench/ measured 1.3 MB of worker RSS per unit at peak, 0.8 MB with
+ * its cases open), and one evicted from the cache is replayed from history on its next task.
  * The SDK's default sizes the cache from the heap limit; a box with less memory caps it here.
  */
 const WorkerEnvSchema = z.object({
