@@ -10,13 +10,14 @@ import path from 'node:path';
 import { campaignDataConverter, FAILURE_CONVERTER_PATH } from '../codec/data-converter';
 import { connectWorkerConnection, type TemporalConfig } from '../config/temporal-connection';
 
+// Loaded once per workflow thread before any workflow: the modules every workflow shares.
+const PRELOAD_SHARED_PATH = path.resolve(__dirname, '../workflows/preload-shared.ts');
+
 /**
  * Bundling workflow code (webpack + swc) costs seconds of CPU, so each process bundles a given
  * workflows file once and every Worker it creates (several task queues, repeated test workers)
  * reuses that bundle. The promise is cached so concurrent callers share one bundling run.
  */
-const PRELOAD_SHARED_PATH = path.resolve(__dirname, '../workflows/preload-shared.ts');
-
 const bundles = new Map<string, Promise<WorkflowBundleWithSourceMap>>();
 
 export function bundleWorkflowsOnce(
