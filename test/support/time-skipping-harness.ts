@@ -2,7 +2,7 @@ import { campaignDataConverter } from '../../codec/data-converter';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Client } from '@temporalio/client';
+import { Client } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { createActivities } from '../../activities';
@@ -56,7 +56,13 @@ export async function withPlanTime<T>(
       dataConverter: campaignDataConverter(),
       workflowBundle: await bundleWorkflowsOnce(WORKFLOWS_PATH),
       activities: createActivities({
-        client: env.client,
+        // A plain client, as a real worker has: the environment's own waits on results by
+        // unlocking time skipping, which an activity must not do behind the test's back.
+        client: new Client({
+          connection: env.connection,
+          namespace: env.namespace,
+          dataConverter: campaignDataConverter(),
+        }),
         mailConfig,
         store: createFolderReportStore({ dataDir }),
         mail: { log: () => undefined },
