@@ -6,8 +6,9 @@
  * remain), which is what a worker with a thousand cached unit workflows is made of.
  *
  * Sharing is safe only for modules without workflow state. Ours qualify: domain/ is pure by
- * design (its two module-level caches are keyed by value: calendars and time zones), and the
- * messages module holds schemas and message definitions.
+ * design (its two module-level caches hold only what their keys determine: a WeakMap from a
+ * calendar object to its date sets, a Map from a time zone to its formatter), and the messages
+ * module holds schemas and message definitions.
  *
  * The SDK deep-freezes shared modules so that no workflow can leak state into another. A zod 4
  * schema, though, builds its methods on first use and stores them on itself: a frozen schema
