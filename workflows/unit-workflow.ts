@@ -4,6 +4,7 @@ import {
   continueAsNew,
   getExternalWorkflowHandle,
   log,
+  patched,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -38,6 +39,7 @@ import {
   unitTimelineQuery,
 } from './messages';
 import { createAccessGate } from './access-gate';
+import { createAlarm } from './alarm';
 import { createNotifier, type NotificationContext } from './notifier';
 import { setGuardedUpdate } from './validated-update';
 import { parseOrReject, reject } from './reject';
@@ -171,6 +173,7 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitState>
   });
 
   const campaign = getExternalWorkflowHandle(context.campaignWorkflowId);
+  const alarm = createAlarm();
   for (;;) {
     const fired = fireDueAlerts(state, now());
     state = fired.state;
@@ -213,9 +216,14 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitState>
     const next = earliest(nextAlertMs(state), nextCaseEscalationMs(state.ledger));
     const wake = () =>
       pending.length > 0 || casePending.length > 0 || auditOut.length > 0 || progressDirty || state.ended;
-    if (next === undefined) await condition(wake);
     // A timer of 0 ms is no timer at all; an alert already due is handled on the next pass.
-    else await condition(wake, Math.max(1, realDelayUntil(clock, Date.now(), next)));
+    const delayMs = next === undefined ? 0 : Math.max(1, realDelayUntil(clock, Date.now(), next));
+    // Units that ran without the marker replay as they ran: a fresh timer on every pass.
+    if (patched('steady-alarm')) {
+      alarm.set(next, delayMs);
+      await condition(() => wake() || alarm.rang());
+    } else if (next === undefined) await condition(wake);
+    else await condition(wake, delayMs);
   }
   await condition(() => allHandlersFinished() && notifier.inflight() === 0);
   return state;
