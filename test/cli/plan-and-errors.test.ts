@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -80,5 +81,17 @@ describe('when the campaign or the server is not there', () => {
     expect(result.code).toBe(3);
     expect(result.stderr).toContain('cannot reach Temporal at 127.0.0.1:1');
     expect(result.stderr).toContain('hint: start one with `campaign server`, or set TEMPORAL_ADDRESS');
+  });
+});
+
+describe('when the reader stops early', () => {
+  it('ends quietly when its output pipe closes (`campaign --help | head`)', () => {
+    const bin = path.resolve(__dirname, '../../bin/campaign.js');
+    // `true` reads nothing and exits at once: the pipe is closed before the help is written.
+    const result = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" --help | true`], {
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    expect(result.stderr).toBe('');
   });
 });
