@@ -43,6 +43,11 @@ export interface OursFigures extends RunFigures {
   statusQueryMs: Percentiles & { samples: number; failures: number };
   /** The same after the final approval, while the campaign prepares its summary. */
   statusQueryAfterLoadMs: Percentiles & { samples: number };
+  /**
+   * A query that computes nothing, to a no-logic workflow on an idle worker of its own, at the same
+   * moments as statusQueryMs (bench/control-probe.ts): the engine's and the machine's share of it.
+   */
+  controlQueryMs: Percentiles & { samples: number; failures: number };
   /** Start to the final approval: the units' work without the final report. */
   toLastApproval: { wallSeconds: number; workerCpuSeconds: number; serverCpuSeconds: number };
   caseUpdates: number;

@@ -16,6 +16,7 @@ import { benchCase, benchPlan, benchReport } from './bench-plan';
 import { approvePhase, ledgerReconciled, phaseDelivered } from './campaign-driver';
 import type { OursFigures, PhaseTiming } from './figures';
 import { probeLoop, Samples, untilAccepted, within } from './load';
+import { startControlProbe, type ControlProbe } from './control-probe';
 import { startMeter } from './meter';
 import { oursHistory } from './ours-history';
 import { startWorkerProcess, type WorkerProcess } from './processes';
@@ -76,12 +77,19 @@ async function reconcileCases(ctx: RunContext, plan: Plan, filed: Map<string, st
   );
 }
 
-async function drive(ctx: RunContext, plan: Plan, worker: WorkerProcess, serverPid: number | undefined) {
+async function drive(
+  ctx: RunContext,
+  plan: Plan,
+  worker: WorkerProcess,
+  serverPid: number | undefined,
+  control: ControlProbe,
+) {
   const submissions = new Samples();
   const caseUpdates = new Samples();
   // The dashboard's answers while units submit and leaders approve, and apart, while the summary is prepared.
   const statusQueries = new Samples();
   const statusQueriesAfter = new Samples();
+  const controlQueries = new Samples();
   let probeInto = statusQueries;
   const phases: PhaseTiming[] = [];
   const driverQueryFailures = { count: 0 };
@@ -99,6 +107,11 @@ async function drive(ctx: RunContext, plan: Plan, worker: WorkerProcess, serverP
   const probe = probeLoop(
     () => probeInto,
     () => handle.query(campaignStatusQuery, asOfNow()),
+    STATUS_PROBE_MS,
+  );
+  const controlProbe = probeLoop(
+    () => controlQueries,
+    () => control.query(),
     STATUS_PROBE_MS,
   );
   let lastApproval = started;
@@ -136,6 +149,7 @@ async function drive(ctx: RunContext, plan: Plan, worker: WorkerProcess, serverP
   // A summary that never comes must not hold the benchmark forever: past the limit the campaign is
   // terminated (so it stops loading the worker) and the run is reported without one.
   probeInto = statusQueriesAfter;
+  await controlProbe.stop();
   const toLastApproval = meter();
   const summary = await within(handle.result(), ctx.summaryTimeoutMs);
   if (summary === undefined) {
@@ -150,6 +164,8 @@ async function drive(ctx: RunContext, plan: Plan, worker: WorkerProcess, serverP
     caseUpdates,
     statusQueries,
     statusQueriesAfter,
+    controlQueries,
+    controlFailures: controlProbe.failures(),
     toLastApproval,
     probeFailures: probe.failures() + driverQueryFailures.count,
     phases,
@@ -177,8 +193,14 @@ export async function runOurs(units: number, ctx: Omit<RunContext, 'taskQueue'>)
     taskQueue,
     logFile: path.join(ctx.workDir, `ours-${units}-worker.log`),
   });
+  let control: ControlProbe | undefined;
   try {
-    const run = await drive({ ...ctx, taskQueue }, plan, worker, ctx.serverPid);
+    control = await startControlProbe(ctx.client, {
+      address: ctx.address,
+      id,
+      logFile: path.join(ctx.workDir, `control-${units}-worker.log`),
+    });
+    const run = await drive({ ...ctx, taskQueue }, plan, worker, ctx.serverPid, control);
     const peakRssMb = worker.peakRssMb();
     const history = await oursHistory(ctx.client, id, units);
     return {
@@ -198,6 +220,11 @@ export async function runOurs(units: number, ctx: Omit<RunContext, 'taskQueue'>)
         failures: run.probeFailures,
       },
       statusQueryAfterLoadMs: { ...run.statusQueriesAfter.percentiles(), samples: run.statusQueriesAfter.count },
+      controlQueryMs: {
+        ...run.controlQueries.percentiles(),
+        samples: run.controlQueries.count,
+        failures: run.controlFailures,
+      },
       toLastApproval: {
         wallSeconds: run.toLastApproval.wallSeconds,
         workerCpuSeconds: run.toLastApproval.worker.cpuSeconds,
@@ -219,6 +246,7 @@ export async function runOurs(units: number, ctx: Omit<RunContext, 'taskQueue'>)
       history,
     };
   } finally {
+    await control?.stop();
     await worker.stop();
   }
 }

@@ -1,4 +1,4 @@
-import { condition, defineSignal, defineUpdate, setHandler } from '@temporalio/workflow';
+import { condition, defineQuery, defineSignal, defineUpdate, setHandler } from '@temporalio/workflow';
 
 /**
  * The ceiling: one workflow per unit that takes Updates and does nothing else, no validation, no
@@ -6,11 +6,14 @@ import { condition, defineSignal, defineUpdate, setHandler } from '@temporalio/w
  */
 export const baselineSubmit = defineUpdate<number, [unknown]>('submit');
 export const baselineDone = defineSignal('done');
+/** The control for the status query: a query with nothing to compute (bench/control-probe.ts). */
+export const baselineCount = defineQuery<number>('count');
 
 export async function baselineUnit(): Promise<number> {
   let count = 0;
   let done = false;
   setHandler(baselineSubmit, () => ++count);
+  setHandler(baselineCount, () => count);
   setHandler(baselineDone, () => {
     done = true;
   });
