@@ -1,5 +1,6 @@
 import type { HistorySize } from './histories';
 import type { Percentiles } from './load';
+import type { WorkflowTaskFigures } from './workflow-tasks';
 
 /** CPU a process spent during a run, in seconds and in cores kept busy on average. */
 export interface CpuFigures {
@@ -72,6 +73,8 @@ export interface OursFigures extends RunFigures {
     /** One unit's history downloaded and proto-encoded, beside visibility's figure for it. */
     check: { workflowId: string; encodedBytes: number; visibilityBytes: number };
   };
+  /** The campaign workflow's tasks, start to summary: what a status query waits behind. */
+  campaignTasks: WorkflowTaskFigures;
 }
 
 export interface SizeResult {

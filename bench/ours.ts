@@ -19,9 +19,11 @@ import { probeLoop, Samples, untilAccepted, within } from './load';
 import { startControlProbe, type ControlProbe } from './control-probe';
 import { startMeter } from './meter';
 import { oursHistory } from './ours-history';
+import { workflowTaskFigures } from './workflow-tasks';
 import { startWorkerProcess, type WorkerProcess } from './processes';
 import type { RunContext } from './run-context';
 import { unitTaskQueueOf } from '../workflows/task-queues';
+import { campaignWorkflowId } from '../workflows/workflow-ids';
 
 const DAY_MS = 86_400_000;
 /**
@@ -203,6 +205,7 @@ export async function runOurs(units: number, ctx: Omit<RunContext, 'taskQueue'>)
     const run = await drive({ ...ctx, taskQueue }, plan, worker, ctx.serverPid, control);
     const peakRssMb = worker.peakRssMb();
     const history = await oursHistory(ctx.client, id, units);
+    const campaignTasks = await workflowTaskFigures(ctx.client, campaignWorkflowId(id));
     return {
       units,
       wallSeconds: run.wallSeconds,
@@ -244,6 +247,7 @@ export async function runOurs(units: number, ctx: Omit<RunContext, 'taskQueue'>)
         late: run.summary.totals.late,
       },
       history,
+      campaignTasks,
     };
   } finally {
     await control?.stop();
