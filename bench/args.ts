@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** `npm run bench -- [--quick] [--sizes 100,1000] [--cases 10] [--concurrency 32]`. */
+/** `npm run bench -- [--quick] [--sizes 100,1000] [--cases 10] [--concurrency 32] [--baseline-runs 3]`. */
 export const BenchArgsSchema = z.object({
   sizes: z
     .array(
@@ -15,6 +15,7 @@ export const BenchArgsSchema = z.object({
   concurrency: z.number().int('must be a whole number').min(1, 'must be at least 1').max(512, 'at most 512'),
   out: z.string().min(1),
   summaryTimeout: z.number().min(1, 'wait at least a minute for the summary').max(600),
+  baselineRuns: z.number().int('must be a whole number').min(1, 'must be at least 1').max(9, 'at most 9'),
 });
 export type BenchArgs = z.infer<typeof BenchArgsSchema>;
 
@@ -30,6 +31,9 @@ with its worker in a process of its own. Prints a table and writes the figures a
   --cases N            cases filed per unit (default 10)
   --concurrency N      updates in flight from the load generator (default 32)
   --summary-timeout M  minutes to wait for the summary after the final approval (default 20)
+  --baseline-runs N    baseline runs per size (default 3); the median is compared with ours, and
+                       every run's rate is printed, because the baseline alone swings by 2× or
+                       more from run to run on a small machine
   --out FILE           where the JSON results go (default bench/results/latest.json)
   --help               this text
 
@@ -48,7 +52,14 @@ function number(flag: string, value: string | undefined): number {
 }
 
 export function parseBenchArgs(argv: string[]): BenchArgs | 'help' {
-  const raw = { sizes: [100, 1000], cases: 10, concurrency: 32, out: 'bench/results/latest.json', summaryTimeout: 20 };
+  const raw = {
+    sizes: [100, 1000],
+    cases: 10,
+    concurrency: 32,
+    out: 'bench/results/latest.json',
+    summaryTimeout: 20,
+    baselineRuns: 3,
+  };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = argv[i + 1];
@@ -69,6 +80,10 @@ export function parseBenchArgs(argv: string[]): BenchArgs | 'help' {
         break;
       case '--concurrency':
         raw.concurrency = number(flag, value);
+        i++;
+        break;
+      case '--baseline-runs':
+        raw.baselineRuns = number(flag, value);
         i++;
         break;
       case '--summary-timeout':

@@ -80,7 +80,10 @@ export interface OursFigures extends RunFigures {
 export interface SizeResult {
   units: number;
   ours: OursFigures;
+  /** The baseline run of median throughput among `baselineRuns`. */
   baseline: RunFigures;
+  /** Submissions per second of every baseline run, in the order they ran. */
+  baselineRuns: number[];
   /** ours ÷ baseline submissions per second (target ≥ 0.7). */
   throughputRatio: number;
   /** ours ÷ baseline submission p95 latency. */

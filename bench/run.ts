@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { BenchArgsError, HELP, parseBenchArgs, type BenchArgs } from './args';
 import { runBaseline } from './baseline';
-import type { SizeResult } from './figures';
+import type { RunFigures, SizeResult } from './figures';
 import { machine } from './machine';
 import { runOurs } from './ours';
 import { resultText } from './report';
@@ -13,9 +13,15 @@ import { startBenchServer } from './server';
 const PHASES = 4;
 const DELIVERABLES_PER_PHASE = 2;
 
+/** The run of median throughput (the lower middle one of an even count). */
+function medianRun(runs: RunFigures[]): RunFigures {
+  const sorted = [...runs].sort((a, b) => a.submissionsPerSecond - b.submissionsPerSecond);
+  return sorted[Math.floor((sorted.length - 1) / 2)]!;
+}
+
 /**
- * One size: a fresh dev server, the baseline on it first (it leaves little behind), then our
- * campaign; each with its worker in a process of its own.
+ * One size: a fresh dev server, the baseline on it first (it leaves little behind), run
+ * `--baseline-runs` times, then our campaign; each with its worker in a process of its own.
  */
 async function runSize(units: number, args: BenchArgs, workDir: string, log: (line: string) => void) {
   const server = await startBenchServer();
@@ -30,14 +36,22 @@ async function runSize(units: number, args: BenchArgs, workDir: string, log: (li
       workDir,
       log,
     };
-    log(`${units} units: baseline (${PHASES} bursts of ${units * DELIVERABLES_PER_PHASE} updates)...`);
-    const baseline = await runBaseline(units, PHASES, DELIVERABLES_PER_PHASE, ctx);
-    log(`${units} units: baseline ${baseline.submissionsPerSecond.toFixed(1)}/s; our campaign...`);
+    const runs: RunFigures[] = [];
+    for (let run = 1; run <= args.baselineRuns; run++) {
+      log(
+        `${units} units: baseline ${run}/${args.baselineRuns} (${PHASES} bursts of ${units * DELIVERABLES_PER_PHASE} updates)...`,
+      );
+      runs.push(await runBaseline(units, PHASES, DELIVERABLES_PER_PHASE, ctx));
+      log(`${units} units: baseline ${run}/${args.baselineRuns} ${runs.at(-1)!.submissionsPerSecond.toFixed(1)}/s`);
+    }
+    const baseline = medianRun(runs);
+    log(`${units} units: our campaign...`);
     const ours = await runOurs(units, ctx);
     const result: SizeResult = {
       units,
       ours,
       baseline,
+      baselineRuns: runs.map((r) => r.submissionsPerSecond),
       throughputRatio: ours.submissionsPerSecond / baseline.submissionsPerSecond,
       p95Ratio: ours.submitMs.p95 / baseline.submitMs.p95,
     };
