@@ -38,7 +38,8 @@ with its worker in a process of its own. Prints a table and writes the figures a
   --help               this text
 
 Environment: CAMPAIGN_WORKER_MAX_CACHED_WORKFLOWS caps both workers' workflow caches;
-BENCH_NODE_ARGS (e.g. --cpu-prof) is passed to the workers' node.
+BENCH_NODE_ARGS (e.g. --cpu-prof) is passed to the workers' node; BENCH_KEEP=1 keeps the
+workers' logs and outboxes after a run that succeeded (one that fails always keeps them).
 `;
 
 export class BenchArgsError extends Error {

@@ -55,6 +55,7 @@ function perSize(r: SizeResult): string {
     `status p95 ${fixed(o.statusQueryAfterLoadMs.p95, 0)} ms after it, ${o.statusQueryMs.failures} status queries failed; ` +
     `control query (no logic, idle worker) ms p50/95/99 under the same load ${triple(o.controlQueryMs)}; ` +
     `campaign workflow: ${o.campaignTasks.tasks} tasks (${fixed(o.campaignTasks.tasksPerSecond)}/s) for ${o.campaignTasks.signals} signals, ` +
+    `${o.campaignTasks.timedOut} timed out, ${o.campaignTasks.failed.count} failed, ` +
     `waiting for the worker ms p50/95/max ${fixed(o.campaignTasks.queueWaitMs.p50, 0)}/${fixed(o.campaignTasks.queueWaitMs.p95, 0)}/${fixed(o.campaignTasks.queueWaitMs.max, 0)}, ` +
     `run ms p50/95/max ${fixed(o.campaignTasks.runMs.p50, 0)}/${fixed(o.campaignTasks.runMs.p95, 0)}/${fixed(o.campaignTasks.runMs.max, 0)}; ` +
     `${o.openCases} open cases, worker RSS then ${fixed(o.rssWithOpenCasesMb, 0)} MB; ` +

@@ -96,7 +96,9 @@ async function main(): Promise<void> {
     write();
   }
   const output = write();
-  fs.rmSync(workDir, { recursive: true, force: true });
+  // BENCH_KEEP=1 keeps the workers' logs and outboxes of a run that succeeded too.
+  if (process.env['BENCH_KEEP'] === '1') log(`kept ${workDir}`);
+  else fs.rmSync(workDir, { recursive: true, force: true });
   process.stdout.write(`${resultText(results)}\n\nmachine: ${JSON.stringify(output.machine)}\nresults: ${args.out}\n`);
 }
 

@@ -13,6 +13,9 @@ type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
 export interface WorkflowTaskFigures {
   tasks: number;
   signals: number;
+  /** Tasks the worker did not complete in time, or failed (each is retried, from a fresh replay). */
+  timedOut: number;
+  failed: { count: number; causes: string[] };
   /** Tasks per second of the workflow's life: how often a query finds it busy. */
   tasksPerSecond: number;
   queueWaitMs: Percentiles & { max: number };
@@ -27,14 +30,21 @@ function withMax(samples: Samples): Percentiles & { max: number } {
 }
 
 /** Pairs each workflow task's scheduled, started and completed events of one run. */
-function timeTasks(events: HistoryEvent[], wait: Samples, run: Samples): { tasks: number; signals: number } {
+function timeTasks(events: HistoryEvent[], wait: Samples, run: Samples) {
   const at = new Map<number, number>();
   let tasks = 0;
   let signals = 0;
+  let timedOut = 0;
+  const causes: string[] = [];
   for (const event of events) {
     const id = Number(event.eventId ?? 0);
     at.set(id, millis(event.eventTime));
     if (event.eventType === EventType.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED) signals += 1;
+    if (event.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_TIMED_OUT) timedOut += 1;
+    if (event.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_FAILED) {
+      const failed = event.workflowTaskFailedEventAttributes;
+      causes.push(`${String(failed?.cause ?? '?')}: ${failed?.failure?.message ?? ''}`.slice(0, 200));
+    }
     if (event.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_STARTED) {
       const scheduled = at.get(Number(event.workflowTaskStartedEventAttributes?.scheduledEventId ?? 0));
       if (scheduled !== undefined) wait.record(at.get(id)! - scheduled);
@@ -45,7 +55,7 @@ function timeTasks(events: HistoryEvent[], wait: Samples, run: Samples): { tasks
       if (started !== undefined) run.record(at.get(id)! - started);
     }
   }
-  return { tasks, signals };
+  return { tasks, signals, timedOut, causes };
 }
 
 /** Every run of `workflowId`, its tasks timed together. */
@@ -54,6 +64,8 @@ export async function workflowTaskFigures(client: Client, workflowId: string): P
   const run = new Samples();
   let tasks = 0;
   let signals = 0;
+  let timedOut = 0;
+  const causes: string[] = [];
   let firstMs = Infinity;
   let lastMs = 0;
   for await (const listed of client.workflow.list({ query: `WorkflowId = "${workflowId}"` })) {
@@ -62,6 +74,8 @@ export async function workflowTaskFigures(client: Client, workflowId: string): P
     const counted = timeTasks(events, wait, run);
     tasks += counted.tasks;
     signals += counted.signals;
+    timedOut += counted.timedOut;
+    causes.push(...counted.causes);
     if (events.length > 0) {
       firstMs = Math.min(firstMs, millis(events[0]!.eventTime));
       lastMs = Math.max(lastMs, millis(events[events.length - 1]!.eventTime));
@@ -71,6 +85,8 @@ export async function workflowTaskFigures(client: Client, workflowId: string): P
   return {
     tasks,
     signals,
+    timedOut,
+    failed: { count: causes.length, causes: [...new Set(causes)].slice(0, 5) },
     tasksPerSecond: seconds > 0 ? tasks / seconds : 0,
     queueWaitMs: withMax(wait),
     runMs: withMax(run),
