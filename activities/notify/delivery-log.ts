@@ -1,7 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { writeFileAtomic } from './atomic-file';
 
 /**
  * One durable record per (notification, recipient), checked before anything is sent. Temporal
@@ -46,14 +47,6 @@ export function pathSegment(id: string): string {
   return /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(id)
     ? id
     : `id-${createHash('sha256').update(id).digest('hex').slice(0, 32)}`;
-}
-
-/** Write to a temporary sibling, then rename: readers see the old file or the whole new one, never half. */
-export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
-  await writeFile(temporary, data);
-  await rename(temporary, file);
 }
 
 /** Files under `<dataDir>/deliveries/<campaignId>/<sha256>.json`, one per message. */

@@ -1,6 +1,7 @@
-import { appendFile, mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { appendToFile } from './atomic-file';
 import { isNotFound, pathSegment } from './delivery-log';
 
 /**
@@ -43,8 +44,7 @@ export async function appendNotificationLog(
   options: NotificationLogOptions,
 ): Promise<void> {
   const file = logFile(campaignId, options);
-  await mkdir(path.dirname(file), { recursive: true });
-  await appendFile(file, JSON.stringify(entry) + '\n', 'utf8');
+  await appendToFile(file, JSON.stringify(entry) + '\n');
 }
 
 /** Entries in the order they were written; an empty list for a campaign that has sent nothing. */

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import nodemailer from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer';
-import { writeFileAtomic } from './delivery-log';
+import { writeFileAtomic } from './atomic-file';
 
 /**
  * With no SMTP server configured, messages go to a folder as real RFC 822 .eml files, built by

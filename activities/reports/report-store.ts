@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { isNotFound, writeFileAtomic } from '../notify/delivery-log';
+import { writeFileAtomic } from '../notify/atomic-file';
+import { isNotFound } from '../notify/delivery-log';
 
 /**
  * Where report files live. Only a reference (`sha256:<hex>`) goes into workflow history: Temporal
