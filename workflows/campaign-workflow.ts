@@ -67,6 +67,7 @@ import {
 import { createNotifier, type NotificationContext } from './notifier';
 import { createAccessGate } from './access-gate';
 import { accepting, setGuardedUpdate } from './validated-update';
+import { campaignHistoryFull } from './history-budget';
 
 export interface CampaignWorkflowInput {
   plan: Plan;
@@ -320,6 +321,10 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
       event: { type: 'paused', seq: 0, by: input.startedBy },
     });
   }
+  // Progress signals do not wake the loop below, so a campaign asleep until its next deadline let
+  // its history grow far past the server's suggestion. Campaigns without the marker replay as they ran.
+  const wakeWhenFull = patched('wake-when-history-full');
+  const historyFull = () => (wakeWhenFull ? campaignHistoryFull() : workflowInfo().continueAsNewSuggested);
   for (;;) {
     take(advanceCampaign(plan, state, now()));
     const ranCommands = queue.length > 0;
@@ -329,7 +334,7 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
     // then changed after it was advanced, and sleeping now would never finish the campaign.
     // Campaigns without the marker in their history replay as they ran, without this pass.
     if (ranCommands && patched('advance-after-commands')) continue;
-    if (workflowInfo().continueAsNewSuggested) {
+    if (historyFull()) {
       await condition(() => allHandlersFinished() && notifier.inflight() === 0);
       // An update taken while waiting may have queued commands; run them before continuing as new.
       if (queue.length === 0) {
@@ -338,7 +343,7 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
       continue;
     }
     const next = nextCampaignWakeMs(plan, state);
-    const wake = () => queue.length > 0 || state.status !== 'running';
+    const wake = () => queue.length > 0 || state.status !== 'running' || (wakeWhenFull && historyFull());
     if (next === undefined) await condition(wake);
     else await condition(wake, Math.max(1, realDelayUntil(clock, Date.now(), next)));
   }

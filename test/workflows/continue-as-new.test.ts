@@ -5,7 +5,7 @@ import { startCampaign } from '../../client/start-campaign';
 import { projectDataDir } from '../../server/cache-paths';
 import { startDevServer, type RunningDevServer } from '../../server/dev-server';
 import { freePort } from '../../server/free-port';
-import { asOfNow, approvePhaseUpdate, campaignStatusQuery } from '../../workflows/messages';
+import { asOfNow, approvePhaseUpdate, campaignStatusQuery, unitProgressSignal } from '../../workflows/messages';
 import { unitWorkflowId } from '../../workflows/workflow-ids';
 import { uniqueId } from '../helpers/temporal';
 import { withCampaignWorker } from '../support/campaign-harness';
@@ -63,6 +63,42 @@ describe('continue-as-new', () => {
       for await (const execution of client.workflow.list({ query: `WorkflowId = '${unitA.workflowId}'` }))
         runs.push(execution.runId);
       expect(runs.length).toBeGreaterThan(1);
+    }, server.address);
+  });
+
+  it('continues a campaign as new while it sleeps until its first phase, as units keep reporting', async () => {
+    await withCampaignWorker(async ({ client, taskQueue }) => {
+      const id = uniqueId('can-asleep');
+      // At real speed, an hour before the plan begins: the campaign's next timer is an hour away.
+      const handle = await startCampaign(client, smallPlan(id), {
+        taskQueue,
+        startedBy: 'office',
+        rehearsalScale: 1,
+        rehearsalLeadInMs: 3_600_000,
+      });
+      const firstRunId = (await handle.describe()).runId;
+      // Progress reports as a unit workflow sends them, newer versions than the unit's own.
+      for (let version = 1_000; version < 1_060; version++) {
+        await handle.signal(unitProgressSignal, {
+          unitId: 'town-a',
+          version,
+          phases: {},
+          overdue: [],
+          marks: 3,
+          escalations: [],
+        });
+      }
+      const status = await eventually(
+        async () => ({
+          runId: (await handle.describe()).runId,
+          status: await handle.query(campaignStatusQuery, asOfNow()),
+        }),
+        (s) => s.runId !== firstRunId,
+        { what: 'the campaign to continue as new', timeoutMs: 30_000 },
+      );
+      expect(status.status.status).toBe('running');
+      expect(status.status.accountabilityMarks).toBe(3);
+      await handle.terminate('test over');
     }, server.address);
   });
 });
