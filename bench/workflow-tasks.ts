@@ -2,7 +2,7 @@ import type { Client } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { Samples, type Percentiles } from './load';
 
-const EventType = temporal.api.enums.v1.EventType;
+const { EventType, WorkflowTaskFailedCause } = temporal.api.enums.v1;
 type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
 
 /**
@@ -43,7 +43,11 @@ function timeTasks(events: HistoryEvent[], wait: Samples, run: Samples) {
     if (event.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_TIMED_OUT) timedOut += 1;
     if (event.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_FAILED) {
       const failed = event.workflowTaskFailedEventAttributes;
-      causes.push(`${String(failed?.cause ?? '?')}: ${failed?.failure?.message ?? ''}`.slice(0, 200));
+      const cause = (WorkflowTaskFailedCause[failed?.cause ?? 0] ?? 'UNKNOWN').replace(
+        'WORKFLOW_TASK_FAILED_CAUSE_',
+        '',
+      );
+      causes.push(`${cause}: ${failed?.failure?.message ?? ''}`.slice(0, 200));
     }
     if (event.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_STARTED) {
       const scheduled = at.get(Number(event.workflowTaskStartedEventAttributes?.scheduledEventId ?? 0));
