@@ -15,7 +15,8 @@ async function ensureFolder(folder: string): Promise<void> {
   madeFolders.add(folder);
 }
 
-function isNotFound(error: unknown): boolean {
+/** A file or folder that is not there (ENOENT). */
+export function isNotFound(error: unknown): boolean {
   return error instanceof Error && 'code' in error && error.code === 'ENOENT';
 }
 

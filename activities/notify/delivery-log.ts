@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { writeFileAtomic } from './atomic-file';
+import { isNotFound, writeFileAtomic } from './atomic-file';
 
 /**
  * One durable record per (notification, recipient), checked before anything is sent. Temporal
@@ -74,8 +74,4 @@ export function createFileDeliveryLog(options: { dataDir: string }): DeliveryLog
 function keyOf(messageId: string): string {
   const match = /^<([0-9a-f]{64})@campaign>$/.exec(messageId);
   return match?.[1] ?? createHash('sha256').update(messageId).digest('hex');
-}
-
-export function isNotFound(error: unknown): boolean {
-  return error instanceof Error && 'code' in error && error.code === 'ENOENT';
 }

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { appendToFile } from './atomic-file';
-import { isNotFound, pathSegment } from './delivery-log';
+import { appendToFile, isNotFound } from './atomic-file';
+import { pathSegment } from './delivery-log';
 
 /**
  * Per campaign, who was told what and when, and whether it arrived: what the office reads when a

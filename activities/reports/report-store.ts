@@ -2,8 +2,7 @@ import { createHash } from 'node:crypto';
 import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { writeFileAtomic } from '../notify/atomic-file';
-import { isNotFound } from '../notify/delivery-log';
+import { isNotFound, writeFileAtomic } from '../notify/atomic-file';
 
 /**
  * Where report files live. Only a reference (`sha256:<hex>`) goes into workflow history: Temporal
