@@ -9,7 +9,11 @@ import { startMeter } from './meter';
 import { startWorkerProcess } from './processes';
 import type { RunContext } from './run-context';
 
-const ENTRY = [path.resolve(__dirname, '../bin/run-ts.js'), path.resolve(__dirname, 'baseline/worker.ts')];
+/** The baseline's worker process: no-logic workflows only (also the control probe's). */
+export const BASELINE_WORKER_ENTRY = [
+  path.resolve(__dirname, '../bin/run-ts.js'),
+  path.resolve(__dirname, 'baseline/worker.ts'),
+];
 
 /**
  * The same units and the same Updates as ours, on minimal workflows: a workflow per unit, then
@@ -26,7 +30,7 @@ export async function runBaseline(
   const id = `baseline-${units}-${Date.now()}`;
   const taskQueue = `bench-${id}`;
   const worker = await startWorkerProcess(client, {
-    entry: ENTRY,
+    entry: BASELINE_WORKER_ENTRY,
     env: { TEMPORAL_ADDRESS: ctx.address },
     taskQueue,
     logFile: path.join(ctx.workDir, `baseline-${units}-worker.log`),

@@ -1,9 +1,7 @@
-import path from 'node:path';
 import type { Client } from '@temporalio/client';
 import { baselineCount, baselineDone, type baselineUnit } from './baseline/workflows';
+import { BASELINE_WORKER_ENTRY } from './baseline';
 import { startWorkerProcess, type WorkerProcess } from './processes';
-
-const ENTRY = [path.resolve(__dirname, '../bin/run-ts.js'), path.resolve(__dirname, 'baseline/worker.ts')];
 
 /**
  * The control for the leaders' status query: a no-logic workflow on an idle worker of its own,
@@ -22,7 +20,7 @@ export async function startControlProbe(
 ): Promise<ControlProbe> {
   const taskQueue = `bench-control-${options.id}`;
   const worker: WorkerProcess = await startWorkerProcess(client, {
-    entry: ENTRY,
+    entry: BASELINE_WORKER_ENTRY,
     env: { TEMPORAL_ADDRESS: options.address },
     taskQueue,
     logFile: options.logFile,

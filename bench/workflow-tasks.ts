@@ -29,70 +29,72 @@ function withMax(samples: Samples): Percentiles & { max: number } {
   return { ...samples.percentiles(), max: Math.max(0, ...samples.latenciesMs) };
 }
 
-/** Pairs each workflow task's scheduled, started and completed events of one run. */
-function timeTasks(events: HistoryEvent[], wait: Samples, run: Samples) {
+interface Tally {
+  wait: Samples;
+  run: Samples;
+  tasks: number;
+  signals: number;
+  timedOut: number;
+  causes: string[];
+  firstMs: number;
+  lastMs: number;
+}
+
+/** Adds one run's events to the tally, pairing each workflow task's scheduled, started and completed events. */
+function tallyRun(events: HistoryEvent[], tally: Tally): void {
   const at = new Map<number, number>();
-  let tasks = 0;
-  let signals = 0;
-  let timedOut = 0;
-  const causes: string[] = [];
   for (const event of events) {
     const id = Number(event.eventId ?? 0);
-    at.set(id, millis(event.eventTime));
-    if (event.eventType === EventType.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED) signals += 1;
-    if (event.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_TIMED_OUT) timedOut += 1;
+    const ms = millis(event.eventTime);
+    at.set(id, ms);
+    tally.firstMs = Math.min(tally.firstMs, ms);
+    tally.lastMs = Math.max(tally.lastMs, ms);
+    if (event.eventType === EventType.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED) tally.signals += 1;
+    if (event.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_TIMED_OUT) tally.timedOut += 1;
     if (event.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_FAILED) {
       const failed = event.workflowTaskFailedEventAttributes;
       const cause = (WorkflowTaskFailedCause[failed?.cause ?? 0] ?? 'UNKNOWN').replace(
         'WORKFLOW_TASK_FAILED_CAUSE_',
         '',
       );
-      causes.push(`${cause}: ${failed?.failure?.message ?? ''}`.slice(0, 200));
+      tally.causes.push(`${cause}: ${failed?.failure?.message ?? ''}`.slice(0, 200));
     }
     if (event.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_STARTED) {
       const scheduled = at.get(Number(event.workflowTaskStartedEventAttributes?.scheduledEventId ?? 0));
-      if (scheduled !== undefined) wait.record(at.get(id)! - scheduled);
+      if (scheduled !== undefined) tally.wait.record(ms - scheduled);
     }
     if (event.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED) {
-      tasks += 1;
+      tally.tasks += 1;
       const started = at.get(Number(event.workflowTaskCompletedEventAttributes?.startedEventId ?? 0));
-      if (started !== undefined) run.record(at.get(id)! - started);
+      if (started !== undefined) tally.run.record(ms - started);
     }
   }
-  return { tasks, signals, timedOut, causes };
 }
 
 /** Every run of `workflowId`, its tasks timed together. */
 export async function workflowTaskFigures(client: Client, workflowId: string): Promise<WorkflowTaskFigures> {
-  const wait = new Samples();
-  const run = new Samples();
-  let tasks = 0;
-  let signals = 0;
-  let timedOut = 0;
-  const causes: string[] = [];
-  let firstMs = Infinity;
-  let lastMs = 0;
+  const tally: Tally = {
+    wait: new Samples(),
+    run: new Samples(),
+    tasks: 0,
+    signals: 0,
+    timedOut: 0,
+    causes: [],
+    firstMs: Infinity,
+    lastMs: 0,
+  };
   for await (const listed of client.workflow.list({ query: `WorkflowId = "${workflowId}"` })) {
     const history = await client.workflow.getHandle(workflowId, listed.runId).fetchHistory();
-    const events = history.events ?? [];
-    const counted = timeTasks(events, wait, run);
-    tasks += counted.tasks;
-    signals += counted.signals;
-    timedOut += counted.timedOut;
-    causes.push(...counted.causes);
-    if (events.length > 0) {
-      firstMs = Math.min(firstMs, millis(events[0]!.eventTime));
-      lastMs = Math.max(lastMs, millis(events[events.length - 1]!.eventTime));
-    }
+    tallyRun(history.events ?? [], tally);
   }
-  const seconds = lastMs > firstMs ? (lastMs - firstMs) / 1000 : 0;
+  const seconds = tally.lastMs > tally.firstMs ? (tally.lastMs - tally.firstMs) / 1000 : 0;
   return {
-    tasks,
-    signals,
-    timedOut,
-    failed: { count: causes.length, causes: [...new Set(causes)].slice(0, 5) },
-    tasksPerSecond: seconds > 0 ? tasks / seconds : 0,
-    queueWaitMs: withMax(wait),
-    runMs: withMax(run),
+    tasks: tally.tasks,
+    signals: tally.signals,
+    timedOut: tally.timedOut,
+    failed: { count: tally.causes.length, causes: [...new Set(tally.causes)].slice(0, 5) },
+    tasksPerSecond: seconds > 0 ? tally.tasks / seconds : 0,
+    queueWaitMs: withMax(tally.wait),
+    runMs: withMax(tally.run),
   };
 }
