@@ -1,4 +1,4 @@
-import type { HistorySize } from './histories';
+import type { EventTypeCounts, HistorySize } from './histories';
 import type { Percentiles } from './load';
 import type { WorkflowTaskFigures } from './workflow-tasks';
 
@@ -70,8 +70,8 @@ export interface OursFigures extends RunFigures {
     unitWorkflowsFound: number;
     /** (campaign + all units) ÷ units. */
     perUnit: { events: number; bytes: number };
-    /** One unit's history downloaded and proto-encoded, beside visibility's figure for it. */
-    check: { workflowId: string; encodedBytes: number; visibilityBytes: number };
+    /** One unit's history downloaded and proto-encoded, beside visibility's figure for it, and its events by type. */
+    check: { workflowId: string; encodedBytes: number; visibilityBytes: number; eventTypes: EventTypeCounts };
   };
   /** The campaign workflow's tasks, start to summary: what a status query waits behind. */
   campaignTasks: WorkflowTaskFigures;

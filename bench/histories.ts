@@ -8,6 +8,9 @@ export interface HistorySize {
   runs: number;
 }
 
+/** Events of a downloaded history by type (WORKFLOW_TASK_SCHEDULED, TIMER_STARTED, ...). */
+export type EventTypeCounts = Record<string, number>;
+
 const zero = (): HistorySize => ({ events: 0, bytes: 0, runs: 0 });
 const add = (a: HistorySize, b: HistorySize): HistorySize => ({
   events: a.events + b.events,
@@ -15,11 +18,25 @@ const add = (a: HistorySize, b: HistorySize): HistorySize => ({
   runs: a.runs + b.runs,
 });
 
-/** The encoded size of one run's history, as the server would send it. */
-async function encodedRun(client: Client, workflowId: string, runId: string): Promise<HistorySize> {
-  const history = await client.workflow.getHandle(workflowId, runId).fetchHistory();
+/** One run's history as the server sends it. */
+async function downloadRun(
+  client: Client,
+  workflowId: string,
+  runId: string,
+): Promise<temporal.api.history.v1.IHistory> {
+  return client.workflow.getHandle(workflowId, runId).fetchHistory();
+}
+
+function sizeOf(history: temporal.api.history.v1.IHistory): HistorySize {
   const bytes = temporal.api.history.v1.History.encode(history).finish().length;
   return { events: history.events?.length ?? 0, bytes, runs: 1 };
+}
+
+function countTypes(history: temporal.api.history.v1.IHistory, into: EventTypeCounts): void {
+  for (const event of history.events ?? []) {
+    const name = (temporal.api.enums.v1.EventType[event.eventType ?? 0] ?? 'UNKNOWN').replace(/^EVENT_TYPE_/, '');
+    into[name] = (into[name] ?? 0) + 1;
+  }
 }
 
 /**
@@ -40,7 +57,7 @@ export async function historiesByWorkflow(client: Client, query: string): Promis
     const size =
       run.historySize !== undefined
         ? { events: run.historyLength, bytes: run.historySize, runs: 1 }
-        : await encodedRun(client, run.workflowId, run.runId);
+        : sizeOf(await downloadRun(client, run.workflowId, run.runId));
     sizes.set(run.workflowId, add(sizes.get(run.workflowId) ?? zero(), size));
   }
   return sizes;
@@ -54,12 +71,18 @@ export function total(sizes: Iterable<HistorySize>): HistorySize {
 
 /**
  * The proto-encoded size of one workflow's whole chain, downloaded: a check that visibility's
- * figures are the bytes a history really takes.
+ * figures are the bytes a history really takes, and what its events are.
  */
-export async function encodedHistory(client: Client, workflowId: string): Promise<HistorySize> {
+export async function encodedHistory(
+  client: Client,
+  workflowId: string,
+): Promise<HistorySize & { eventTypes: EventTypeCounts }> {
   let sum = zero();
+  const eventTypes: EventTypeCounts = {};
   for await (const run of client.workflow.list({ query: `WorkflowId = "${workflowId}"` })) {
-    sum = add(sum, await encodedRun(client, workflowId, run.runId));
+    const history = await downloadRun(client, workflowId, run.runId);
+    sum = add(sum, sizeOf(history));
+    countTypes(history, eventTypes);
   }
-  return sum;
+  return { ...sum, eventTypes };
 }

@@ -28,6 +28,11 @@ export async function oursHistory(client: Client, campaignId: string, units: num
       events: campaign.events / units + unitsTotal.events / found,
       bytes: campaign.bytes / units + unitsTotal.bytes / found,
     },
-    check: { workflowId: sampleId, encodedBytes: encoded.bytes, visibilityBytes: unitSizes.get(sampleId)?.bytes ?? 0 },
+    check: {
+      workflowId: sampleId,
+      encodedBytes: encoded.bytes,
+      visibilityBytes: unitSizes.get(sampleId)?.bytes ?? 0,
+      eventTypes: encoded.eventTypes,
+    },
   };
 }
