@@ -50,6 +50,10 @@ export interface TransferCaseInput {
 
 export interface CampaignActivities {
   sendNotification(request: NotificationRequest): Promise<{ results: DeliveryResult[] }>;
+  /** Several notifications in one activity; each request keeps its own id, so each is still sent once. */
+  sendNotifications(
+    requests: NotificationRequest[],
+  ): Promise<{ notifications: Array<{ id: string; results: DeliveryResult[] }> }>;
   notifyAllUnits(input: {
     campaignWorkflowId: string;
     request: Omit<NotificationRequest, 'to'>;

@@ -5,14 +5,16 @@ import type { CampaignActivities } from '../activities/activity-types';
  * Mail is retried patiently: an SMTP outage of a day must not lose a message, and because the
  * workflows never wait on mail, a long retry never holds back a timer or an escalation.
  */
-export const mail = proxyActivities<Pick<CampaignActivities, 'sendNotification' | 'notifyAllUnits'>>({
+export const mail = proxyActivities<
+  Pick<CampaignActivities, 'sendNotification' | 'sendNotifications' | 'notifyAllUnits'>
+>({
   startToCloseTimeout: '2 minutes',
   scheduleToCloseTimeout: '3 days',
   retry: {
     initialInterval: '10 seconds',
     backoffCoefficient: 2,
     maximumInterval: '30 minutes',
-    nonRetryableErrorTypes: ['InvalidNotification'],
+    nonRetryableErrorTypes: ['InvalidNotificationRequest'],
   },
 });
 

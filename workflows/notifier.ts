@@ -1,4 +1,4 @@
-import { log } from '@temporalio/workflow';
+import { log, patched } from '@temporalio/workflow';
 import type { NotificationRequest, Recipient } from '../domain/notifications/notification';
 import { resolveAudience } from '../domain/notifications/audience';
 import type { Audience, Person, Unit } from '../domain/plan/schema';
@@ -41,13 +41,16 @@ export function createNotifier(ctx: NotificationContext, ownerId: string, unit?:
       });
   };
 
-  function dispatch(command: NotifyCommand): void {
+  /** What one command asks of mail: a request to its own recipients, and whether every unit hears it too. */
+  function prepare(command: NotifyCommand): {
+    direct?: NotificationRequest;
+    allUnits?: Omit<NotificationRequest, 'to'>;
+  } {
     const resolved = resolveAudience(command.audience, {
       unit,
       office: ctx.office,
       leadingGroup: ctx.leadingGroup,
     });
-    const { allUnits } = resolved;
     const extra = (command.people ?? []).filter((p) => !resolved.to.some((r) => r.email === p.email));
     const to = [...resolved.to, ...extra];
     const base: Omit<NotificationRequest, 'to'> = {
@@ -60,14 +63,38 @@ export function createNotifier(ctx: NotificationContext, ownerId: string, unit?:
       at: new Date(command.atMs).toISOString(),
       body: command.body,
     };
-    if (to.length > 0) track(mail.sendNotification({ ...base, to }), command.eventKey);
-    if (allUnits) {
-      track(
-        mail.notifyAllUnits({ campaignWorkflowId: ctx.campaignWorkflowId, request: { ...base, id: `${base.id}:all` } }),
-        command.eventKey,
-      );
+    return {
+      ...(to.length > 0 ? { direct: { ...base, to } } : {}),
+      ...(resolved.allUnits ? { allUnits: { ...base, id: `${base.id}:all` } } : {}),
+    };
+  }
+
+  function notifyAllUnits(request: Omit<NotificationRequest, 'to'>, what: string): void {
+    track(mail.notifyAllUnits({ campaignWorkflowId: ctx.campaignWorkflowId, request }), what);
+  }
+
+  function dispatch(command: NotifyCommand): void {
+    dispatchAll([command]);
+  }
+
+  /**
+   * The commands of one pass. Two or more direct notifications go out as one activity: every
+   * activity costs the history three events and the worker a task, and a unit filing ten cases
+   * would otherwise run twenty. Runs recorded before batching replay one activity per command.
+   */
+  function dispatchAll(commands: NotifyCommand[]): void {
+    const prepared = commands.map((command) => ({ eventKey: command.eventKey, ...prepare(command) }));
+    const direct = prepared.flatMap((p) => (p.direct ? [p.direct] : []));
+    if (direct.length > 1 && patched('batched-notifications')) {
+      track(mail.sendNotifications(direct), `${direct.length} notifications`);
+      for (const p of prepared) if (p.allUnits) notifyAllUnits(p.allUnits, p.eventKey);
+      return;
+    }
+    for (const p of prepared) {
+      if (p.direct) track(mail.sendNotification(p.direct), p.eventKey);
+      if (p.allUnits) notifyAllUnits(p.allUnits, p.eventKey);
     }
   }
 
-  return { dispatch, track, inflight: () => inflight };
+  return { dispatch, dispatchAll, track, inflight: () => inflight };
 }

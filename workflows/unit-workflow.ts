@@ -185,8 +185,9 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitState>
       casePending.push(...ladder.commands);
       progressDirty = true;
     }
-    for (const command of pending.splice(0)) notifier.dispatch(command);
-    for (const command of casePending.splice(0)) notifier.dispatch(caseNotification(command));
+    if (pending.length > 0 || casePending.length > 0) {
+      notifier.dispatchAll([...pending.splice(0), ...casePending.splice(0).map(caseNotification)]);
+    }
     if (auditOut.length > 0) {
       try {
         await campaign.signal(accessAuditSignal, auditOut.splice(0));

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { ApplicationFailure } from '@temporalio/activity';
 import nodemailer from 'nodemailer';
+import { z } from 'zod';
 import type { Transporter } from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer';
 import type { MailConfig } from '../../config/mail-config';
@@ -36,6 +37,32 @@ export interface RecipientResult {
 
 export interface SendNotificationResult {
   results: RecipientResult[];
+}
+
+export interface SendNotificationsResult {
+  notifications: Array<{ id: string; results: RecipientResult[] }>;
+}
+
+/** A batch is a non-empty list; each request in it is checked on its own, so one bad request spoils none of the others. */
+const NotificationBatchSchema = z.array(z.unknown()).min(1);
+
+function describeIssues(issues: z.core.$ZodIssue[]): string {
+  return issues.map((issue) => `${issue.path.map(String).join('.')}: ${issue.message}`).join('; ');
+}
+
+function invalidRequests(problems: string[]): ApplicationFailure {
+  return ApplicationFailure.nonRetryable(
+    `invalid notification request: ${problems.join(' | ')}`,
+    'InvalidNotificationRequest',
+    problems,
+  );
+}
+
+function transientFailure(transient: string[], recipients: number): ApplicationFailure {
+  return ApplicationFailure.retryable(
+    `mail to ${transient.length} of ${recipients} recipients failed for now (${transient.join('; ')})`,
+    'MailTransientFailure',
+  );
 }
 
 /** A retry can help (the server or network is down for now) or it cannot (the server refused this message). */
@@ -188,22 +215,10 @@ export function createNotifyActivities(deps: NotifyDependencies) {
     return { email: recipient.email, status: 'delivered', messageId };
   }
 
-  /**
-   * Tells every recipient once. Transient failures throw a retryable failure after the other
-   * recipients were tried, so the retry only reaches the ones still missing; permanent failures
-   * are recorded and returned, because a mail problem must never stall a campaign.
-   */
-  async function sendNotification(input: NotificationRequest): Promise<SendNotificationResult> {
-    const parsed = NotificationRequestSchema.safeParse(input);
-    if (!parsed.success) {
-      const issues = parsed.error.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message }));
-      throw ApplicationFailure.nonRetryable(
-        `invalid notification request: ${issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
-        'InvalidNotificationRequest',
-        issues,
-      );
-    }
-    const request = parsed.data;
+  /** Delivers to every recipient of one request; the transient failures come back for a retry. */
+  async function deliverAll(
+    request: NotificationRequest,
+  ): Promise<{ results: RecipientResult[]; transient: string[] }> {
     const results: RecipientResult[] = [];
     const transient: string[] = [];
     for (const recipient of request.to) {
@@ -211,14 +226,51 @@ export function createNotifyActivities(deps: NotifyDependencies) {
       if ('transient' in outcome) transient.push(`${recipient.email}: ${outcome.transient}`);
       else results.push(outcome);
     }
-    if (transient.length > 0) {
-      throw ApplicationFailure.retryable(
-        `mail to ${transient.length} of ${request.to.length} recipients failed for now (${transient.join('; ')})`,
-        'MailTransientFailure',
-      );
-    }
+    return { results, transient };
+  }
+
+  /**
+   * Tells every recipient once. Transient failures throw a retryable failure after the other
+   * recipients were tried, so the retry only reaches the ones still missing; permanent failures
+   * are recorded and returned, because a mail problem must never stall a campaign.
+   */
+  async function sendNotification(input: NotificationRequest): Promise<SendNotificationResult> {
+    const parsed = NotificationRequestSchema.safeParse(input);
+    if (!parsed.success) throw invalidRequests([describeIssues(parsed.error.issues)]);
+    const request = parsed.data;
+    const { results, transient } = await deliverAll(request);
+    if (transient.length > 0) throw transientFailure(transient, request.to.length);
     return { results };
   }
 
-  return { sendNotification };
+  /**
+   * Several notifications in one activity, so a unit that files ten cases tells its people in one
+   * task instead of twenty. Every valid request is tried before anything is thrown: a transient
+   * failure retries the batch (the delivery log skips whoever already has their message), and an
+   * invalid request fails the batch without a retry only after the valid ones were delivered.
+   */
+  async function sendNotifications(input: NotificationRequest[]): Promise<SendNotificationsResult> {
+    const batch = NotificationBatchSchema.safeParse(input);
+    if (!batch.success) throw invalidRequests([describeIssues(batch.error.issues)]);
+    const notifications: SendNotificationsResult['notifications'] = [];
+    const invalid: string[] = [];
+    const transient: string[] = [];
+    let recipients = 0;
+    for (const [index, raw] of batch.data.entries()) {
+      const parsed = NotificationRequestSchema.safeParse(raw);
+      if (!parsed.success) {
+        invalid.push(`[${index}] ${describeIssues(parsed.error.issues)}`);
+        continue;
+      }
+      const delivered = await deliverAll(parsed.data);
+      recipients += parsed.data.to.length;
+      transient.push(...delivered.transient);
+      notifications.push({ id: parsed.data.id, results: delivered.results });
+    }
+    if (transient.length > 0) throw transientFailure(transient, recipients);
+    if (invalid.length > 0) throw invalidRequests(invalid);
+    return { notifications };
+  }
+
+  return { sendNotification, sendNotifications };
 }

@@ -10,6 +10,7 @@ export type {
   NotifyDependencies,
   RecipientResult,
   SendNotificationResult,
+  SendNotificationsResult,
   SmtpFailureKind,
 } from './deliver';
 export { createFileDeliveryLog, messageIdFor } from './delivery-log';
@@ -21,7 +22,7 @@ export { renderNotification } from './templates';
 export type { RenderedMessage } from './templates';
 
 /**
- * Everything the worker registers for mail: `sendNotification` and `getNotificationLog`, with the
+ * Everything the worker registers for mail: `sendNotification`, `sendNotifications` and `getNotificationLog`, with the
  * delivery log kept under the configured data folder.
  */
 export function createMailActivities(

@@ -187,3 +187,91 @@ describe('sendNotification over SMTP', () => {
     expect(smtp.received).toHaveLength(0);
   });
 });
+
+describe('sendNotifications: several notifications in one activity', () => {
+  const batch = () => [
+    requestFor(sampleBodies.due_soon, { id: 'petition-2026/batch/1' }),
+    requestFor(sampleBodies.escalation, { id: 'petition-2026/batch/2', to: [office] }),
+  ];
+
+  it('mails every recipient of every request once, and a retried batch sends nothing again', async () => {
+    smtp = await startSmtpServer();
+    const { sendNotifications } = activitiesFor(smtp.port);
+    const requests = batch();
+    const { notifications } = await sendNotifications(requests);
+
+    expect(notifications.map((n) => [n.id, n.results.map((r) => [r.email, r.status])])).toEqual([
+      [
+        'petition-2026/batch/1',
+        [
+          [unitHead.email, 'delivered'],
+          [office.email, 'delivered'],
+        ],
+      ],
+      ['petition-2026/batch/2', [[office.email, 'delivered']]],
+    ]);
+    const received = smtp.received.map((mail) => parseMail(mail.raw).headers.get('message-id'));
+    expect(received).toEqual([
+      messageIdFor('petition-2026/batch/1', unitHead.email),
+      messageIdFor('petition-2026/batch/1', office.email),
+      messageIdFor('petition-2026/batch/2', office.email),
+    ]);
+
+    const again = await sendNotifications(requests);
+    expect(again.notifications.flatMap((n) => n.results.map((r) => r.status))).toEqual([
+      'already-delivered',
+      'already-delivered',
+      'already-delivered',
+    ]);
+    expect(smtp.received).toHaveLength(3);
+  });
+
+  it('retries the batch on a transient failure and reaches only the recipient it missed', async () => {
+    let refusals = 0;
+    smtp = await startSmtpServer({
+      reject: (to) =>
+        to.includes(office.email) && refusals++ === 0 ? { code: 451, message: 'try again later' } : undefined,
+    });
+    const { sendNotifications } = activitiesFor(smtp.port);
+    const requests = batch();
+
+    await expect(sendNotifications(requests)).rejects.toMatchObject({
+      type: 'MailTransientFailure',
+      nonRetryable: false,
+    });
+    // The refusal did not stop the rest of the batch.
+    expect(smtp.received.map((mail) => mail.to)).toEqual([[unitHead.email], [office.email]]);
+    const { notifications } = await sendNotifications(requests);
+    expect(notifications.flatMap((n) => n.results.map((r) => r.status))).toEqual([
+      'already-delivered',
+      'delivered',
+      'already-delivered',
+    ]);
+    expect(smtp.received).toHaveLength(3);
+  });
+
+  it('delivers the valid requests of a batch, then fails without a retry naming the invalid one and its field', async () => {
+    smtp = await startSmtpServer();
+    const { sendNotifications } = activitiesFor(smtp.port);
+    const [first, second] = batch();
+    const bad = {
+      ...requestFor(sampleBodies.due_soon, { id: 'petition-2026/batch/bad' }),
+      to: [{ name: 'x', email: 'nope' }],
+    };
+
+    const failure = await sendNotifications([first!, bad, second!]).catch((error: unknown) => error);
+    expect(failure).toMatchObject({ type: 'InvalidNotificationRequest', nonRetryable: true });
+    expect(String((failure as Error).message)).toMatch(/\[1\] to\.0\.email/);
+    expect(smtp.received).toHaveLength(3);
+  });
+
+  it('rejects an empty batch before sending anything', async () => {
+    smtp = await startSmtpServer();
+    const { sendNotifications } = activitiesFor(smtp.port);
+    await expect(sendNotifications([])).rejects.toMatchObject({
+      type: 'InvalidNotificationRequest',
+      nonRetryable: true,
+    });
+    expect(smtp.received).toHaveLength(0);
+  });
+});

@@ -1,0 +1,72 @@
+import { Worker } from '@temporalio/worker';
+import { describe, expect, it } from 'vitest';
+import { readNotificationLog } from '../../activities/notify';
+import { benchCase, benchPlan } from '../../bench/bench-plan';
+import { startCampaign } from '../../client/start-campaign';
+import { campaignDataConverter } from '../../codec/data-converter';
+import { WORKFLOWS_PATH } from '../../worker/campaign-worker';
+import { bundleWorkflowsOnce } from '../../worker/run-worker';
+import { asOfNow, campaignStatusQuery, fileCasesUpdate } from '../../workflows/messages';
+import { unitWorkflowId } from '../../workflows/workflow-ids';
+import { uniqueId } from '../helpers/temporal';
+import { withCampaignWorker } from '../support/campaign-harness';
+import { eventually } from '../support/eventually';
+
+// One plan day per real minute: every deadline of the bench plan is months of plan time away.
+const SCALE = 86_400_000 / 60_000;
+const CASES = 5;
+
+describe('a unit with several notices to send at once', () => {
+  it('sends them in one activity, delivers every one of them, and its history replays', async () => {
+    await withCampaignWorker(async ({ client, taskQueue, dataDir }) => {
+      const id = uniqueId('batch');
+      const campaign = await startCampaign(client, benchPlan(id, 1), {
+        taskQueue,
+        startedBy: 'office',
+        rehearsalScale: SCALE,
+      });
+      await eventually(
+        () => campaign.query(campaignStatusQuery, asOfNow()),
+        (s) => s.currentPhase?.id === 'phase-1',
+      );
+      const unit = client.workflow.getHandle(unitWorkflowId(id, 'unit-00001'));
+      const activitiesScheduled = async () =>
+        ((await unit.fetchHistory()).events ?? []).flatMap((e) => {
+          const name = e.activityTaskScheduledEventAttributes?.activityType?.name;
+          return name ? [name] : [];
+        });
+      // The phase's opening notice is a single one: one notification, one activity as before.
+      const before = await eventually(activitiesScheduled, (names) => names.length > 0);
+      expect(before.every((name) => name === 'sendNotification')).toBe(true);
+
+      const filings = Array.from({ length: CASES }, (_, i) => benchCase(i + 1));
+      const { filed } = await unit.executeUpdate(fileCasesUpdate, { args: [{ filings, by: 'unit:unit-00001' }] });
+      expect(filed).toHaveLength(CASES);
+
+      // Each case tells the unit and the case's leaders: ten notices, every one in the mail log…
+      const assigned = await eventually(
+        async () => (await readNotificationLog(id, { dataDir })).filter((entry) => entry.kind === 'case_assigned'),
+        (entries) => new Set(entries.map((entry) => entry.requestId)).size === 2 * CASES,
+        { what: 'every case notice delivered' },
+      );
+      expect(assigned.every((entry) => entry.status === 'outbox')).toBe(true);
+      for (const caseId of filed) {
+        expect(assigned.some((entry) => entry.requestId.includes(caseId) && entry.email.startsWith('head-'))).toBe(
+          true,
+        );
+      }
+      // …sent by one activity.
+      const after = await activitiesScheduled();
+      expect(after.slice(before.length)).toEqual(['sendNotifications']);
+
+      // The batched run replays on the same code (the patch marker is in its history).
+      const history = await unit.fetchHistory();
+      const workflowBundle = await bundleWorkflowsOnce(WORKFLOWS_PATH);
+      await Worker.runReplayHistory(
+        { workflowBundle, dataConverter: campaignDataConverter() },
+        history,
+        unit.workflowId,
+      );
+    });
+  });
+});
