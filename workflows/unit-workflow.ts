@@ -23,7 +23,7 @@ import { CampaignEventSchema } from '../domain/unit/campaign-events';
 import { fireDueAlerts, nextAlertMs } from '../domain/unit/fire-alerts';
 import { applyExtension, applySubmission, checkExtension, checkSubmission } from '../domain/unit/submission-rules';
 import type { UnitCommand } from '../domain/unit/unit-commands';
-import { unitProgress } from '../domain/unit/unit-progress';
+import { unitProgress, type UnitProgress } from '../domain/unit/unit-progress';
 import { unitStatusView } from '../domain/unit/unit-status-view';
 import { initialUnitState, type UnitState } from '../domain/unit/unit-state';
 import {
@@ -173,6 +173,8 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitState>
   });
 
   const campaign = getExternalWorkflowHandle(context.campaignWorkflowId);
+  // Not carried across continue-as-new: a new run reports once, whatever the last run sent.
+  const progressReported = lastReported();
   const alarm = createAlarm();
   for (;;) {
     const fired = fireDueAlerts(state, now());
@@ -197,12 +199,19 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitState>
     }
     if (progressDirty) {
       progressDirty = false;
-      progressVersion += 1;
-      try {
-        await campaign.signal(unitProgressSignal, unitProgress(state, now(), progressVersion));
-      } catch (err) {
-        // The campaign may already have finished; the unit's own record is still complete.
-        log.info('campaign did not take progress', { error: String(err) });
+      const progress = unitProgress(state, now(), progressVersion + 1);
+      // Most campaign events (an approval, a pause) change nothing the campaign counts; a report
+      // the campaign already has would cost both histories a signal and the unit a workflow task.
+      const sameAsSent = progressReported.unchanged(progress);
+      if (!(sameAsSent && patched('skip-unchanged-progress'))) {
+        progressVersion = progress.version;
+        progressReported.sent(progress);
+        try {
+          await campaign.signal(unitProgressSignal, progress);
+        } catch (err) {
+          // The campaign may already have finished; the unit's own record is still complete.
+          log.info('campaign did not take progress', { error: String(err) });
+        }
       }
     }
     if (state.ended && pending.length === 0 && casePending.length === 0) break;
@@ -237,6 +246,18 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitState>
 function unitLedgerContext(input: UnitWorkflowInput): CaseLedgerContext {
   const prefix = `${input.unit.id}`;
   return prefix.length <= 58 ? { ...input.ledgerContext, idPrefix: prefix } : input.ledgerContext;
+}
+
+/** The last progress report sent, to tell whether another would say anything new. */
+function lastReported() {
+  let last: string | undefined;
+  const content = (progress: UnitProgress) => JSON.stringify({ ...progress, version: 0 });
+  return {
+    unchanged: (progress: UnitProgress) => last === content(progress),
+    sent: (progress: UnitProgress) => {
+      last = content(progress);
+    },
+  };
 }
 
 function earliest(a: number | undefined, b: number | undefined): number | undefined {

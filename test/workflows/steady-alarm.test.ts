@@ -7,6 +7,7 @@ import { unitWorkflowId } from '../../workflows/workflow-ids';
 import { uniqueId } from '../helpers/temporal';
 import { withCampaignWorker } from '../support/campaign-harness';
 import { eventually } from '../support/eventually';
+import { settledHistory } from '../support/unit-history';
 
 // One plan day per real minute: both deliverables are due months of plan time away.
 const SCALE = 86_400_000 / 60_000;
@@ -14,13 +15,6 @@ const SCALE = 86_400_000 / 60_000;
 const { EventType } = temporal.api.enums.v1;
 const STARTED = EventType.EVENT_TYPE_TIMER_STARTED;
 const CANCELLED = EventType.EVENT_TYPE_TIMER_CANCELED;
-const WORKFLOW_TASK_EVENTS = new Set<number | null | undefined>([
-  EventType.EVENT_TYPE_WORKFLOW_TASK_SCHEDULED,
-  EventType.EVENT_TYPE_WORKFLOW_TASK_STARTED,
-  EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED,
-  EventType.EVENT_TYPE_WORKFLOW_TASK_FAILED,
-  EventType.EVENT_TYPE_WORKFLOW_TASK_TIMED_OUT,
-]);
 const timerEvents = (types: (number | null | undefined)[]) => types.filter((t) => t === STARTED || t === CANCELLED);
 
 describe('a unit waiting for its next reminder', () => {
@@ -41,21 +35,13 @@ describe('a unit waiting for its next reminder', () => {
         () => unit.query(unitStatusQuery, asOfNow()),
         (s) => s.rows.length === 2,
       );
-      // Settled: the campaign has the unit's report…
+      // Settled: the campaign has the unit's report, and the unit is at rest after it.
       const settled = async (onTime: number) => {
         await eventually(
           () => campaign.query(campaignStatusQuery, asOfNow()),
           (s) => s.totals.onTime === onTime,
         );
-        // …and the unit's task after that signal's delivery has completed (its commands follow it).
-        const count = (types: (number | null | undefined)[], type: number) => types.filter((t) => t === type).length;
-        return eventually(
-          async () => ((await unit.fetchHistory()).events ?? []).map((e) => e.eventType),
-          (types) =>
-            count(types, EventType.EVENT_TYPE_SIGNAL_EXTERNAL_WORKFLOW_EXECUTION_INITIATED) ===
-              count(types, EventType.EVENT_TYPE_EXTERNAL_WORKFLOW_EXECUTION_SIGNALED) &&
-            types.filter((t) => WORKFLOW_TASK_EVENTS.has(t)).at(-1) === EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED,
-        );
+        return (await settledHistory(unit)).map((e) => e.eventType);
       };
       const submit = (deliverableId: string) =>
         unit.executeUpdate(submitReportUpdate, {
