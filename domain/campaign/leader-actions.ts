@@ -1,5 +1,6 @@
 import type { Plan } from '../plan/schema';
 import { owes } from '../schedule/obligations';
+import { UNRECONCILED_LISTED } from '../unit/unit-progress';
 import { findUnit } from './roster';
 import { OK, reject, type ActionCheck, type ActionOutcome } from './rule-result';
 import { withTimeline, type CampaignState, type PhaseRecord } from './campaign-state';
@@ -55,13 +56,12 @@ export function checkApprovePhase(
   const isLast = index === plan.phases.length - 1;
   const total = Math.max(unreconciledTotal, unreconciled.length);
   if (isLast && total > 0) {
-    const list = unreconciled
-      .slice(0, 20)
-      .map((c) => `${c.caseId} (${c.unitId}: ${c.title})`)
-      .join('; ');
+    const named = unreconciled.slice(0, UNRECONCILED_LISTED);
+    const list = named.map((c) => `${c.caseId} (${c.unitId}: ${c.title})`).join('; ');
+    // Units name only their first few cases, so the list may be shorter than the count.
     return reject(
       'ledger_not_reconciled',
-      `${total} case(s) are neither closed nor given next-step measures (逐件对账销号): ${list}${total > 20 ? '; …' : ''}`,
+      `${total} case(s) are neither closed nor given next-step measures (逐件对账销号): ${list}${total > named.length ? '; …' : ''}`,
     );
   }
   return OK;

@@ -53,7 +53,18 @@ export interface LedgerProgress extends LedgerCounts {
 }
 
 const ESCALATIONS_REPORTED = 20;
-export const UNRECONCILED_REPORTED = 50;
+/** How many blocking cases a refused final approval names; the count it gives is always exact. */
+export const UNRECONCILED_LISTED = 20;
+const UNRECONCILED_PER_UNIT_MIN = 3;
+
+/**
+ * How many blocking cases each unit names in its report: together they fill the refusal's list,
+ * however the cases are spread. A school of one unit names 20; a province of 1,000 units names 3
+ * each, which keeps the campaign's record of every unit (carried across continue-as-new) small.
+ */
+export function unreconciledReported(units: number): number {
+  return Math.max(UNRECONCILED_PER_UNIT_MIN, Math.ceil(UNRECONCILED_LISTED / Math.max(1, units)));
+}
 
 function countCase(counts: LedgerCounts, c: Case, nowMs: number): void {
   counts.filed += 1;
@@ -78,7 +89,9 @@ export function ledgerProgress(ledger: CaseLedger, nowMs: number, inTransit: Cas
   return {
     ...totals,
     byCategory,
-    unreconciled: pending.slice(0, UNRECONCILED_REPORTED).map((c) => ({ caseId: c.id, title: c.title })),
+    unreconciled: pending
+      .slice(0, unreconciledReported(ledger.context.units.length))
+      .map((c) => ({ caseId: c.id, title: c.title })),
     unreconciledCount: pending.length,
   };
 }

@@ -61,6 +61,17 @@ describe('phase progression', () => {
     expect(check.ok ? '' : check.error.message).toContain('c-1');
   });
 
+  it('gives the exact count of blocking cases and marks the list as partial when units named only some', () => {
+    const state = advanceCampaign(plan, start(), beijing('2026-04-18')).state;
+    const named = [1, 2, 3].map((n) => ({ caseId: `c-${n}`, unitId: 'town-a', title: '土地纠纷' }));
+    const check = checkApprovePhase(plan, state, { phaseId: 'accept', by: 'x' }, named, 12);
+    const message = check.ok ? '' : check.error.message;
+    expect(message).toMatch(/^12 case\(s\)/);
+    expect(message).toContain('c-3 (town-a: 土地纠纷); …');
+    const whole = checkApprovePhase(plan, state, { phaseId: 'accept', by: 'x' }, named, 3);
+    expect(whole.ok ? '' : whole.error.message).not.toContain('…');
+  });
+
   it('returns a phase only to units that owe something in it, with a future due date', () => {
     const state = advanceCampaign(plan, start(), beijing('2026-04-12')).state;
     const base = { phaseId: 'mobilise', reason: '名单不全', newDueMs: beijing('2026-04-20'), by: 'leader:head' };
