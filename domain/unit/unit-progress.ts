@@ -73,6 +73,11 @@ function countCase(counts: LedgerCounts, c: Case, nowMs: number): void {
   if (isCaseOverdue(c, nowMs)) counts.overdue += 1;
 }
 
+/** Units started before the ledger (first-generation workflows, still replayed) have no roster in their context. */
+function rosterSize(ledger: CaseLedger): number {
+  return (ledger.context.units as CaseLedger['context']['units'] | undefined)?.length ?? 0;
+}
+
 /**
  * Cases on their way to another unit are counted here until the other unit confirms them, so a
  * transfer in flight can never make a case vanish from the tick-off.
@@ -90,7 +95,7 @@ export function ledgerProgress(ledger: CaseLedger, nowMs: number, inTransit: Cas
     ...totals,
     byCategory,
     unreconciled: pending
-      .slice(0, unreconciledReported(ledger.context.units.length))
+      .slice(0, unreconciledReported(rosterSize(ledger)))
       .map((c) => ({ caseId: c.id, title: c.title })),
     unreconciledCount: pending.length,
   };
