@@ -77,7 +77,8 @@ export async function readCampaignRecord(client: Client, plan: Plan): Promise<Ca
   const workflowIds = [campaignWorkflowId(id), ...plan.units.map((u) => unitWorkflowId(id, u.id))];
   for (const workflowId of workflowIds) {
     const updates = new Set<string>();
-    const requestOf = new Map<string, string>();
+    // A batch of notifications is one activity: its retries count for every request in it.
+    const requestsOf = new Map<string, string[]>();
     for (const event of await historyOf(client, workflowId)) {
       if (event.workflowTaskTimedOutEventAttributes) record.workflowTaskTimeouts += 1;
       // A retried activity's history shows only its final attempt, with the failure of the one before.
@@ -86,8 +87,7 @@ export async function readCampaignRecord(client: Client, plan: Plan): Promise<Ca
         record.activityRetries += (started.attempt ?? 1) - 1;
         if (started.lastFailure?.timeoutFailureInfo) record.activitiesOutlivedWorker += 1;
         else record.activitiesFailedOnce += 1;
-        const requestId = requestOf.get(String(started.scheduledEventId));
-        if (requestId !== undefined) {
+        for (const requestId of requestsOf.get(String(started.scheduledEventId)) ?? []) {
           record.retried.set(requestId, {
             attempt: started.attempt ?? 1,
             lastFailure: started.lastFailure?.message ?? '',
@@ -104,7 +104,7 @@ export async function readCampaignRecord(client: Client, plan: Plan): Promise<Ca
       if (!scheduled) continue;
       const at = eventMs(event);
       const expect = (requestId: string, kind: string, emails: string[]) => {
-        requestOf.set(String(event.eventId), requestId);
+        requestsOf.set(String(event.eventId), [...(requestsOf.get(String(event.eventId)) ?? []), requestId]);
         if (record.scheduledAt.has(requestId)) record.requestsScheduledTwice.push(requestId);
         record.scheduledAt.set(requestId, at);
         for (const email of emails) {
@@ -124,6 +124,16 @@ export async function readCampaignRecord(client: Client, plan: Plan): Promise<Ca
             request.body.kind,
             request.to.map((r) => r.email),
           );
+          break;
+        }
+        case 'sendNotifications': {
+          for (const request of await decode<NotificationRequest[]>(scheduled.input?.payloads)) {
+            expect(
+              request.id,
+              request.body.kind,
+              request.to.map((r) => r.email),
+            );
+          }
           break;
         }
         case 'notifyAllUnits': {
