@@ -37,7 +37,7 @@ import { appendAudit, AuditEntrySchema, emptyAuditLog, type AuditLog } from '../
 import { depthsOf, type CampaignAccess } from '../domain/access/credential-chain';
 import { dueInputToMs } from '../domain/schedule/due-input';
 import type { ReportRequest } from '../activities/activity-types';
-import { fanout, mail, reports } from './activity-proxies';
+import { fanout, reports } from './activity-proxies';
 import {
   AddUnitInputSchema,
   addUnitUpdate,
@@ -64,7 +64,7 @@ import {
   type CampaignSummary,
   type UnitSetup,
 } from './messages';
-import { createNotifier, type NotificationContext } from './notifier';
+import { createNotifier, type CarriedMail, type NotificationContext } from './notifier';
 import { createAccessGate } from './access-gate';
 import { accepting, setGuardedUpdate } from './validated-update';
 import { campaignHistoryFull } from './history-budget';
@@ -80,6 +80,7 @@ export interface CampaignWorkflowInput {
   /** Carried across continue-as-new. */
   carried?: CampaignState;
   carriedAudit?: AuditLog;
+  carriedMail?: CarriedMail;
 }
 
 /**
@@ -104,6 +105,10 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
     leadingGroup: plan.leadingGroup,
   };
   const notifier = createNotifier(context, info.workflowId);
+  // Mail still retrying when the history is full goes on in the next run; runs without the marker
+  // waited for it, and replay as they ran.
+  const carryMail = patched('carry-mail-across-runs');
+  notifier.resume(input.carriedMail);
   const take = (outcome: ActionOutcome) => {
     state = outcome.state;
     queue.push(...outcome.commands);
@@ -264,7 +269,7 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
     if (!patched('report-mail-by-workflow')) return reports.publishCampaignReport(request);
     const published = await reports.publishCampaignReport({ ...request, mailBy: 'workflow' });
     if (published.notification) {
-      notifier.track(mail.sendNotification(published.notification), `report mail ${request.phaseId ?? 'final'}`);
+      notifier.send(published.notification, `report mail ${request.phaseId ?? 'final'}`);
     }
     return published;
   };
@@ -335,10 +340,19 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
     // Campaigns without the marker in their history replay as they ran, without this pass.
     if (ranCommands && patched('advance-after-commands')) continue;
     if (historyFull()) {
-      await condition(() => allHandlersFinished() && notifier.inflight() === 0);
+      await condition(
+        () => allHandlersFinished() && (carryMail ? notifier.inflightBesidesMail() : notifier.inflight()) === 0,
+      );
       // An update taken while waiting may have queued commands; run them before continuing as new.
       if (queue.length === 0) {
-        await continueAsNew<typeof campaignWorkflow>({ ...input, access, carried: state, carriedAudit: audit });
+        const carriedMail = carryMail ? notifier.carry() : undefined;
+        await continueAsNew<typeof campaignWorkflow>({
+          ...input,
+          access,
+          carried: state,
+          carriedAudit: audit,
+          carriedMail,
+        });
       }
       continue;
     }

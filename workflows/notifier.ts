@@ -26,19 +26,36 @@ export interface NotifyCommand {
 }
 
 /**
- * Sends notifications (and runs other background activities, via `track`) without making the workflow wait for them: a mail outage must never delay
- * a timer or an escalation. The count of messages still in flight lets the workflow finish them
- * before it continues as new or completes.
+ * Mail a run had not finished sending when it continued as new: the next run sends it again. Each
+ * request keeps its id, and the delivery log skips whoever already has their message.
+ */
+export interface CarriedMail {
+  direct: NotificationRequest[];
+  allUnits: Array<Omit<NotificationRequest, 'to'>>;
+}
+
+/**
+ * Sends notifications (and runs other background activities, via `track`) without making the
+ * workflow wait for them: a mail outage must never delay a timer or an escalation. The count of
+ * work still in flight lets the workflow finish it before it completes; mail still in flight can
+ * instead be carried into the next run (`carry`, `resume`), so an SMTP outage of days never holds
+ * back a continue-as-new while the history grows.
  */
 export function createNotifier(ctx: NotificationContext, ownerId: string, unit?: Unit) {
   let inflight = 0;
-  const track = (promise: Promise<unknown>, what: string) => {
+  const track = (promise: Promise<unknown>, what: string, settled: () => void = () => undefined) => {
     inflight += 1;
     promise
       .catch((err: unknown) => log.warn('background work gave up', { what, error: String(err) }))
       .finally(() => {
         inflight -= 1;
+        settled();
       });
+  };
+  const mailInFlight = new Set<Partial<CarriedMail>>();
+  const trackMail = (job: Partial<CarriedMail>, promise: Promise<unknown>, what: string) => {
+    mailInFlight.add(job);
+    track(promise, what, () => mailInFlight.delete(job));
   };
 
   /** What one command asks of mail: a request to its own recipients, and whether every unit hears it too. */
@@ -70,31 +87,69 @@ export function createNotifier(ctx: NotificationContext, ownerId: string, unit?:
   }
 
   function notifyAllUnits(request: Omit<NotificationRequest, 'to'>, what: string): void {
-    track(mail.notifyAllUnits({ campaignWorkflowId: ctx.campaignWorkflowId, request }), what);
+    trackMail(
+      { allUnits: [request] },
+      mail.notifyAllUnits({ campaignWorkflowId: ctx.campaignWorkflowId, request }),
+      what,
+    );
+  }
+
+  function sendOne(request: NotificationRequest, what: string): void {
+    trackMail({ direct: [request] }, mail.sendNotification(request), what);
+  }
+
+  /**
+   * Two or more direct notifications go out as one activity: every activity costs the history three
+   * events and the worker a task, and a unit filing ten cases would otherwise run twenty. Runs
+   * recorded before batching replay one activity per notification.
+   */
+  function sendBatch(direct: NotificationRequest[]): boolean {
+    if (direct.length < 2 || !patched('batched-notifications')) return false;
+    trackMail({ direct }, mail.sendNotifications(direct), `${direct.length} notifications`);
+    return true;
   }
 
   function dispatch(command: NotifyCommand): void {
     dispatchAll([command]);
   }
 
-  /**
-   * The commands of one pass. Two or more direct notifications go out as one activity: every
-   * activity costs the history three events and the worker a task, and a unit filing ten cases
-   * would otherwise run twenty. Runs recorded before batching replay one activity per command.
-   */
+  /** The commands of one pass, batched (see sendBatch). */
   function dispatchAll(commands: NotifyCommand[]): void {
     const prepared = commands.map((command) => ({ eventKey: command.eventKey, ...prepare(command) }));
-    const direct = prepared.flatMap((p) => (p.direct ? [p.direct] : []));
-    if (direct.length > 1 && patched('batched-notifications')) {
-      track(mail.sendNotifications(direct), `${direct.length} notifications`);
+    if (sendBatch(prepared.flatMap((p) => (p.direct ? [p.direct] : [])))) {
       for (const p of prepared) if (p.allUnits) notifyAllUnits(p.allUnits, p.eventKey);
       return;
     }
     for (const p of prepared) {
-      if (p.direct) track(mail.sendNotification(p.direct), p.eventKey);
+      if (p.direct) sendOne(p.direct, p.eventKey);
       if (p.allUnits) notifyAllUnits(p.allUnits, p.eventKey);
     }
   }
 
-  return { dispatch, dispatchAll, track, inflight: () => inflight };
+  /** Mail not yet through, to hand to the next run; undefined when there is none. */
+  function carry(): CarriedMail | undefined {
+    if (mailInFlight.size === 0) return undefined;
+    const jobs = [...mailInFlight];
+    return { direct: jobs.flatMap((j) => j.direct ?? []), allUnits: jobs.flatMap((j) => j.allUnits ?? []) };
+  }
+
+  /** Sends again what the previous run carried over. */
+  function resume(carried: CarriedMail | undefined): void {
+    if (!carried) return;
+    if (!sendBatch(carried.direct)) for (const request of carried.direct) sendOne(request, request.id);
+    for (const request of carried.allUnits) notifyAllUnits(request, request.id);
+  }
+
+  return {
+    dispatch,
+    dispatchAll,
+    /** One prepared notification (a report's mail to the office). */
+    send: (request: NotificationRequest, what: string) => sendOne(request, what),
+    track,
+    carry,
+    resume,
+    inflight: () => inflight,
+    /** Work in flight that cannot be carried into a new run (reports, fan-out). */
+    inflightBesidesMail: () => inflight - mailInFlight.size,
+  };
 }

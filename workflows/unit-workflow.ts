@@ -40,7 +40,7 @@ import {
 } from './messages';
 import { createAccessGate } from './access-gate';
 import { createAlarm } from './alarm';
-import { createNotifier, type NotificationContext } from './notifier';
+import { createNotifier, type CarriedMail, type NotificationContext } from './notifier';
 import { setGuardedUpdate } from './validated-update';
 import { parseOrReject, reject } from './reject';
 import { caseNotification, installLedgerHandlers } from './unit-ledger';
@@ -56,7 +56,7 @@ export interface UnitWorkflowInput {
   /** This unit's credential chains (its own, the office's, the leaders'); absent without credentials. */
   access?: AccessRegistry;
   /** Carried across continue-as-new. */
-  carried?: { state: UnitState; progressVersion: number };
+  carried?: { state: UnitState; progressVersion: number; mail?: CarriedMail };
 }
 
 /**
@@ -77,6 +77,10 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitState>
   const pending: UnitCommand[] = [];
   const casePending: CaseCommand[] = [];
   const notifier = createNotifier(context, workflowInfo().workflowId, unit);
+  // Mail still retrying when the history is full goes on in the next run; runs without the marker
+  // waited for it, and replay as they ran.
+  const carryMail = patched('carry-mail-across-runs');
+  notifier.resume(input.carried?.mail);
   const now = () => planNow(clock, Date.now());
 
   const take = (outcome: { state: UnitState; commands: UnitCommand[] }) => {
@@ -216,10 +220,13 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitState>
     }
     if (state.ended && pending.length === 0 && casePending.length === 0) break;
     if (workflowInfo().continueAsNewSuggested) {
-      await condition(() => allHandlersFinished() && notifier.inflight() === 0);
+      await condition(
+        () => allHandlersFinished() && (carryMail ? notifier.inflightBesidesMail() : notifier.inflight()) === 0,
+      );
       // A message taken while waiting has work to finish first; continue as new on a later pass.
       if (pending.length === 0 && casePending.length === 0 && !progressDirty) {
-        await continueAsNew<typeof unitWorkflow>({ ...input, access, carried: { state, progressVersion } });
+        const mail = carryMail ? notifier.carry() : undefined;
+        await continueAsNew<typeof unitWorkflow>({ ...input, access, carried: { state, progressVersion, mail } });
       }
       continue;
     }

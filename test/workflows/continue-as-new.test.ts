@@ -5,10 +5,19 @@ import { startCampaign } from '../../client/start-campaign';
 import { projectDataDir } from '../../server/cache-paths';
 import { startDevServer, type RunningDevServer } from '../../server/dev-server';
 import { freePort } from '../../server/free-port';
-import { asOfNow, approvePhaseUpdate, campaignStatusQuery, unitProgressSignal } from '../../workflows/messages';
+import { ApplicationFailure } from '@temporalio/common';
+import { readNotificationLog } from '../../activities/notify';
+import {
+  asOfNow,
+  approvePhaseUpdate,
+  campaignEventSignal,
+  campaignStatusQuery,
+  unitProgressSignal,
+  unitStatusQuery,
+} from '../../workflows/messages';
 import { unitWorkflowId } from '../../workflows/workflow-ids';
 import { uniqueId } from '../helpers/temporal';
-import { withCampaignWorker } from '../support/campaign-harness';
+import { withCampaignWorker, type CampaignActivities } from '../support/campaign-harness';
 import { eventually } from '../support/eventually';
 import { smallPlan } from '../support/plans';
 import { submitWhenOwed } from '../support/unit-driver';
@@ -100,5 +109,62 @@ describe('continue-as-new', () => {
       expect(status.status.accountabilityMarks).toBe(3);
       await handle.terminate('test over');
     }, server.address);
+  });
+
+  it('continues a unit as new while its mail cannot go out, and sends that mail once the server is back', async () => {
+    let mailDown = true;
+    const smtpDown = () => ApplicationFailure.retryable('SMTP server unreachable (test)', 'MailTransientFailure');
+    const failWhileDown = (real: CampaignActivities): CampaignActivities => ({
+      ...real,
+      sendNotification: (request) => (mailDown ? Promise.reject(smtpDown()) : real.sendNotification(request)),
+      sendNotifications: (requests) => (mailDown ? Promise.reject(smtpDown()) : real.sendNotifications(requests)),
+    });
+    await withCampaignWorker(
+      async ({ client, taskQueue, dataDir }) => {
+        const id = uniqueId('can-mail');
+        // One plan day per ten real minutes: nothing falls due while the test runs.
+        const handle = await startCampaign(client, smallPlan(id), {
+          taskQueue,
+          startedBy: 'office',
+          rehearsalScale: 86_400_000 / 600_000,
+        });
+        const unitA = client.workflow.getHandle(unitWorkflowId(id, 'town-a'));
+        await eventually(
+          () => handle.query(campaignStatusQuery, asOfNow()),
+          (s) => s.currentPhase !== undefined,
+          { what: 'the first phase' },
+        );
+        await eventually(
+          () => unitA.query(unitStatusQuery, asOfNow()),
+          (s) => s.rows.length > 0,
+          { what: 'town-a to owe its first report' },
+        );
+        const firstRunId = (await unitA.describe()).runId;
+        // Events the unit takes and ignores (number 0) fill its history past the server's suggestion.
+        for (let i = 0; i < 15; i++) await unitA.signal(campaignEventSignal, { type: 'paused', seq: 0, by: 'test' });
+        await eventually(
+          async () => (await unitA.describe()).runId,
+          (runId) => runId !== firstRunId,
+          { what: 'town-a to continue as new with its mail still retrying', timeoutMs: 30_000 },
+        );
+        expect(await readNotificationLog(id, { dataDir })).toEqual([]);
+
+        mailDown = false;
+        const opened = await eventually(
+          async () =>
+            (await readNotificationLog(id, { dataDir })).filter(
+              (e) => e.kind === 'phase_opened' && e.requestId.startsWith(unitA.workflowId),
+            ),
+          (entries) => entries.length >= 2,
+          { what: "town-a's phase notice, sent by the new run", timeoutMs: 60_000 },
+        );
+        // Each of the unit's two people has it, once.
+        expect(new Set(opened.map((e) => e.email)).size).toBe(opened.length);
+        expect(opened.every((e) => e.status === 'outbox')).toBe(true);
+        await handle.terminate('test over');
+      },
+      server.address,
+      failWhileDown,
+    );
   });
 });
