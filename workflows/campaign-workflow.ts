@@ -3,8 +3,10 @@ import {
   condition,
   continueAsNew,
   log,
+  ParentClosePolicy,
   patched,
   setHandler,
+  startChild,
   workflowInfo,
 } from '@temporalio/workflow';
 import { caseLedgerContextFromPlan } from '../domain/cases/ledger-context';
@@ -68,6 +70,8 @@ import { createNotifier, type CarriedMail, type NotificationContext } from './no
 import { createAccessGate } from './access-gate';
 import { accepting, setGuardedUpdate } from './validated-update';
 import { campaignHistoryFull } from './history-budget';
+import { phaseReportWorkflow } from './phase-report-workflow';
+import { phaseReportWorkflowId } from './workflow-ids';
 
 export interface CampaignWorkflowInput {
   plan: Plan;
@@ -274,6 +278,7 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
     return published;
   };
 
+  const reportsOfThisRun: Promise<unknown>[] = [];
   const execute = async (command: CampaignCommand) => {
     switch (command.type) {
       case 'broadcast': {
@@ -300,13 +305,24 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
       case 'notify':
         notifier.dispatch(command);
         return;
-      case 'phase-report':
-        // A phase report reads every unit; the next phase must not wait for it.
-        notifier.track(
-          publishReport({ campaignWorkflowId: info.workflowId, scope: 'phase', phaseId: command.phaseId }),
-          `phase report ${command.phaseId}`,
-        );
+      case 'phase-report': {
+        // A phase report reads every unit; the next phase must not wait for it, and continue-as-new
+        // waits only for its start. Campaigns without the marker ran it here, and replay so.
+        const request = { campaignWorkflowId: info.workflowId, scope: 'phase' as const, phaseId: command.phaseId };
+        if (!patched('phase-report-apart')) {
+          notifier.track(publishReport(request), `phase report ${command.phaseId}`);
+          return;
+        }
+        const started = startChild(phaseReportWorkflow, {
+          workflowId: phaseReportWorkflowId(info.workflowId, command.phaseId),
+          args: [{ request, context }],
+          parentClosePolicy: ParentClosePolicy.ABANDON,
+        });
+        notifier.track(started, `phase report ${command.phaseId}`);
+        // The campaign's last run finishes after its reports: the summary comes after the last phase's.
+        reportsOfThisRun.push(started.then((report) => report.result()).catch(() => undefined));
         return;
+      }
       case 'final-report':
         // The summary is worth waiting for, but a report that cannot be compiled must not fail the campaign.
         await publishReport({ campaignWorkflowId: info.workflowId, scope: 'campaign' }).catch((err: unknown) =>
@@ -361,6 +377,7 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
     if (next === undefined) await condition(wake);
     else await condition(wake, Math.max(1, realDelayUntil(clock, Date.now(), next)));
   }
+  await Promise.all(reportsOfThisRun);
   await condition(() => allHandlersFinished() && notifier.inflight() === 0);
   const summary = campaignStatus(plan, state, now());
   return {

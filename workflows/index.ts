@@ -1,2 +1,3 @@
 export { campaignWorkflow } from './campaign-workflow';
+export { phaseReportWorkflow } from './phase-report-workflow';
 export { unitWorkflow } from './unit-workflow';

@@ -6,3 +6,8 @@ export function campaignWorkflowId(campaignId: string): string {
 export function unitWorkflowId(campaignId: string, unitId: string): string {
   return `campaign:${campaignId}:unit:${unitId}`;
 }
+
+/** The workflow that compiles and mails one closed phase's report. */
+export function phaseReportWorkflowId(campaignWorkflowId: string, phaseId: string): string {
+  return `${campaignWorkflowId}:report:phase:${phaseId}`;
+}

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Client } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { benchPlan } from '../../bench/bench-plan';
 import { startCampaign } from '../../client/start-campaign';
 import { projectDataDir } from '../../server/cache-paths';
 import { startDevServer, type RunningDevServer } from '../../server/dev-server';
@@ -166,5 +168,71 @@ describe('continue-as-new', () => {
       server.address,
       failWhileDown,
     );
+  });
+
+  it("continues a campaign as new while a phase's report is still being compiled, and the report still goes out", async () => {
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const holdReports = (real: CampaignActivities): CampaignActivities => ({
+      ...real,
+      publishCampaignReport: async (input) => {
+        await released;
+        return real.publishCampaignReport(input);
+      },
+    });
+    // Let go in any case: a held activity would keep the worker from shutting down after a failure.
+    await withCampaignWorker(
+      async ({ client, taskQueue, dataDir }) => {
+        try {
+          await reportOutlivesItsRun(client, taskQueue, dataDir);
+        } finally {
+          release();
+        }
+      },
+      server.address,
+      holdReports,
+    );
+    async function reportOutlivesItsRun(client: Client, taskQueue: string, dataDir: string) {
+      const id = uniqueId('can-report');
+      // One plan day per real minute: every deadline of the bench plan is months away.
+      const handle = await startCampaign(client, benchPlan(id, 1), {
+        taskQueue,
+        startedBy: 'office',
+        rehearsalScale: 86_400_000 / 60_000,
+      });
+      await eventually(
+        () => handle.query(campaignStatusQuery, asOfNow()),
+        (s) => s.currentPhase?.id === 'phase-1',
+        { what: 'the first phase' },
+      );
+      await handle.executeUpdate(approvePhaseUpdate, { args: [{ phaseId: 'phase-1', by: 'leader:head' }] });
+      const reportRunId = (await handle.describe()).runId;
+      // Progress reports fill the campaign's history past the server's suggestion.
+      for (let version = 1_000; version < 1_060; version++) {
+        await handle.signal(unitProgressSignal, {
+          unitId: 'unit-00001',
+          version,
+          phases: {},
+          overdue: [],
+          marks: 0,
+          escalations: [],
+        });
+      }
+      await eventually(
+        async () => (await handle.describe()).runId,
+        (runId) => runId !== reportRunId,
+        { what: 'the campaign to continue as new with its report held', timeoutMs: 30_000 },
+      );
+      const reportMail = () =>
+        readNotificationLog(id, { dataDir }).then((log) => log.filter((e) => e.kind === 'report_ready'));
+      expect(await reportMail()).toEqual([]);
+
+      release();
+      const mailed = await eventually(reportMail, (entries) => entries.length > 0, {
+        what: "phase one's report mailed to the office",
+      });
+      expect(mailed.map((e) => [e.email, e.status])).toEqual([['office@example.org', 'outbox']]);
+      await handle.terminate('test over');
+    }
   });
 });

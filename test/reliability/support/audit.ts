@@ -1,4 +1,4 @@
-import type { Client } from '@temporalio/client';
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { defaultPayloadConverter } from '@temporalio/common';
 import type { temporal } from '@temporalio/proto';
 import { messageIdFor } from '../../../activities/notify/delivery-log';
@@ -6,7 +6,7 @@ import { AesGcmPayloadCodec } from '../../../codec/aes-gcm-codec';
 import { campaignKeyring } from '../../../codec/data-converter';
 import type { NotificationRequest } from '../../../domain/notifications/notification';
 import type { Plan } from '../../../domain/plan/schema';
-import { campaignWorkflowId, unitWorkflowId } from '../../../workflows/workflow-ids';
+import { campaignWorkflowId, phaseReportWorkflowId, unitWorkflowId } from '../../../workflows/workflow-ids';
 import type { SunkMail } from './mail-sink';
 
 type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
@@ -74,7 +74,21 @@ export async function readCampaignRecord(client: Client, plan: Plan): Promise<Ca
     scheduledAt: new Map(),
     retried: new Map(),
   };
-  const workflowIds = [campaignWorkflowId(id), ...plan.units.map((u) => unitWorkflowId(id, u.id))];
+  // A closed phase's report runs in a workflow of its own; a phase that never closed has none.
+  const reportIds = plan.phases.map((p) => phaseReportWorkflowId(campaignWorkflowId(id), p.id));
+  const existingReports: string[] = [];
+  for (const reportId of reportIds) {
+    const found = await client.workflow
+      .getHandle(reportId)
+      .describe()
+      .then(() => true)
+      .catch((err: unknown) => {
+        if (err instanceof WorkflowNotFoundError) return false;
+        throw err;
+      });
+    if (found) existingReports.push(reportId);
+  }
+  const workflowIds = [campaignWorkflowId(id), ...plan.units.map((u) => unitWorkflowId(id, u.id)), ...existingReports];
   for (const workflowId of workflowIds) {
     const updates = new Set<string>();
     // A batch of notifications is one activity: its retries count for every request in it.
