@@ -30,7 +30,7 @@ import {
   submitReportUpdate,
   unitStatusQuery,
 } from '../workflows/messages';
-import { unitWorkflowId } from '../workflows/workflow-ids';
+import { phaseReportWorkflowId, unitWorkflowId } from '../workflows/workflow-ids';
 
 const OUT = path.join(__dirname, '../test/fixtures/histories');
 const TAG = process.argv[2] === undefined ? '' : `@${process.argv[2]}`;
@@ -114,6 +114,8 @@ async function main() {
         ['campaign', handle],
         ['unit-on-time', unitA],
         ['unit-late-returned', unitB],
+        // The last phase's report, in a workflow of its own since phase-report-apart.
+        ['phase-report', client.workflow.getHandle(phaseReportWorkflowId(handle.workflowId, 'accept'))],
       ] as const) {
         const history = await h.fetchHistory();
         // Binary protobuf: exact, compact, and independent of JSON conversion details.
