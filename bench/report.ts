@@ -65,6 +65,28 @@ function perSize(r: SizeResult): string {
   );
 }
 
+/** What one unit's events are spent on, grouped as a reader of the history would name them. */
+const EVENT_GROUPS: [string, RegExp][] = [
+  ['workflow task', /^WORKFLOW_TASK_/],
+  ['update', /^WORKFLOW_EXECUTION_UPDATE_/],
+  ['signal sent', /^(SIGNAL_EXTERNAL_|EXTERNAL_WORKFLOW_EXECUTION_SIGNALED)/],
+  ['signal taken', /^WORKFLOW_EXECUTION_SIGNALED$/],
+  ['activity', /^ACTIVITY_TASK_/],
+  ['timer', /^TIMER_/],
+];
+
+function unitEvents(r: SizeResult): string {
+  const { workflowId, eventTypes } = r.ours.history.check;
+  const groups = new Map<string, number>();
+  for (const [type, count] of Object.entries(eventTypes)) {
+    const group = EVENT_GROUPS.find(([, pattern]) => pattern.test(type))?.[0] ?? 'other';
+    groups.set(group, (groups.get(group) ?? 0) + count);
+  }
+  const total = [...groups.values()].reduce((a, b) => a + b, 0);
+  const parts = [...groups].sort((a, b) => b[1] - a[1]).map(([group, count]) => `${count} ${group}`);
+  return `${r.units} units: one unit's history (${workflowId.split(':').at(-1) ?? workflowId}) ${total} events: ${parts.join(', ')}`;
+}
+
 const verdict = (met: boolean) => (met ? 'met' : 'NOT met');
 
 /** The issue's targets, judged from this run's figures (the largest size ≥ 1,000 units where it says so). */
@@ -111,6 +133,7 @@ export function resultText(results: SizeResult[]): string {
     ...table(results),
     '',
     ...results.map(perSize),
+    ...results.map(unitEvents),
     '',
     'targets:',
     ...targets(results).map((l) => `  ${l}`),
