@@ -1,35 +1,21 @@
 import { Worker } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
 import { readNotificationLog } from '../../activities/notify';
-import { benchCase, benchPlan } from '../../bench/bench-plan';
-import { startCampaign } from '../../client/start-campaign';
+import { benchCase } from '../../bench/bench-plan';
 import { campaignDataConverter } from '../../codec/data-converter';
 import { WORKFLOWS_PATH } from '../../worker/campaign-worker';
 import { bundleWorkflowsOnce } from '../../worker/run-worker';
-import { asOfNow, campaignStatusQuery, fileCasesUpdate } from '../../workflows/messages';
-import { unitWorkflowId } from '../../workflows/workflow-ids';
-import { uniqueId } from '../helpers/temporal';
+import { fileCasesUpdate } from '../../workflows/messages';
 import { withCampaignWorker } from '../support/campaign-harness';
 import { eventually } from '../support/eventually';
+import { startOneUnitCampaign } from '../support/one-unit-campaign';
 
-// One plan day per real minute: every deadline of the bench plan is months of plan time away.
-const SCALE = 86_400_000 / 60_000;
 const CASES = 5;
 
 describe('a unit with several notices to send at once', () => {
   it('sends them in one activity, delivers every one of them, and its history replays', async () => {
     await withCampaignWorker(async ({ client, taskQueue, dataDir }) => {
-      const id = uniqueId('batch');
-      const campaign = await startCampaign(client, benchPlan(id, 1), {
-        taskQueue,
-        startedBy: 'office',
-        rehearsalScale: SCALE,
-      });
-      await eventually(
-        () => campaign.query(campaignStatusQuery, asOfNow()),
-        (s) => s.currentPhase?.id === 'phase-1',
-      );
-      const unit = client.workflow.getHandle(unitWorkflowId(id, 'unit-00001'));
+      const { id, unit } = await startOneUnitCampaign(client, taskQueue, 'batch');
       const activitiesScheduled = async () =>
         ((await unit.fetchHistory()).events ?? []).flatMap((e) => {
           const name = e.activityTaskScheduledEventAttributes?.activityType?.name;

@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Client } from '@temporalio/client';
+import type { Client, WorkflowHandle } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { benchPlan } from '../../bench/bench-plan';
 import { startCampaign } from '../../client/start-campaign';
 import { projectDataDir } from '../../server/cache-paths';
 import { startDevServer, type RunningDevServer } from '../../server/dev-server';
@@ -21,6 +20,7 @@ import { unitWorkflowId } from '../../workflows/workflow-ids';
 import { uniqueId } from '../helpers/temporal';
 import { withCampaignWorker, type CampaignActivities } from '../support/campaign-harness';
 import { eventually } from '../support/eventually';
+import { startOneUnitCampaign } from '../support/one-unit-campaign';
 import { smallPlan } from '../support/plans';
 import { submitWhenOwed } from '../support/unit-driver';
 
@@ -41,6 +41,16 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => server?.stop());
+
+/**
+ * Sixty progress reports as a unit workflow sends them, newer versions than the unit's own: they
+ * fill a campaign's history past the server's suggestion.
+ */
+async function sendProgressReports(campaign: WorkflowHandle, unitId: string, marks: number): Promise<void> {
+  for (let version = 1_000; version < 1_060; version++) {
+    await campaign.signal(unitProgressSignal, { unitId, version, phases: {}, overdue: [], marks, escalations: [] });
+  }
+}
 
 describe('continue-as-new', () => {
   it('carries campaign and unit state into new runs without losing a report or an escalation', async () => {
@@ -88,17 +98,7 @@ describe('continue-as-new', () => {
         rehearsalLeadInMs: 3_600_000,
       });
       const firstRunId = (await handle.describe()).runId;
-      // Progress reports as a unit workflow sends them, newer versions than the unit's own.
-      for (let version = 1_000; version < 1_060; version++) {
-        await handle.signal(unitProgressSignal, {
-          unitId: 'town-a',
-          version,
-          phases: {},
-          overdue: [],
-          marks: 3,
-          escalations: [],
-        });
-      }
+      await sendProgressReports(handle, 'town-a', 3);
       const status = await eventually(
         async () => ({
           runId: (await handle.describe()).runId,
@@ -193,31 +193,10 @@ describe('continue-as-new', () => {
       holdReports,
     );
     async function reportOutlivesItsRun(client: Client, taskQueue: string, dataDir: string) {
-      const id = uniqueId('can-report');
-      // One plan day per real minute: every deadline of the bench plan is months away.
-      const handle = await startCampaign(client, benchPlan(id, 1), {
-        taskQueue,
-        startedBy: 'office',
-        rehearsalScale: 86_400_000 / 60_000,
-      });
-      await eventually(
-        () => handle.query(campaignStatusQuery, asOfNow()),
-        (s) => s.currentPhase?.id === 'phase-1',
-        { what: 'the first phase' },
-      );
+      const { id, campaign: handle } = await startOneUnitCampaign(client, taskQueue, 'can-report');
       await handle.executeUpdate(approvePhaseUpdate, { args: [{ phaseId: 'phase-1', by: 'leader:head' }] });
       const reportRunId = (await handle.describe()).runId;
-      // Progress reports fill the campaign's history past the server's suggestion.
-      for (let version = 1_000; version < 1_060; version++) {
-        await handle.signal(unitProgressSignal, {
-          unitId: 'unit-00001',
-          version,
-          phases: {},
-          overdue: [],
-          marks: 0,
-          escalations: [],
-        });
-      }
+      await sendProgressReports(handle, 'unit-00001', 0);
       await eventually(
         async () => (await handle.describe()).runId,
         (runId) => runId !== reportRunId,

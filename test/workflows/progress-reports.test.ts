@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { benchPlan, benchReport } from '../../bench/bench-plan';
-import { startCampaign } from '../../client/start-campaign';
+import { benchReport } from '../../bench/bench-plan';
 import {
   asOfNow,
   campaignStatusQuery,
@@ -9,14 +8,10 @@ import {
   submitReportUpdate,
   unitStatusQuery,
 } from '../../workflows/messages';
-import { unitWorkflowId } from '../../workflows/workflow-ids';
-import { uniqueId } from '../helpers/temporal';
 import { withCampaignWorker } from '../support/campaign-harness';
 import { eventually } from '../support/eventually';
+import { startOneUnitCampaign } from '../support/one-unit-campaign';
 import { settledHistory, signalsSent } from '../support/unit-history';
-
-// One plan day per real minute: both deliverables are due months of plan time away.
-const SCALE = 86_400_000 / 60_000;
 
 const progressReports = async (unit: Parameters<typeof settledHistory>[0]) =>
   signalsSent(await settledHistory(unit)).filter((name) => name === 'unitProgress').length;
@@ -24,21 +19,7 @@ const progressReports = async (unit: Parameters<typeof settledHistory>[0]) =>
 describe('a unit reporting its progress to the campaign', () => {
   it('reports what changes the counts and stays quiet about what does not', async () => {
     await withCampaignWorker(async ({ client, taskQueue }) => {
-      const id = uniqueId('progress');
-      const campaign = await startCampaign(client, benchPlan(id, 1), {
-        taskQueue,
-        startedBy: 'office',
-        rehearsalScale: SCALE,
-      });
-      await eventually(
-        () => campaign.query(campaignStatusQuery, asOfNow()),
-        (s) => s.currentPhase?.id === 'phase-1',
-      );
-      const unit = client.workflow.getHandle(unitWorkflowId(id, 'unit-00001'));
-      await eventually(
-        () => unit.query(unitStatusQuery, asOfNow()),
-        (s) => s.rows.length === 2,
-      );
+      const { campaign, unit } = await startOneUnitCampaign(client, taskQueue, 'progress');
       const opened = await progressReports(unit);
       expect(opened).toBeGreaterThan(0);
 
