@@ -144,7 +144,7 @@ export function createNotifier(ctx: NotificationContext, ownerId: string, unit?:
     dispatch,
     dispatchAll,
     /** One prepared notification (a report's mail to the office). */
-    send: (request: NotificationRequest, what: string) => sendOne(request, what),
+    send: sendOne,
     track,
     carry,
     resume,

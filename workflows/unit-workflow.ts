@@ -206,10 +206,9 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitState>
       const progress = unitProgress(state, now(), progressVersion + 1);
       // Most campaign events (an approval, a pause) change nothing the campaign counts; a report
       // the campaign already has would cost both histories a signal and the unit a workflow task.
-      const sameAsSent = progressReported.unchanged(progress);
-      if (!(sameAsSent && patched('skip-unchanged-progress'))) {
+      const isNew = progressReported.isNew(progress);
+      if (isNew || !patched('skip-unchanged-progress')) {
         progressVersion = progress.version;
-        progressReported.sent(progress);
         try {
           await campaign.signal(unitProgressSignal, progress);
         } catch (err) {
@@ -258,11 +257,13 @@ function unitLedgerContext(input: UnitWorkflowInput): CaseLedgerContext {
 /** The last progress report sent, to tell whether another would say anything new. */
 function lastReported() {
   let last: string | undefined;
-  const content = (progress: UnitProgress) => JSON.stringify({ ...progress, version: 0 });
   return {
-    unchanged: (progress: UnitProgress) => last === content(progress),
-    sent: (progress: UnitProgress) => {
-      last = content(progress);
+    /** Whether `progress` says something the last report did not; it is the last report from now on. */
+    isNew: (progress: UnitProgress) => {
+      const content = JSON.stringify({ ...progress, version: 0 });
+      const isNew = content !== last;
+      last = content;
+      return isNew;
     },
   };
 }

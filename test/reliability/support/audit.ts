@@ -75,25 +75,18 @@ export async function readCampaignRecord(client: Client, plan: Plan): Promise<Ca
     retried: new Map(),
   };
   // A closed phase's report runs in a workflow of its own; a phase that never closed has none.
-  const reportIds = plan.phases.map((p) => phaseReportWorkflowId(campaignWorkflowId(id), p.id));
-  const existingReports: string[] = [];
-  for (const reportId of reportIds) {
-    const found = await client.workflow
-      .getHandle(reportId)
-      .describe()
-      .then(() => true)
-      .catch((err: unknown) => {
-        if (err instanceof WorkflowNotFoundError) return false;
-        throw err;
-      });
-    if (found) existingReports.push(reportId);
-  }
-  const workflowIds = [campaignWorkflowId(id), ...plan.units.map((u) => unitWorkflowId(id, u.id)), ...existingReports];
+  const reportIds = new Set(plan.phases.map((p) => phaseReportWorkflowId(campaignWorkflowId(id), p.id)));
+  const workflowIds = [campaignWorkflowId(id), ...plan.units.map((u) => unitWorkflowId(id, u.id)), ...reportIds];
+  const eventsOf = (workflowId: string) =>
+    historyOf(client, workflowId).catch((err: unknown) => {
+      if (reportIds.has(workflowId) && err instanceof WorkflowNotFoundError) return [];
+      throw err;
+    });
   for (const workflowId of workflowIds) {
     const updates = new Set<string>();
     // A batch of notifications is one activity: its retries count for every request in it.
     const requestsOf = new Map<string, string[]>();
-    for (const event of await historyOf(client, workflowId)) {
+    for (const event of await eventsOf(workflowId)) {
       if (event.workflowTaskTimedOutEventAttributes) record.workflowTaskTimeouts += 1;
       // A retried activity's history shows only its final attempt, with the failure of the one before.
       const started = event.activityTaskStartedEventAttributes;
