@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { Client, Connection } from '@temporalio/client';
-import { campaignDataConverter } from '../codec/data-converter';
+import { type Client, Connection } from '@temporalio/client';
 import { findDevServerBinary } from '../server/dev-server-binary';
 import { startDevServer } from '../server/dev-server';
+import { campaignClient } from '../client/campaign-client';
 
 /** A dev server of the benchmark's own, and a client that speaks the campaign's codec. */
 export interface BenchServer {
@@ -22,7 +22,7 @@ export async function startBenchServer(): Promise<BenchServer> {
   const binary = await findDevServerBinary();
   const server = await startDevServer({ binary, headless: true, log: 'ignore' });
   const connection = await Connection.connect({ address: server.address });
-  const client = new Client({ connection, dataConverter: campaignDataConverter() });
+  const client = campaignClient({ connection });
   const info = await client.workflowService.getSystemInfo({});
   let version = `Temporal Server ${info.serverVersion}`;
   if (binary.kind === 'binary') {

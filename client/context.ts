@@ -1,13 +1,13 @@
-import { Client, Connection, WorkflowNotFoundError, type WorkflowHandle } from '@temporalio/client';
+import { type Client, Connection, WorkflowNotFoundError, type WorkflowHandle } from '@temporalio/client';
 import type { Command } from 'commander';
 import { loadTemporalConfig, toConnectionOptions, type TemporalConfig } from '../config/temporal-connection';
 import { campaignWorkflowId, unitWorkflowId } from '../workflows/workflow-ids';
-import { campaignDataConverter } from '../codec/data-converter';
 import { loadMailConfig } from '../config/mail-config';
 import { credentialInterceptor, type Wallet } from './access/credential-interceptor';
 import { credentialsDir, CredentialFileError, readCredentialDir, readCredentialFile } from './access/credential-files';
 import type { IssuedCredential } from './access/issue-credentials';
 import { CliError, EXIT, isUnreachable, unknownCampaign, unreachable, usageError } from './errors';
+import { campaignClient } from './campaign-client';
 
 /** Options every command accepts; they override the environment the worker reads too. */
 export interface GlobalOptions {
@@ -75,11 +75,11 @@ export class CliContext {
         ...toConnectionOptions(config),
         connectTimeout: CONNECT_TIMEOUT_MS,
       });
-      const client: Client = new Client({
+      const client: Client = campaignClient({
         connection,
         namespace: config.namespace,
-        dataConverter: campaignDataConverter(this.env),
-        interceptors: { workflow: [credentialInterceptor(() => client, this.wallet())] },
+        env: this.env,
+        interceptors: [credentialInterceptor(() => client, this.wallet())],
       });
       return client;
     } catch (error) {

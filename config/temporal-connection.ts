@@ -1,9 +1,9 @@
-import { Client, Connection, type TLSConfig } from '@temporalio/client';
+import { type Client, Connection, type TLSConfig } from '@temporalio/client';
 import { loadClientConfigProfile, type ClientConfigProfile, type ConfigDataSource } from '@temporalio/envconfig';
 import { NativeConnection } from '@temporalio/worker';
 import fs from 'node:fs';
 import { z } from 'zod';
-import { campaignDataConverter } from '../codec/data-converter';
+import { campaignClient } from '../client/campaign-client';
 
 /**
  * How clients and workers reach Temporal, from the environment. The project's own variables
@@ -161,7 +161,7 @@ export function toConnectionOptions(config: TemporalConfig): SharedConnectionOpt
 
 export async function connectClient(config: TemporalConfig): Promise<Client> {
   const connection = await Connection.connect(toConnectionOptions(config));
-  return new Client({ connection, namespace: config.namespace, dataConverter: campaignDataConverter() });
+  return campaignClient({ connection, namespace: config.namespace });
 }
 
 export async function connectWorkerConnection(config: TemporalConfig): Promise<NativeConnection> {

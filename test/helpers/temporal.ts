@@ -21,7 +21,7 @@
  * - Skipping is global to one environment, so tests sharing an env must not run concurrently.
  */
 import { campaignDataConverter } from '../../codec/data-converter';
-import { Client, Connection } from '@temporalio/client';
+import { type Client, Connection } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, NativeConnection, Runtime, Worker, type WorkerOptions } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
@@ -34,6 +34,7 @@ import type { DevServerBinary } from '../../server/dev-server-binary';
 import { freePort } from '../../server/free-port';
 import { sdkDownload } from '../../server/sdk-download';
 import { bundleWorkflowsOnce } from '../../worker/run-worker';
+import { campaignClient } from '../../client/campaign-client';
 
 // Worker state changes at INFO would bury test output; warnings and errors still show. Each test
 // file runs in its own process, so this is the first Runtime use unless a test installed its own.
@@ -67,9 +68,7 @@ export function temporalAddress(): string {
 export function testClient(address = temporalAddress()): Promise<Client> {
   let client = clients.get(address);
   if (client === undefined) {
-    client = Connection.connect({ address }).then(
-      (connection) => new Client({ connection, dataConverter: campaignDataConverter() }),
-    );
+    client = Connection.connect({ address }).then((connection) => campaignClient({ connection }));
     clients.set(address, client);
   }
   return client;

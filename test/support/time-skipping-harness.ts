@@ -2,7 +2,7 @@ import { campaignDataConverter } from '../../codec/data-converter';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Client } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { createActivities } from '../../activities';
@@ -15,6 +15,7 @@ import type { Plan } from '../../domain/plan/schema';
 import { WORKFLOWS_PATH } from '../../worker/campaign-worker';
 import { bundleWorkflowsOnce } from '../../worker/run-worker';
 import { createTimeSkippingEnv, uniqueId } from '../helpers/temporal';
+import { campaignClient } from '../../client/campaign-client';
 
 export interface PlanTimeHarness {
   client: Client;
@@ -58,11 +59,7 @@ export async function withPlanTime<T>(
       activities: createActivities({
         // A plain client, as a real worker has: the environment's own waits on results by
         // unlocking time skipping, which an activity must not do behind the test's back.
-        client: new Client({
-          connection: env.connection,
-          namespace: env.namespace,
-          dataConverter: campaignDataConverter(),
-        }),
+        client: campaignClient({ connection: env.connection, namespace: env.namespace }),
         mailConfig,
         store: createFolderReportStore({ dataDir }),
         mail: { log: () => undefined },

@@ -1,6 +1,7 @@
 import { AesGcmPayloadCodec } from '../../codec/aes-gcm-codec';
-import { campaignDataConverter, campaignKeyring } from '../../codec/data-converter';
-import { Client, type WorkflowHandle } from '@temporalio/client';
+import { campaignKeyring } from '../../codec/data-converter';
+import type { Client } from '@temporalio/client';
+import { type WorkflowHandle } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { describe, expect, it } from 'vitest';
 import { credentialInterceptor } from '../../client/access/credential-interceptor';
@@ -25,16 +26,16 @@ import { uniqueId } from '../helpers/temporal';
 import { withCampaignWorker } from '../support/campaign-harness';
 import { eventually } from '../support/eventually';
 import { smallPlan } from '../support/plans';
+import { campaignClient } from '../../client/campaign-client';
 
 // One plan day takes ten minutes: nothing falls due while the test runs.
 const SCALE = 86_400_000 / 600_000;
 
 /** A client that presents the credentials of `holders`, as the CLI does with a credential file. */
 function clientAs(base: Client, holders: IssuedCredential[]): Client {
-  const client: Client = new Client({
+  const client: Client = campaignClient({
     connection: base.connection,
-    dataConverter: campaignDataConverter(),
-    interceptors: { workflow: [credentialInterceptor(() => client, { credentials: () => holders })] },
+    interceptors: [credentialInterceptor(() => client, { credentials: () => holders })],
   });
   return client;
 }
