@@ -3,6 +3,7 @@ import type { MailConfig } from '../config/mail-config';
 import type { CampaignActivities } from './activity-types';
 import { createBroadcastActivity } from './fanout/broadcast-to-units';
 import { createNotifyAllUnitsActivity } from './fanout/notify-all-units';
+import { keptAlive } from './heartbeat/kept-alive';
 import { createTransferCaseActivity } from './ledger/transfer-case';
 import { createMailActivities } from './notify';
 import type { NotifyDependencies } from './notify';
@@ -26,9 +27,12 @@ export function createActivities(deps: ActivityDependencies) {
   const sendNotification: CampaignActivities['sendNotification'] = (request) => mail.sendNotification(request);
   return {
     ...mail,
+    // Mail is retried under a heartbeat timeout well below its start-to-close timeout (see the mail proxy).
+    sendNotification: keptAlive(mail.sendNotification),
+    sendNotifications: keptAlive(mail.sendNotifications),
     ...reports,
     broadcastToUnits: createBroadcastActivity(deps.client),
-    notifyAllUnits: createNotifyAllUnitsActivity(deps.client, sendNotification),
+    notifyAllUnits: keptAlive(createNotifyAllUnitsActivity(deps.client, sendNotification)),
     transferCase: createTransferCaseActivity(deps.client),
     publishCampaignReport: createPublishCampaignReportActivity(deps.client, reports.publishReport, sendNotification),
   } satisfies CampaignActivities & Record<string, unknown>;

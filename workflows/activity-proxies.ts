@@ -3,12 +3,15 @@ import type { CampaignActivities } from '../activities/activity-types';
 
 /**
  * Mail is retried patiently: an SMTP outage of a day must not lose a message, and because the
- * workflows never wait on mail, a long retry never holds back a timer or an escalation.
+ * workflows never wait on mail, a long retry never holds back a timer or an escalation. The mail
+ * activities heartbeat while they work, so mail a dead worker held is retried after the heartbeat
+ * timeout rather than the whole start-to-close timeout.
  */
 export const mail = proxyActivities<
   Pick<CampaignActivities, 'sendNotification' | 'sendNotifications' | 'notifyAllUnits'>
 >({
   startToCloseTimeout: '2 minutes',
+  heartbeatTimeout: '30 seconds',
   scheduleToCloseTimeout: '3 days',
   retry: {
     initialInterval: '10 seconds',

@@ -59,6 +59,8 @@ describe('the worker killed with kill -9 mid-campaign', () => {
       expect(outcome.faults.some((f) => f.smtpOpen > 0)).toBe(true);
       expect(outcome.workflowTaskTimeouts).toBeGreaterThan(0);
       expect(outcome.activitiesOutlivedWorker).toBeGreaterThan(0);
+      // Mail heartbeats while it works: the server noticed the dead worker's sends by their silence.
+      expect(outcome.heartbeatsLapsed).toBeGreaterThan(0);
     } finally {
       await Promise.all(workers.map((w) => w.stop()));
       fs.rmSync(dataDir, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { defaultPayloadConverter } from '@temporalio/common';
-import type { temporal } from '@temporalio/proto';
+import { temporal } from '@temporalio/proto';
 import { messageIdFor } from '../../../activities/notify/delivery-log';
 import { AesGcmPayloadCodec } from '../../../codec/aes-gcm-codec';
 import { campaignKeyring } from '../../../codec/data-converter';
@@ -37,6 +37,8 @@ export interface CampaignRecord {
   workflowTaskTimeouts: number;
   /** Activities whose last attempt before the one that finished timed out: its worker had died. */
   activitiesOutlivedWorker: number;
+  /** Of those, the ones the server noticed by their missing heartbeats, before start-to-close. */
+  heartbeatsLapsed: number;
   /** Activities whose last failed attempt failed by itself (a dead SMTP server, say). */
   activitiesFailedOnce: number;
   /** Activity attempts beyond the first, all activities together. */
@@ -46,6 +48,8 @@ export interface CampaignRecord {
   /** Request ids of mail activities that needed more than one attempt, with the last failure. */
   retried: Map<string, { attempt: number; lastFailure: string }>;
 }
+
+const HEARTBEAT_TIMEOUT = temporal.api.enums.v1.TimeoutType.TIMEOUT_TYPE_HEARTBEAT;
 
 const mailKey = (messageId: string, rcpt: string) => `${messageId} ${rcpt.toLowerCase()}`;
 
@@ -69,6 +73,7 @@ export async function readCampaignRecord(client: Client, plan: Plan): Promise<Ca
     updatesAccepted: 0,
     workflowTaskTimeouts: 0,
     activitiesOutlivedWorker: 0,
+    heartbeatsLapsed: 0,
     activitiesFailedOnce: 0,
     activityRetries: 0,
     scheduledAt: new Map(),
@@ -92,8 +97,11 @@ export async function readCampaignRecord(client: Client, plan: Plan): Promise<Ca
       const started = event.activityTaskStartedEventAttributes;
       if (started && (started.attempt ?? 1) > 1) {
         record.activityRetries += (started.attempt ?? 1) - 1;
-        if (started.lastFailure?.timeoutFailureInfo) record.activitiesOutlivedWorker += 1;
-        else record.activitiesFailedOnce += 1;
+        const timeout = started.lastFailure?.timeoutFailureInfo;
+        if (timeout) {
+          record.activitiesOutlivedWorker += 1;
+          if (timeout.timeoutType === HEARTBEAT_TIMEOUT) record.heartbeatsLapsed += 1;
+        } else record.activitiesFailedOnce += 1;
         for (const requestId of requestsOf.get(String(started.scheduledEventId)) ?? []) {
           record.retried.set(requestId, {
             attempt: started.attempt ?? 1,

@@ -111,9 +111,10 @@ export interface Outcome {
   escalations: number;
   workflowTaskTimeouts: number;
   activitiesOutlivedWorker: number;
+  heartbeatsLapsed: number;
   activityRetries: number;
   seconds: number;
-  /** From the last fault to the campaign's end: mostly the mail activities' start-to-close timeout. */
+  /** From the last fault to the campaign's end: mostly the mail activities' heartbeat timeout. */
   secondsAfterLastFault: number;
 }
 
@@ -337,6 +338,7 @@ export async function runCampaignUnderFire(options: {
     escalations: escalations.length,
     workflowTaskTimeouts: record.workflowTaskTimeouts,
     activitiesOutlivedWorker: record.activitiesOutlivedWorker,
+    heartbeatsLapsed: record.heartbeatsLapsed,
     activityRetries: record.activityRetries,
     seconds: Math.round((Date.now() - started) / 1000),
     secondsAfterLastFault: Math.round((endedAt - Math.max(started, ...faults.map((f) => f.atMs))) / 1000),
@@ -385,7 +387,7 @@ export function describeOutcome(title: string, outcome: Outcome): string {
     `  submissions taken: ${outcome.submissions} (each once; ${outcome.clientRetries} resent by clerks after an error)`,
     `  escalation steps: ${outcome.escalations} (each once)`,
     `  mail: ${outcome.mail.expected} expected, ${outcome.mail.delivered} delivered, ${outcome.mail.missing.length} lost, ${outcome.mail.doubled.length} doubled, ${outcome.mail.doubledByCrash.length} doubled in the kill-after-250 window`,
-    `  server side: ${outcome.workflowTaskTimeouts} workflow task(s) timed out (worker or server gone), ${outcome.activitiesOutlivedWorker} activit(ies) retried after their worker died, ${outcome.activityRetries} activity retr(ies) in all`,
+    `  server side: ${outcome.workflowTaskTimeouts} workflow task(s) timed out (worker or server gone), ${outcome.activitiesOutlivedWorker} activit(ies) retried after their worker died (${outcome.heartbeatsLapsed} noticed by heartbeat), ${outcome.activityRetries} activity retr(ies) in all`,
     `  from the last fault to the last workflow's end: ${outcome.secondsAfterLastFault} s`,
   ].join('\n');
 }
