@@ -6,6 +6,7 @@ import { CodecConfigError } from '../codec/keyring';
 import { MailConfigError } from '../config/mail-config';
 import { WorkerConfigError } from '../config/worker-config';
 import { rejectionOf } from './update-rejection';
+import { UNPROCESSED_UPDATE } from './unprocessed-update-retry';
 
 /** Exit codes are part of the CLI's contract: scripts branch on them. */
 export const EXIT = { ok: 0, failed: 1, usage: 2, unreachable: 3 } as const;
@@ -70,6 +71,15 @@ export function toCliError(error: unknown, context: ErrorContext = {}): CliError
   if (error instanceof CliError) return error;
   if (error instanceof CommanderError) return new CliError(error.message.replace(/^error: /, ''), EXIT.usage);
   const rejection = rejectionOf(error);
+  if (rejection?.type === UNPROCESSED_UPDATE) {
+    // The server's own wording blames an old SDK; here it means no worker answered, even after resends.
+    return new CliError(
+      'no worker answered the request, even when it was sent again; nothing was recorded',
+      EXIT.failed,
+      'check that a worker is running (`campaign worker`) and not overloaded, then send it again',
+      'unprocessed',
+    );
+  }
   if (rejection) {
     // A malformed payload is the caller's fault; anything else is the campaign refusing.
     return new CliError(rejection.message, EXIT.failed, undefined, rejection.type);

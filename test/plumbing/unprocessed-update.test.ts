@@ -2,6 +2,7 @@ import path from 'node:path';
 import { Client, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { describe, expect, it } from 'vitest';
 import { campaignDataConverter } from '../../codec/data-converter';
+import { toCliError } from '../../client/errors';
 import { UNPROCESSED_UPDATE } from '../../client/unprocessed-update-retry';
 import { finishSignal, plumbingWorkflow, setLimitUpdate, stateQuery } from '../fixtures/plumbing-workflows';
 import { testClient, uniqueId, withWorker } from '../helpers/temporal';
@@ -41,7 +42,7 @@ async function startIdle(client: Client, taskQueue: string): Promise<WorkflowHan
 }
 
 describe('an update the server left unprocessed', () => {
-  it('reaches a bare client as the server-internal UnprocessedUpdate failure', async () => {
+  it('reaches a bare client as the server-internal UnprocessedUpdate failure, which the CLI words for users', async () => {
     const base = await testClient();
     const bare = new Client({ connection: base.connection, dataConverter: campaignDataConverter() });
     const taskQueue = uniqueId('deaf');
@@ -55,6 +56,11 @@ describe('an update the server left unprocessed', () => {
     );
     expect(failure).toBeInstanceOf(WorkflowUpdateFailedError);
     expect(failure).toHaveProperty('cause.type', UNPROCESSED_UPDATE);
+    // Should it outlast every resend, the CLI says what it means for the user, not what the server guesses.
+    const cli = toCliError(failure);
+    expect(cli.type).toBe('unprocessed');
+    expect(cli.message).toBe('no worker answered the request, even when it was sent again; nothing was recorded');
+    expect(cli.hint).toContain('campaign worker');
     await handle.terminate('test over');
   });
 
