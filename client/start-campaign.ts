@@ -5,6 +5,7 @@ import type { CampaignAccess } from '../domain/access/credential-chain';
 import type { Plan } from '../domain/plan/schema';
 import type { campaignWorkflow } from '../workflows/campaign-workflow';
 import { campaignWorkflowId } from '../workflows/workflow-ids';
+import { WORKFLOW_TASK_TIMEOUT } from '../workflows/task-timeout';
 
 export interface StartCampaignOptions {
   taskQueue: string;
@@ -60,6 +61,7 @@ export async function startCampaign(
       },
     ],
     workflowIdReusePolicy: 'REJECT_DUPLICATE',
+    workflowTaskTimeout: WORKFLOW_TASK_TIMEOUT,
     memo: { title: plan.campaign.title, rehearsal: Boolean(options.rehearsalScale) },
   });
 }

@@ -72,6 +72,7 @@ import { accepting, setGuardedUpdate } from './validated-update';
 import { campaignHistoryFull } from './history-budget';
 import { phaseReportWorkflow } from './phase-report-workflow';
 import { phaseReportWorkflowId } from './workflow-ids';
+import { WORKFLOW_TASK_TIMEOUT } from './task-timeout';
 
 export interface CampaignWorkflowInput {
   plan: Plan;
@@ -317,6 +318,7 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
           workflowId: phaseReportWorkflowId(info.workflowId, command.phaseId),
           args: [{ request, context }],
           parentClosePolicy: ParentClosePolicy.ABANDON,
+          workflowTaskTimeout: WORKFLOW_TASK_TIMEOUT,
         });
         notifier.track(started, `phase report ${command.phaseId}`);
         // The campaign's last run finishes after its reports: the summary comes after the last phase's.

@@ -7,6 +7,7 @@ import { campaignEventSignal } from '../../workflows/messages';
 import type { unitWorkflow } from '../../workflows/unit-workflow';
 import { unitWorkflowId } from '../../workflows/workflow-ids';
 import { mapWithConcurrency } from './map-with-concurrency';
+import { WORKFLOW_TASK_TIMEOUT } from '../../workflows/task-timeout';
 
 const CONCURRENCY = 16;
 
@@ -47,6 +48,7 @@ export function createBroadcastActivity(client: Client) {
             signal: campaignEventSignal,
             signalArgs: [input.event],
             workflowIdReusePolicy: 'REJECT_DUPLICATE',
+            workflowTaskTimeout: WORKFLOW_TASK_TIMEOUT,
           });
         } else {
           await client.workflow.getHandle(workflowId).signal(campaignEventSignal, input.event);

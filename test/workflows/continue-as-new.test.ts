@@ -16,7 +16,7 @@ import {
   unitProgressSignal,
   unitStatusQuery,
 } from '../../workflows/messages';
-import { unitWorkflowId } from '../../workflows/workflow-ids';
+import { phaseReportWorkflowId, unitWorkflowId } from '../../workflows/workflow-ids';
 import { uniqueId } from '../helpers/temporal';
 import { withCampaignWorker, type CampaignActivities } from '../support/campaign-harness';
 import { eventually } from '../support/eventually';
@@ -193,7 +193,7 @@ describe('continue-as-new', () => {
       holdReports,
     );
     async function reportOutlivesItsRun(client: Client, taskQueue: string, dataDir: string) {
-      const { id, campaign: handle } = await startOneUnitCampaign(client, taskQueue, 'can-report');
+      const { id, campaign: handle, unit } = await startOneUnitCampaign(client, taskQueue, 'can-report');
       await handle.executeUpdate(approvePhaseUpdate, { args: [{ phaseId: 'phase-1', by: 'leader:head' }] });
       const reportRunId = (await handle.describe()).runId;
       await sendProgressReports(handle, 'unit-00001', 0);
@@ -202,6 +202,12 @@ describe('continue-as-new', () => {
         (runId) => runId !== reportRunId,
         { what: 'the campaign to continue as new with its report held', timeoutMs: 30_000 },
       );
+      // The new run keeps the workflow task timeout the campaign was started with; its unit and its report have it too.
+      const report = client.workflow.getHandle(phaseReportWorkflowId(handle.workflowId, 'phase-1'));
+      for (const workflow of [handle, unit, report]) {
+        const config = (await workflow.describe()).raw.executionConfig;
+        expect(Number(config?.defaultWorkflowTaskTimeout?.seconds), workflow.workflowId).toBe(30);
+      }
       const reportMail = () =>
         readNotificationLog(id, { dataDir }).then((log) => log.filter((e) => e.kind === 'report_ready'));
       expect(await reportMail()).toEqual([]);
