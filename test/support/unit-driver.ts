@@ -3,7 +3,6 @@ import type { Report } from '../../domain/reports/report-schema';
 import { asOfNow, submitReportUpdate, unitStatusQuery, type SubmissionReceipt } from '../../workflows/messages';
 import { unitWorkflowId } from '../../workflows/workflow-ids';
 import { mapWithConcurrency } from '../../activities/fanout/map-with-concurrency';
-import { rejectionOf } from '../../client/update-rejection';
 import type { Plan } from '../../domain/plan/schema';
 import { eventually } from './eventually';
 import { reportFor } from './plan-runner';
@@ -36,9 +35,11 @@ export async function submitWhenOwed(
 }
 
 /**
- * Every unit sends the reports a phase asks of it as soon as the phase reaches it: the push-style
- * clerk of a large test, who needs no query per unit. A unit the phase has not reached yet refuses
- * with `unknown_deliverable`; it is simply asked again a moment later.
+ * Every unit sends the reports a phase asks of it once the phase has reached it, as a clerk who
+ * looks at what the unit owes (`campaign todo`) before submitting. Asking by query rather than by
+ * submitting until the unit stops refusing matters under load: each refused update costs the unit
+ * a workflow task of its own, and a worker flooded with those fell behind, lost tasks to timeouts,
+ * and once met an SDK fault replaying an update among them (see the closing note of issue #8).
  */
 export async function submitPhase(
   client: Client,
@@ -50,19 +51,14 @@ export async function submitPhase(
   const receipts: SubmissionReceipt[] = [];
   await mapWithConcurrency(plan.units, concurrency, async (unit) => {
     const handle = client.workflow.getHandle(unitWorkflowId(plan.campaign.id, unit.id));
+    await eventually(
+      () => handle.query(unitStatusQuery, asOfNow()),
+      (s) => phase.deliverables.every((d) => s.rows.some((r) => r.deliverableId === d.id)),
+      { what: `${unit.id} to owe ${phaseId}`, timeoutMs: 180_000, intervalMs: 250 },
+    );
     for (const deliverable of phase.deliverables) {
-      const args = [
-        { deliverableId: deliverable.id, report: reportFor(plan, deliverable.kind), by: `unit:${unit.id}` },
-      ] as const;
-      for (let attempt = 0; ; attempt++) {
-        try {
-          receipts.push(await handle.executeUpdate(submitReportUpdate, { args: [...args] }));
-          break;
-        } catch (err) {
-          if (rejectionOf(err)?.type !== 'unknown_deliverable' || attempt > 900) throw err;
-          await new Promise((resolve) => setTimeout(resolve, 200));
-        }
-      }
+      const input = { deliverableId: deliverable.id, report: reportFor(plan, deliverable.kind), by: `unit:${unit.id}` };
+      receipts.push(await handle.executeUpdate(submitReportUpdate, { args: [input] }));
     }
   });
   return receipts;
