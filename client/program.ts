@@ -6,6 +6,7 @@ import { registerLeaderCommands } from './commands/leaders';
 import { registerOfficeCommands } from './commands/office';
 import { registerOfficeUpdateCommands } from './commands/office-updates';
 import { registerOperationCommands } from './commands/operations';
+import { registerRepairCommand } from './commands/repair';
 import { registerReportCommands } from './commands/reports';
 import { registerUnitCommands } from './commands/units';
 
@@ -48,6 +49,7 @@ See docs/cli.md for a tour.`,
   program.commandsGroup('Leaders (领导小组):');
   registerLeaderCommands(program);
   registerAuditCommand(program);
+  registerRepairCommand(program);
   program.commandsGroup('Operations:');
   registerOperationCommands(program);
   registerCodecServerCommand(program);

@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto';
+import type { Client } from '@temporalio/client';
+import Long from 'long';
+import { temporal } from '@temporalio/proto';
+import { campaignWorkflowId } from '../../workflows/workflow-ids';
+import { wedgeOf, type Wedge } from './wedge';
+
+export interface WedgedWorkflow {
+  workflowId: string;
+  runId: string;
+  wedge: Wedge;
+  /** The run the reset started; absent when only looking. */
+  resetRunId?: string;
+}
+
+/**
+ * The running workflows of a campaign (the campaign, its units, its phase reports) whose workflow
+ * task keeps failing on a nondeterminism error, each with where a reset would take it. Only those
+ * with a task retried at least once are read in full.
+ */
+export async function findWedged(client: Client, campaignId: string): Promise<WedgedWorkflow[]> {
+  const own = campaignWorkflowId(campaignId);
+  const wedged: WedgedWorkflow[] = [];
+  for await (const execution of client.workflow.list({ query: `ExecutionStatus = 'Running'` })) {
+    const { workflowId, runId } = execution;
+    if (workflowId !== own && !workflowId.startsWith(`${own}:`)) continue;
+    const handle = client.workflow.getHandle(workflowId, runId);
+    const pending = (await handle.describe()).raw.pendingWorkflowTask;
+    if ((pending?.attempt ?? 1) < 2) continue;
+    const wedge = wedgeOf((await handle.fetchHistory()).events ?? []);
+    if (wedge) wedged.push({ workflowId, runId, wedge });
+  }
+  return wedged;
+}
+
+/**
+ * Resets each wedged workflow to the completion before the event its code cannot replay, giving
+ * it back every signal and update that came after. Mail it sends again keeps its ids, so the
+ * delivery log keeps anyone from getting a message twice.
+ */
+export async function resetWedged(client: Client, wedged: WedgedWorkflow[], reason: string): Promise<WedgedWorkflow[]> {
+  const done: WedgedWorkflow[] = [];
+  for (const w of wedged) {
+    const response = await client.workflowService.resetWorkflowExecution({
+      namespace: client.options.namespace,
+      workflowExecution: { workflowId: w.workflowId, runId: w.runId },
+      workflowTaskFinishEventId: Long.fromNumber(w.wedge.resetToEventId),
+      reason,
+      requestId: randomUUID(),
+      resetReapplyType: temporal.api.enums.v1.ResetReapplyType.RESET_REAPPLY_TYPE_ALL_ELIGIBLE,
+    });
+    done.push({ ...w, resetRunId: response.runId ?? undefined });
+  }
+  return done;
+}
