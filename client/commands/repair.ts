@@ -42,9 +42,16 @@ function describe(workflows: WedgedWorkflow[], applied: boolean): string {
   if (workflows.length === 0) return style.green('no workflow of this campaign is stuck');
   const table = renderTable(
     [{ header: 'workflow' }, { header: 'cannot replay event' }, { header: applied ? 'reset to' : 'would reset to' }],
-    workflows.map((w) => [w.workflowId, String(w.wedge.namedEventId), String(w.wedge.resetToEventId)]),
+    workflows.map((w) => [
+      w.workflowId,
+      w.wedge.namedEventId === undefined ? '?' : String(w.wedge.namedEventId),
+      w.wedge.resetToEventId === undefined ? 'by hand (see the message with --json)' : String(w.wedge.resetToEventId),
+    ]),
   );
+  const byHand = workflows.some((w) => w.wedge.resetToEventId === undefined)
+    ? '\nfor a workflow marked "by hand", choose a WorkflowTaskCompleted event: temporal workflow reset -w ID --event-id N'
+    : '';
   return applied
-    ? `${table}\n${style.green('reset')}: each runs again from there`
-    : `${table}\nrun again with --apply to reset them`;
+    ? `${table}\n${style.green('reset')}: each runs again from there${byHand}`
+    : `${table}\nrun again with --apply to reset them${byHand}`;
 }

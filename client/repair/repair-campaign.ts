@@ -35,16 +35,21 @@ export async function findWedged(client: Client, campaignId: string): Promise<We
 
 /**
  * Resets each wedged workflow to the completion before the event its code cannot replay, giving
- * it back every signal and update that came after. Mail it sends again keeps its ids, so the
+ * it back every signal and update that came after; one without such a point is left as it is. Mail it sends again keeps its ids, so the
  * delivery log keeps anyone from getting a message twice.
  */
 export async function resetWedged(client: Client, wedged: WedgedWorkflow[], reason: string): Promise<WedgedWorkflow[]> {
   const done: WedgedWorkflow[] = [];
   for (const w of wedged) {
+    const resetTo = w.wedge.resetToEventId;
+    if (resetTo === undefined) {
+      done.push(w);
+      continue;
+    }
     const response = await client.workflowService.resetWorkflowExecution({
       namespace: client.options.namespace,
       workflowExecution: { workflowId: w.workflowId, runId: w.runId },
-      workflowTaskFinishEventId: Long.fromNumber(w.wedge.resetToEventId),
+      workflowTaskFinishEventId: Long.fromNumber(resetTo),
       reason,
       requestId: randomUUID(),
       resetReapplyType: temporal.api.enums.v1.ResetReapplyType.RESET_REAPPLY_TYPE_ALL_ELIGIBLE,

@@ -5,9 +5,13 @@ type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
 /** A workflow whose code cannot replay its own history past one event, and where to reset it. */
 export interface Wedge {
   /** The event the nondeterminism error names: the code no longer produces it at that point. */
-  namedEventId: number;
-  /** The completion of the workflow task that recorded it: the reset discards that task and all after. */
-  resetToEventId: number;
+  namedEventId?: number;
+  /**
+   * The completion of the workflow task that recorded it: the reset discards that task and all
+   * after. Absent when the error names no event, or one before any completed task: then only a
+   * person can choose (or the workflow must be started anew).
+   */
+  resetToEventId?: number;
   message: string;
 }
 
@@ -33,12 +37,10 @@ export function wedgeOf(events: HistoryEvent[]): Wedge | undefined {
   if (failure?.cause !== NONDETERMINISM) return undefined;
   const message = failure.failure?.message ?? '';
   const named = NAMED_EVENT.exec(message);
-  if (!named) return undefined;
+  if (!named) return { message };
   const namedEventId = Number(named[1]);
   const completions = events
     .filter((e) => e.workflowTaskCompletedEventAttributes && Number(e.eventId) < namedEventId)
     .map((e) => Number(e.eventId));
-  const resetToEventId = completions.at(-1);
-  if (resetToEventId === undefined) return undefined;
-  return { namedEventId, resetToEventId, message };
+  return { namedEventId, resetToEventId: completions.at(-1), message };
 }

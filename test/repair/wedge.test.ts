@@ -70,6 +70,17 @@ describe('a workflow stuck on a nondeterminism error', () => {
     expect(wedgeOf(events)).toBeUndefined();
   });
 
+  it('is listed without a reset point when its error names no event: a person chooses', () => {
+    const message = '[TMPRL1100] Nondeterminism error: a change nobody can place';
+    const events = wedged().map((e) => {
+      const failed = e.workflowTaskFailedEventAttributes;
+      return failed
+        ? { ...e, workflowTaskFailedEventAttributes: { ...failed, failure: { ...failed.failure, message } } }
+        : e;
+    });
+    expect(wedgeOf(events)).toEqual({ message });
+  });
+
   it('is not stuck with a history that replays, such as the start of this one', () => {
     expect(wedgeOf(wedged().slice(0, 99))).toBeUndefined();
   });
