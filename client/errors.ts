@@ -66,6 +66,26 @@ export interface ErrorContext {
   campaignId?: string;
 }
 
+/**
+ * Why a reachable server could not get a workflow to answer a query, or undefined for other errors:
+ * its workflow task keeps failing, or no worker answered in time. Either way Temporal itself is up,
+ * so "cannot reach Temporal" would send the user the wrong way.
+ */
+function workflowSilence(error: unknown): string | undefined {
+  const chain: unknown[] = [];
+  for (let e = error; e instanceof Error && chain.length < 10; e = e.cause) chain.push(e);
+  const messages = chain.map((e) => (e as Error).message);
+  if (messages.some((m) => /Workflow Task in failed state/.test(m))) {
+    return 'its workflow task keeps failing ("Workflow Task in failed state")';
+  }
+  const queried = messages.some((m) => /Failed to query Workflow/.test(m));
+  const timedOut = (e: unknown) => isGrpcServiceError(e) && Number(e.code) === GRPC_DEADLINE_EXCEEDED;
+  if (queried && chain.some(timedOut)) {
+    return 'no worker answered in time, or its workflow task keeps failing';
+  }
+  return undefined;
+}
+
 /** Turns anything thrown by a command into the one sentence the user sees. */
 export function toCliError(error: unknown, context: ErrorContext = {}): CliError {
   if (error instanceof CliError) return error;
@@ -91,6 +111,16 @@ export function toCliError(error: unknown, context: ErrorContext = {}): CliError
       EXIT.failed,
       'start it under another id with --id, or look at it with `campaign status ID`',
       'already_started',
+    );
+  }
+  const silence = workflowSilence(error);
+  if (silence) {
+    const campaign = context.campaignId ?? 'ID';
+    return new CliError(
+      `the workflow did not answer: ${silence}`,
+      EXIT.failed,
+      `check that a worker runs (\`campaign worker\`) and read its log; after a nondeterminism error, run \`campaign repair ${campaign}\``,
+      'no_answer',
     );
   }
   if (isUnreachable(error)) return unreachable(context.address ?? 'the configured address');

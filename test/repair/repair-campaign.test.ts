@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { toCliError } from '../../client/errors';
 import { findWedged, resetWedged } from '../../client/repair/repair-campaign';
 import { campaignWorkflowId } from '../../workflows/workflow-ids';
 import { finishSignal, goSignal } from '../fixtures/drift/recorded';
@@ -38,6 +39,16 @@ describe('repairing a campaign', () => {
         (attempt) => attempt >= 2,
         { what: 'the workflow task to fail on replay', timeoutMs: 30_000 },
       );
+      // Meanwhile a query is not answered; the CLI says so, and points to the repair, not to the server.
+      const refused = await client.connection
+        .withDeadline(Date.now() + 5_000, () => handle.query('anything'))
+        .then(
+          () => undefined,
+          (error: unknown) => toCliError(error, { campaignId }),
+        );
+      expect(refused?.type).toBe('no_answer');
+      expect(refused?.hint).toContain(`campaign repair ${campaignId}`);
+
       const wedged = await findWedged(client, campaignId);
       expect(wedged).toHaveLength(1);
       const [stuck] = wedged;

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { toCliError } from '../../client/errors';
+
+/**
+ * The wording of errors whose real form a test cannot summon on demand. The message below is the
+ * server's, as a status query met it in CI on 2026-11-30, wrapped as the client wraps query errors.
+ */
+describe('error wording', () => {
+  it('says a workflow whose task keeps failing did not answer, and points to the repair', () => {
+    const server = new Error('9 FAILED_PRECONDITION: Unable to query workflow due to Workflow Task in failed state.');
+    const error = new Error('Failed to query Workflow', { cause: server });
+    const cli = toCliError(error, { campaignId: 'county-2026' });
+    expect(cli.type).toBe('no_answer');
+    expect(cli.message).toBe(
+      'the workflow did not answer: its workflow task keeps failing ("Workflow Task in failed state")',
+    );
+    expect(cli.hint).toContain('campaign repair county-2026');
+  });
+});
