@@ -22,7 +22,7 @@ export function registerRepairCommand(program: Command): void {
       'after',
       example('campaign repair county-petition-2026', 'campaign repair county-petition-2026 --apply --json') +
         '\n\nWithout --apply it only shows what it would reset. Run it when a unit or the campaign stops\n' +
-        'answering with "Workflow Task in failed state" and the worker log says "Nondeterminism error".',
+        'answering ("the workflow did not answer") and the worker log says "Nondeterminism error".',
     )
     .action(
       act(async (ctx, [campaignId = ''], raw) => {
