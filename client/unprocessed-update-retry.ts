@@ -17,12 +17,12 @@ export interface UnprocessedUpdateRetryOptions {
 
 /**
  * Sends an update again when the server answers that no worker processed it. The server answers so
- * when a workflow task carried the update and was completed without accepting or rejecting it; on
- * a loaded two-core CI machine it happened to one report in a 200-unit test run (cause inside the
- * SDK's core, not found). The server records nothing for such an update (no event,
- * no result to poll), so it was not applied and sending it again under the same id is safe; the
- * caller then gets the workflow's own answer, a receipt or a refusal naming the rule, instead of a
- * server-internal message that reads as if the worker could not take updates at all.
+ * when a workflow task carried the update and was completed without accepting or rejecting it; on a
+ * loaded two-core CI machine it happened to one report in a 200-unit test run, most likely the SDK
+ * fault of client/repair/wedge.ts seen from another side. The server records nothing for such an
+ * update (no event, no result to poll): the history never applied it, and sending it again under
+ * the same id is safe; the caller then gets the workflow's own answer, a receipt or a refusal naming
+ * the rule, instead of a server-internal message that reads as if the worker could not take updates.
  */
 export function unprocessedUpdateRetry(options: UnprocessedUpdateRetryOptions = {}): WorkflowClientInterceptor {
   const retries = options.retries ?? 4;
