@@ -39,7 +39,7 @@ export async function submitWhenOwed(
  * looks at what the unit owes (`campaign todo`) before submitting. Asking by query rather than by
  * submitting until the unit stops refusing matters under load: each refused update costs the unit
  * a workflow task of its own, and a worker flooded with those fell behind, lost tasks to timeouts,
- * and once met an SDK fault replaying an update among them (see the closing note of issue #8).
+ * and once met an SDK fault replaying an update among them (docs/operations.md, "Workers").
  */
 export async function submitPhase(
   client: Client,
