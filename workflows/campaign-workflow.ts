@@ -73,6 +73,7 @@ import { campaignHistoryFull } from './history-budget';
 import { phaseReportWorkflow } from './phase-report-workflow';
 import { phaseReportWorkflowId } from './workflow-ids';
 import { WORKFLOW_TASK_TIMEOUT } from './task-timeout';
+import { publishAndMail } from './report-mail';
 
 export interface CampaignWorkflowInput {
   plan: Plan;
@@ -272,11 +273,7 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
    */
   const publishReport = async (request: ReportRequest) => {
     if (!patched('report-mail-by-workflow')) return reports.publishCampaignReport(request);
-    const published = await reports.publishCampaignReport({ ...request, mailBy: 'workflow' });
-    if (published.notification) {
-      notifier.send(published.notification, `report mail ${request.phaseId ?? 'final'}`);
-    }
-    return published;
+    return publishAndMail(request, notifier);
   };
 
   const reportsOfThisRun: Promise<unknown>[] = [];

@@ -153,3 +153,5 @@ export function createNotifier(ctx: NotificationContext, ownerId: string, unit?:
     inflightBesidesMail: () => inflight - mailInFlight.size,
   };
 }
+
+export type Notifier = ReturnType<typeof createNotifier>;

@@ -1,7 +1,7 @@
 import { allHandlersFinished, condition, workflowInfo } from '@temporalio/workflow';
 import type { ReportRequest } from '../activities/activity-types';
-import { reports } from './activity-proxies';
 import { createNotifier, type NotificationContext } from './notifier';
+import { publishAndMail } from './report-mail';
 
 export interface PhaseReportInput {
   request: ReportRequest;
@@ -16,10 +16,7 @@ export interface PhaseReportInput {
  * started it. The report and its mail keep their ids, so a second start sends nothing twice.
  */
 export async function phaseReportWorkflow(input: PhaseReportInput): Promise<void> {
-  const published = await reports.publishCampaignReport({ ...input.request, mailBy: 'workflow' });
-  if (published.notification) {
-    const notifier = createNotifier(input.context, workflowInfo().workflowId);
-    notifier.send(published.notification, `report mail ${input.request.phaseId ?? 'final'}`);
-    await condition(() => allHandlersFinished() && notifier.inflight() === 0);
-  }
+  const notifier = createNotifier(input.context, workflowInfo().workflowId);
+  const published = await publishAndMail(input.request, notifier);
+  if (published.notification) await condition(() => allHandlersFinished() && notifier.inflight() === 0);
 }
