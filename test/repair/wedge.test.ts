@@ -9,8 +9,7 @@ import { campaignDataConverter } from '../../codec/data-converter';
 import { WORKFLOWS_PATH } from '../../worker/campaign-worker';
 import { bundleWorkflowsOnce } from '../../worker/run-worker';
 import { unitWorkflowId } from '../../workflows/workflow-ids';
-
-type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
+import type { HistoryEvent } from '../support/unit-history';
 
 /**
  * A unit of a CI test campaign (2026-11-30) as its worker found it after a restart: an SDK fault
