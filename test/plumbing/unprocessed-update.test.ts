@@ -48,12 +48,16 @@ describe('an update the server left unprocessed', () => {
     const taskQueue = uniqueId('deaf');
     const handle = await startIdle(bare, taskQueue);
 
-    const update = bare.workflow.getHandle(handle.workflowId).executeUpdate(setLimitUpdate, { args: [25] });
+    // Caught from the start: the refusal may come back while the deaf worker is still completing.
+    const refused = bare.workflow
+      .getHandle(handle.workflowId)
+      .executeUpdate(setLimitUpdate, { args: [25] })
+      .then(
+        () => undefined,
+        (error: unknown) => error,
+      );
     expect(await updateDeafWorker(bare, taskQueue).ignoreNextTask()).toBe(1);
-    const failure = await update.then(
-      () => undefined,
-      (error: unknown) => error,
-    );
+    const failure = await refused;
     expect(failure).toBeInstanceOf(WorkflowUpdateFailedError);
     expect(failure).toHaveProperty('cause.type', UNPROCESSED_UPDATE);
     // Should it outlast every resend, the CLI says what it means for the user, not what the server guesses.
