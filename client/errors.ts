@@ -30,6 +30,7 @@ export const usageError = (message: string, hint?: string): CliError => new CliE
 /** Connection problems look different depending on where they surface; all of them mean "no server". */
 const GRPC_UNAVAILABLE = 14;
 const GRPC_DEADLINE_EXCEEDED = 4;
+const GRPC_CANCELLED = 1;
 
 export function isUnreachable(error: unknown): boolean {
   if (isGrpcServiceError(error)) {
@@ -79,7 +80,9 @@ function workflowSilence(error: unknown): string | undefined {
     return 'its workflow task keeps failing ("Workflow Task in failed state")';
   }
   const queried = messages.some((m) => /Failed to query Workflow/.test(m));
-  const timedOut = (e: unknown) => isGrpcServiceError(e) && Number(e.code) === GRPC_DEADLINE_EXCEEDED;
+  // A deadline the client set can end the call as CANCELLED rather than DEADLINE_EXCEEDED.
+  const timedOut = (e: unknown) =>
+    isGrpcServiceError(e) && [GRPC_DEADLINE_EXCEEDED, GRPC_CANCELLED].includes(Number(e.code));
   if (queried && chain.some(timedOut)) {
     return 'no worker answered in time, or its workflow task keeps failing';
   }
