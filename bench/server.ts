@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { type Client, Connection } from '@temporalio/client';
 import { findDevServerBinary } from '../server/dev-server-binary';
 import { startDevServer } from '../server/dev-server';
-import { campaignClient } from '../client/campaign-client';
+import { campaignClient } from '../temporal-client/campaign-client';
 
 /** A dev server of the benchmark's own, and a client that speaks the campaign's codec. */
 export interface BenchServer {

@@ -7,7 +7,7 @@ import { credentialInterceptor, type Wallet } from './access/credential-intercep
 import { credentialsDir, CredentialFileError, readCredentialDir, readCredentialFile } from './access/credential-files';
 import type { IssuedCredential } from './access/issue-credentials';
 import { CliError, EXIT, isUnreachable, unknownCampaign, unreachable, usageError } from './errors';
-import { campaignClient } from './campaign-client';
+import { campaignClient } from '../temporal-client/campaign-client';
 
 /** Options every command accepts; they override the environment the worker reads too. */
 export interface GlobalOptions {

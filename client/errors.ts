@@ -6,7 +6,7 @@ import { CodecConfigError } from '../codec/keyring';
 import { MailConfigError } from '../config/mail-config';
 import { WorkerConfigError } from '../config/worker-config';
 import { rejectionOf } from './update-rejection';
-import { UNPROCESSED_UPDATE } from './unprocessed-update-retry';
+import { UNPROCESSED_UPDATE } from '../temporal-client/unprocessed-update-retry';
 
 /** Exit codes are part of the CLI's contract: scripts branch on them. */
 export const EXIT = { ok: 0, failed: 1, usage: 2, unreachable: 3 } as const;

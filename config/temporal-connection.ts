@@ -3,7 +3,7 @@ import { loadClientConfigProfile, type ClientConfigProfile, type ConfigDataSourc
 import { NativeConnection } from '@temporalio/worker';
 import fs from 'node:fs';
 import { z } from 'zod';
-import { campaignClient } from '../client/campaign-client';
+import { campaignClient } from '../temporal-client/campaign-client';
 
 /**
  * How clients and workers reach Temporal, from the environment. The project's own variables

@@ -34,7 +34,7 @@ import type { DevServerBinary } from '../../server/dev-server-binary';
 import { freePort } from '../../server/free-port';
 import { sdkDownload } from '../../server/sdk-download';
 import { bundleWorkflowsOnce } from '../../worker/run-worker';
-import { campaignClient } from '../../client/campaign-client';
+import { campaignClient } from '../../temporal-client/campaign-client';
 
 // Worker state changes at INFO would bury test output; warnings and errors still show. Each test
 // file runs in its own process, so this is the first Runtime use unless a test installed its own.

@@ -3,7 +3,7 @@ import { Client, WorkflowUpdateFailedError, type WorkflowHandle } from '@tempora
 import { describe, expect, it } from 'vitest';
 import { campaignDataConverter } from '../../codec/data-converter';
 import { toCliError } from '../../client/errors';
-import { UNPROCESSED_UPDATE } from '../../client/unprocessed-update-retry';
+import { UNPROCESSED_UPDATE } from '../../temporal-client/unprocessed-update-retry';
 import { finishSignal, plumbingWorkflow, setLimitUpdate, stateQuery } from '../fixtures/plumbing-workflows';
 import { testClient, uniqueId, withWorker } from '../helpers/temporal';
 

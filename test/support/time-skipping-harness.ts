@@ -15,7 +15,7 @@ import type { Plan } from '../../domain/plan/schema';
 import { WORKFLOWS_PATH } from '../../worker/campaign-worker';
 import { bundleWorkflowsOnce } from '../../worker/run-worker';
 import { createTimeSkippingEnv, uniqueId } from '../helpers/temporal';
-import { campaignClient } from '../../client/campaign-client';
+import { campaignClient } from '../../temporal-client/campaign-client';
 
 export interface PlanTimeHarness {
   client: Client;

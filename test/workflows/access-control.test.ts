@@ -26,7 +26,7 @@ import { uniqueId } from '../helpers/temporal';
 import { withCampaignWorker } from '../support/campaign-harness';
 import { eventually } from '../support/eventually';
 import { smallPlan } from '../support/plans';
-import { campaignClient } from '../../client/campaign-client';
+import { campaignClient } from '../../temporal-client/campaign-client';
 
 // One plan day takes ten minutes: nothing falls due while the test runs.
 const SCALE = 86_400_000 / 600_000;
