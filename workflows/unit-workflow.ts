@@ -23,7 +23,7 @@ import { CampaignEventSchema } from '../domain/unit/campaign-events';
 import { fireDueAlerts, nextAlertMs } from '../domain/unit/fire-alerts';
 import { applyExtension, applySubmission, checkExtension, checkSubmission } from '../domain/unit/submission-rules';
 import type { UnitCommand } from '../domain/unit/unit-commands';
-import { unitProgress, type UnitProgress } from '../domain/unit/unit-progress';
+import { nextProgressVersion, unitProgress, type UnitProgress } from '../domain/unit/unit-progress';
 import { unitStatusView } from '../domain/unit/unit-status-view';
 import { initialUnitState, type UnitState } from '../domain/unit/unit-state';
 import {
@@ -203,7 +203,11 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitState>
     }
     if (progressDirty) {
       progressDirty = false;
-      const progress = unitProgress(state, now(), progressVersion + 1);
+      // Units that ran without the marker counted 1, 2, 3; they replay so.
+      const version = patched('progress-version-from-clock')
+        ? nextProgressVersion(progressVersion, Date.now())
+        : progressVersion + 1;
+      const progress = unitProgress(state, now(), version);
       // Most campaign events (an approval, a pause) change nothing the campaign counts; a report
       // the campaign already has would cost both histories a signal and the unit a workflow task.
       const isNew = progressReported.isNew(progress);

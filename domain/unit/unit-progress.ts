@@ -109,6 +109,16 @@ export function isOverdue(o: Obligation, nowMs: number): boolean {
   return o.state === 'open' && nowMs > o.dueMs;
 }
 
+/**
+ * The version of a unit's next progress report: above the last one, and never below the workflow's
+ * clock. A unit reset to an earlier point (`campaign repair`) counts on from the version it had
+ * there, below what its abandoned branch already sent; taken from the clock, its next report is
+ * still the newest the campaign has seen, and the campaign takes it instead of ignoring it as late.
+ */
+export function nextProgressVersion(lastVersion: number, clockMs: number): number {
+  return Math.max(lastVersion + 1, Math.floor(clockMs));
+}
+
 export function unitProgress(state: UnitState, nowMs: number, version: number): UnitProgress {
   const phases: Record<string, PhaseCounts> = {};
   const overdue: OverdueItem[] = [];

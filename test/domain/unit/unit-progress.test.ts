@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ledgerProgress, unreconciledReported, UNRECONCILED_LISTED } from '../../../domain/unit/unit-progress';
+import {
+  ledgerProgress,
+  nextProgressVersion,
+  unreconciledReported,
+  UNRECONCILED_LISTED,
+} from '../../../domain/unit/unit-progress';
 import { FILED_AT, countyContext, filing, ledgerOf } from '../cases/case-fixture';
 
 const openCases = (count: number) =>
@@ -32,5 +37,30 @@ describe('the blocking cases a unit names to its campaign', () => {
     const progress = ledgerProgress(ledger, FILED_AT);
     expect(progress.unreconciled).toHaveLength(12);
     expect(progress.unreconciledCount).toBe(12);
+  });
+});
+
+describe("the version of a unit's progress report", () => {
+  const clock = Date.UTC(2026, 10, 30, 6, 0);
+
+  it('rises with every report, even many in one millisecond of workflow time', () => {
+    const first = nextProgressVersion(0, clock);
+    expect(first).toBe(clock);
+    const second = nextProgressVersion(first, clock);
+    expect(second).toBe(clock + 1);
+    expect(nextProgressVersion(second, clock + 0.5)).toBe(clock + 2);
+  });
+
+  it('after a reset, outranks whatever the abandoned branch sent before the reset ran', () => {
+    // The branch counted on from the reset point's version and reported for a while ...
+    let abandoned = nextProgressVersion(0, clock);
+    for (let minute = 1; minute <= 30; minute++) abandoned = nextProgressVersion(abandoned, clock + minute * 60_000);
+    // ... the reset run starts again from the reset point's version, on a later clock.
+    const afterReset = nextProgressVersion(nextProgressVersion(0, clock), clock + 31 * 60_000);
+    expect(afterReset).toBeGreaterThan(abandoned);
+  });
+
+  it('outranks the counted versions of units that ran before it was taken from the clock', () => {
+    expect(nextProgressVersion(41, clock)).toBeGreaterThan(10_000);
   });
 });
