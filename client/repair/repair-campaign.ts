@@ -19,11 +19,8 @@ export interface WedgedWorkflow {
  * with a task retried at least once are read in full.
  */
 export async function findWedged(client: Client, campaignId: string): Promise<WedgedWorkflow[]> {
-  const own = campaignWorkflowId(campaignId);
   const wedged: WedgedWorkflow[] = [];
-  for await (const execution of client.workflow.list({ query: `ExecutionStatus = 'Running'` })) {
-    const { workflowId, runId } = execution;
-    if (workflowId !== own && !workflowId.startsWith(`${own}:`)) continue;
+  for await (const { workflowId, runId } of runningWorkflowsOf(client, campaignWorkflowId(campaignId))) {
     const handle = client.workflow.getHandle(workflowId, runId);
     const pending = (await handle.describe()).raw.pendingWorkflowTask;
     if ((pending?.attempt ?? 1) < 2) continue;
@@ -31,6 +28,19 @@ export async function findWedged(client: Client, campaignId: string): Promise<We
     if (wedge) wedged.push({ workflowId, runId, wedge });
   }
   return wedged;
+}
+
+const quoted = (text: string) => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+
+/**
+ * The running workflows whose id is the campaign's or starts with it, filtered by the server
+ * (`STARTS_WITH` is a list filter operator of Temporal's visibility), so a namespace full of other
+ * campaigns is not listed whole.
+ */
+function runningWorkflowsOf(client: Client, own: string) {
+  return client.workflow.list({
+    query: `ExecutionStatus = 'Running' AND (WorkflowId = ${quoted(own)} OR WorkflowId STARTS_WITH ${quoted(`${own}:`)})`,
+  });
 }
 
 /**
