@@ -1,5 +1,6 @@
 import type { EventTypeCounts, HistorySize } from './histories';
 import type { Percentiles } from './load';
+import type { StatusWaitFigures } from './status-wait';
 import type { WorkflowTaskFigures } from './workflow-tasks';
 
 /** CPU a process spent during a run, in seconds and in cores kept busy on average. */
@@ -75,6 +76,8 @@ export interface OursFigures extends RunFigures {
   };
   /** The campaign workflow's tasks, start to summary: what a status query waits behind. */
   campaignTasks: WorkflowTaskFigures;
+  /** What the status answers over 100 ms under load were asked behind (bench/status-wait.ts). */
+  statusWaits: StatusWaitFigures;
 }
 
 export interface SizeResult {

@@ -14,6 +14,8 @@ export interface Percentiles {
  */
 export class Samples {
   readonly latenciesMs: number[] = [];
+  /** When each call was sent (epoch ms, the clock the server stamps history events with). */
+  readonly sentAtMs: number[] = [];
   private burstStartMs: number | undefined;
   private lastDoneMs: number | undefined;
   private burstSeconds = 0;
@@ -43,14 +45,16 @@ export class Samples {
   }
 
   async time<T>(call: () => Promise<T>): Promise<T> {
+    const sentAtMs = Date.now();
     const start = performance.now();
     const result = await call();
-    this.record(performance.now() - start);
+    this.record(performance.now() - start, sentAtMs);
     return result;
   }
 
-  record(latencyMs: number): void {
+  record(latencyMs: number, sentAtMs = Date.now() - latencyMs): void {
     this.latenciesMs.push(latencyMs);
+    this.sentAtMs.push(sentAtMs);
     this.lastDoneMs = performance.now();
   }
 

@@ -19,6 +19,7 @@ import { probeLoop, Samples, untilAccepted, within } from './load';
 import { startControlProbe, type ControlProbe } from './control-probe';
 import { startMeter } from './meter';
 import { oursHistory } from './ours-history';
+import { statusWaits } from './status-wait';
 import { workflowTaskFigures } from './workflow-tasks';
 import { startWorkerProcess, type WorkerProcess } from './processes';
 import type { RunContext } from './run-context';
@@ -205,7 +206,7 @@ export async function runOurs(units: number, ctx: Omit<RunContext, 'taskQueue'>)
     const run = await drive({ ...ctx, taskQueue }, plan, worker, ctx.serverPid, control);
     const peakRssMb = worker.peakRssMb();
     const history = await oursHistory(ctx.client, id, units);
-    const campaignTasks = await workflowTaskFigures(ctx.client, campaignWorkflowId(id));
+    const { figures: campaignTasks, spans } = await workflowTaskFigures(ctx.client, campaignWorkflowId(id));
     return {
       units,
       wallSeconds: run.wallSeconds,
@@ -248,6 +249,7 @@ export async function runOurs(units: number, ctx: Omit<RunContext, 'taskQueue'>)
       },
       history,
       campaignTasks,
+      statusWaits: statusWaits(run.statusQueries, spans),
     };
   } finally {
     await control?.stop();

@@ -1,4 +1,5 @@
 import type { OursFigures, RunFigures, SizeResult } from './figures';
+import { LONG_TASK_MS, type StatusWaitFigures } from './status-wait';
 
 const fixed = (n: number, digits = 1) => n.toFixed(digits);
 const triple = (p: { p50: number; p95: number; p99: number }) =>
@@ -45,6 +46,14 @@ function table(results: SizeResult[]): string[] {
   return [line(HEADER), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
 }
 
+function statusWaitLine(w: StatusWaitFigures): string {
+  return (
+    `the campaign had a task scheduled or running ${fixed(w.campaignBusyShare * 100, 0)}% of the time; ` +
+    `of ${w.slow} status answers over ${w.thresholdMs} ms, ${w.askedDuringTask} were asked during one ` +
+    `(${w.askedDuringLongTask} during one of ${LONG_TASK_MS / 1000} s or more); `
+  );
+}
+
 function perSize(r: SizeResult): string {
   const o = r.ours;
   return (
@@ -58,6 +67,7 @@ function perSize(r: SizeResult): string {
     `${o.campaignTasks.timedOut} timed out, ${o.campaignTasks.failed.count} failed, ` +
     `waiting for the worker ms p50/95/max ${fixed(o.campaignTasks.queueWaitMs.p50, 0)}/${fixed(o.campaignTasks.queueWaitMs.p95, 0)}/${fixed(o.campaignTasks.queueWaitMs.max, 0)}, ` +
     `run ms p50/95/max ${fixed(o.campaignTasks.runMs.p50, 0)}/${fixed(o.campaignTasks.runMs.p95, 0)}/${fixed(o.campaignTasks.runMs.max, 0)}; ` +
+    statusWaitLine(o.statusWaits) +
     `${o.openCases} open cases, worker RSS then ${fixed(o.rssWithOpenCasesMb, 0)} MB; ` +
     (o.summary
       ? `final report ${fixed(o.finalReportSeconds)} s; summary ${o.summary.status}, ${o.summary.onTime}/${o.summary.owed} on time`

@@ -29,7 +29,14 @@ function withMax(samples: Samples): Percentiles & { max: number } {
   return { ...samples.percentiles(), max: Math.max(0, ...samples.latenciesMs) };
 }
 
+/** A workflow task from its scheduling to its end (completed, failed or timed out), epoch ms. */
+export interface TaskSpan {
+  fromMs: number;
+  toMs: number;
+}
+
 interface Tally {
+  spans: TaskSpan[];
   wait: Samples;
   run: Samples;
   tasks: number;
@@ -68,12 +75,22 @@ function tallyRun(events: HistoryEvent[], tally: Tally): void {
       const started = at.get(Number(event.workflowTaskCompletedEventAttributes?.startedEventId ?? 0));
       if (started !== undefined) tally.run.record(ms - started);
     }
+    const scheduledId =
+      event.workflowTaskCompletedEventAttributes?.scheduledEventId ??
+      event.workflowTaskFailedEventAttributes?.scheduledEventId ??
+      event.workflowTaskTimedOutEventAttributes?.scheduledEventId;
+    const scheduled = scheduledId === undefined || scheduledId === null ? undefined : at.get(Number(scheduledId));
+    if (scheduled !== undefined) tally.spans.push({ fromMs: scheduled, toMs: ms });
   }
 }
 
-/** Every run of `workflowId`, its tasks timed together. */
-export async function workflowTaskFigures(client: Client, workflowId: string): Promise<WorkflowTaskFigures> {
+/** Every run of `workflowId`, its tasks timed together, and when each task was in the way of a query. */
+export async function workflowTaskFigures(
+  client: Client,
+  workflowId: string,
+): Promise<{ figures: WorkflowTaskFigures; spans: TaskSpan[] }> {
   const tally: Tally = {
+    spans: [],
     wait: new Samples(),
     run: new Samples(),
     tasks: 0,
@@ -88,7 +105,7 @@ export async function workflowTaskFigures(client: Client, workflowId: string): P
     tallyRun(history.events ?? [], tally);
   }
   const seconds = tally.lastMs > tally.firstMs ? (tally.lastMs - tally.firstMs) / 1000 : 0;
-  return {
+  const figures = {
     tasks: tally.tasks,
     signals: tally.signals,
     timedOut: tally.timedOut,
@@ -97,4 +114,5 @@ export async function workflowTaskFigures(client: Client, workflowId: string): P
     queueWaitMs: withMax(tally.wait),
     runMs: withMax(tally.run),
   };
+  return { figures, spans: tally.spans };
 }
