@@ -47,7 +47,9 @@ afterAll(async () => server?.stop());
  * fill a campaign's history past the server's suggestion.
  */
 async function sendProgressReports(campaign: WorkflowHandle, unitId: string, marks: number): Promise<void> {
-  for (let version = 1_000; version < 1_060; version++) {
+  // Above any version the real unit sends (its workflow clock in ms), so these are the ones kept.
+  const base = 10 ** 15;
+  for (let version = base; version < base + 60; version++) {
     await campaign.signal(unitProgressSignal, { unitId, version, phases: {}, overdue: [], marks, escalations: [] });
   }
 }
