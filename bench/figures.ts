@@ -50,6 +50,11 @@ export interface OursFigures extends RunFigures {
    * moments as statusQueryMs (bench/control-probe.ts): the engine's and the machine's share of it.
    */
   controlQueryMs: Percentiles & { samples: number; failures: number };
+  /**
+   * The status the campaign published on itself (a memo, `campaign glance`), read from the server
+   * at the same moments as statusQueryMs; failures include reads before its first publication.
+   */
+  publishedStatusMs: Percentiles & { samples: number; failures: number };
   /** Start to the final approval: the units' work without the final report. */
   toLastApproval: { wallSeconds: number; workerCpuSeconds: number; serverCpuSeconds: number };
   caseUpdates: number;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { mapWithConcurrency } from '../activities/fanout/map-with-concurrency';
 import { startCampaign } from '../client/start-campaign';
+import { readPublishedStatus } from '../client/status/read-published-status';
 import type { Plan } from '../domain/plan/schema';
 import {
   asOfNow,
@@ -93,6 +94,8 @@ async function drive(
   const statusQueries = new Samples();
   const statusQueriesAfter = new Samples();
   const controlQueries = new Samples();
+  // The same dashboard reading what the campaign published on itself (`campaign glance`).
+  const publishedQueries = new Samples();
   let probeInto = statusQueries;
   const phases: PhaseTiming[] = [];
   const driverQueryFailures = { count: 0 };
@@ -115,6 +118,11 @@ async function drive(
   const controlProbe = probeLoop(
     () => controlQueries,
     () => control.query(),
+    STATUS_PROBE_MS,
+  );
+  const publishedProbe = probeLoop(
+    () => publishedQueries,
+    () => readPublishedStatus(handle, plan.campaign.id),
     STATUS_PROBE_MS,
   );
   let lastApproval = started;
@@ -153,6 +161,7 @@ async function drive(
   // terminated (so it stops loading the worker) and the run is reported without one.
   probeInto = statusQueriesAfter;
   await controlProbe.stop();
+  await publishedProbe.stop();
   const toLastApproval = meter();
   const summary = await within(handle.result(), ctx.summaryTimeoutMs);
   if (summary === undefined) {
@@ -169,6 +178,8 @@ async function drive(
     statusQueriesAfter,
     controlQueries,
     controlFailures: controlProbe.failures(),
+    publishedQueries,
+    publishedFailures: publishedProbe.failures(),
     toLastApproval,
     probeFailures: probe.failures() + driverQueryFailures.count,
     phases,
@@ -228,6 +239,11 @@ export async function runOurs(units: number, ctx: Omit<RunContext, 'taskQueue'>)
         ...run.controlQueries.percentiles(),
         samples: run.controlQueries.count,
         failures: run.controlFailures,
+      },
+      publishedStatusMs: {
+        ...run.publishedQueries.percentiles(),
+        samples: run.publishedQueries.count,
+        failures: run.publishedFailures,
       },
       toLastApproval: {
         wallSeconds: run.toLastApproval.wallSeconds,

@@ -122,7 +122,7 @@ export function toCliError(error: unknown, context: ErrorContext = {}): CliError
     return new CliError(
       `the workflow did not answer: ${silence}`,
       EXIT.failed,
-      `check that a worker runs (\`campaign worker\`) and read its log; after a nondeterminism error, run \`campaign repair ${campaign}\``,
+      `check that a worker runs (\`campaign worker\`) and read its log; after a nondeterminism error, run \`campaign repair ${campaign}\`; meanwhile \`campaign glance ${campaign}\` shows what the campaign last published`,
       'no_answer',
     );
   }

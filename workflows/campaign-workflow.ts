@@ -12,7 +12,13 @@ import {
 import { caseLedgerContextFromPlan } from '../domain/cases/ledger-context';
 import type { CampaignCommand } from '../domain/campaign/campaign-commands';
 import { initialCampaignState, type CampaignState } from '../domain/campaign/campaign-state';
-import { campaignStatus, escalationLog, unreconciledCases } from '../domain/campaign/campaign-status';
+import {
+  campaignStatus,
+  escalationLog,
+  unreconciledCases,
+  upcomingDeadlines,
+} from '../domain/campaign/campaign-status';
+import { publishedStatus } from '../domain/campaign/published-status';
 import {
   approvePhase,
   checkApprovePhase,
@@ -74,6 +80,7 @@ import { phaseReportWorkflow } from './phase-report-workflow';
 import { phaseReportWorkflowId } from './workflow-ids';
 import { WORKFLOW_TASK_TIMEOUT } from './task-timeout';
 import { publishAndMail } from './report-mail';
+import { startStatusPublisher } from './status-publisher';
 
 export interface CampaignWorkflowInput {
   plan: Plan;
@@ -266,6 +273,22 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
     startedBy: input.startedBy,
   }));
 
+  // Campaigns without the marker replay as they ran, publishing nothing.
+  const publisher = patched('publish-status')
+    ? startStatusPublisher(
+        () => state,
+        () => {
+          const nowMs = now();
+          return publishedStatus(
+            campaignStatus(plan, state, nowMs),
+            clock,
+            context.rehearsal,
+            upcomingDeadlines(plan, state, nowMs),
+          );
+        },
+      )
+    : undefined;
+
   /**
    * The report activity compiles and stores; its mail to the office goes out under the mail policy,
    * which outlasts a day-long SMTP outage. Campaigns that began before this change (no patch marker
@@ -378,6 +401,7 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
   }
   await Promise.all(reportsOfThisRun);
   await condition(() => allHandlersFinished() && notifier.inflight() === 0);
+  publisher?.flush();
   const summary = campaignStatus(plan, state, now());
   return {
     campaignId: plan.campaign.id,

@@ -12,6 +12,8 @@ import {
 } from '../../workflows/messages';
 import { dueArg, idArg, idListArg } from '../args';
 import { renderCampaignStatus } from '../output/campaign-status';
+import { renderPublishedStatus } from '../output/published-status';
+import { readPublishedStatus } from '../status/read-published-status';
 import { formatDuration, formatTime } from '../output/format';
 import { example } from '../output/help';
 import { obligationTable } from '../output/obligations';
@@ -45,6 +47,27 @@ export function registerLeaderCommands(program: Command): void {
         }
         const status = await (await ctx.campaign(id)).query(campaignStatusQuery, asOfNow());
         ctx.print(status, () => renderCampaignStatus(status));
+      }),
+    );
+
+  program
+    .command('glance')
+    .description('the campaign at a glance, as it last published itself: answered at once, even with no worker running')
+    .argument('<campaign>', 'campaign id')
+    .addHelpText(
+      'after',
+      `
+The campaign publishes its phase, totals, overdue reports and case counts on itself within a
+second of any change; the server answers this from its own records, so it does not wait for busy
+workers, and works while none runs. \`campaign status\` asks the workflow itself: every unit's row,
+as of this instant.
+${example('campaign glance county-petition-2026', 'campaign glance county-petition-2026 --json')}`,
+    )
+    .action(
+      act(async (ctx, [campaignId = '']) => {
+        const id = idArg(campaignId, 'campaign');
+        const view = await readPublishedStatus(await ctx.campaign(id), id);
+        ctx.print(view, () => renderPublishedStatus(view));
       }),
     );
 

@@ -142,16 +142,8 @@ export function campaignStatus(plan: Plan, state: CampaignState, nowMs: number):
     .sort((a, b) => b.lateByMs - a.lateByMs);
   const openPhases = state.phases.filter((p) => p.status === 'open');
   const current = openPhases[openPhases.length - 1];
-  let nextDeadline: CampaignStatus['nextDeadline'];
-  openPhases.forEach((record) => {
-    const phase = plan.phases.find((p) => p.id === record.id);
-    if (!phase || !record.window) return;
-    for (const o of obligationsForPhase(plan, phase, record.window)) {
-      if (o.dueMs > nowMs && (!nextDeadline || o.dueMs < nextDeadline.dueMs)) {
-        nextDeadline = { title: o.title, phaseId: o.phaseId, dueMs: o.dueMs, inMs: o.dueMs - nowMs };
-      }
-    }
-  });
+  const next = upcomingDeadlines(plan, state, nowMs)[0];
+  const nextDeadline: CampaignStatus['nextDeadline'] = next && { ...next, inMs: next.dueMs - nowMs };
   return {
     campaignId: plan.campaign.id,
     title: plan.campaign.title,
@@ -169,6 +161,23 @@ export function campaignStatus(plan: Plan, state: CampaignState, nowMs: number):
     ledger: ledgerTotals(state),
     cancelled: state.cancelled,
   };
+}
+
+/** The deadlines of the open phases still ahead of `nowMs`, soonest first. */
+export function upcomingDeadlines(
+  plan: Plan,
+  state: CampaignState,
+  nowMs: number,
+): { title: string; phaseId: string; dueMs: number }[] {
+  return state.phases
+    .filter((record) => record.status === 'open')
+    .flatMap((record) => {
+      const phase = plan.phases.find((p) => p.id === record.id);
+      return phase && record.window ? obligationsForPhase(plan, phase, record.window) : [];
+    })
+    .filter((o) => o.dueMs > nowMs)
+    .sort((a, b) => a.dueMs - b.dueMs)
+    .map((o) => ({ title: o.title, phaseId: o.phaseId, dueMs: o.dueMs }));
 }
 
 export function escalationLog(state: CampaignState): (EscalationEntry & { unitId: string })[] {

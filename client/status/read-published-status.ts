@@ -1,0 +1,56 @@
+import type { WorkflowHandle } from '@temporalio/client';
+import { planNow } from '../../domain/clock/plan-clock';
+import {
+  PUBLISHED_STATUS_MEMO,
+  PublishedStatusSchema,
+  type PublishedStatus,
+} from '../../domain/campaign/published-status';
+import { CliError, EXIT } from '../errors';
+
+export interface PublishedStatusView extends PublishedStatus {
+  /** Plan time now, by the reader's clock through the campaign's plan clock. */
+  nowMs: number;
+  /** How long ago, in real time, the campaign published this. */
+  ageMs: number;
+  /** The first deadline still ahead now. */
+  nextDeadline?: PublishedStatus['deadlines'][number];
+}
+
+/**
+ * The status the campaign last published on itself, read from the server alone (no worker takes
+ * part), checked against its schema like any input from outside this process.
+ */
+export async function readPublishedStatus(campaign: WorkflowHandle, campaignId: string): Promise<PublishedStatusView> {
+  const description = await campaign.describe();
+  const raw = description.memo?.[PUBLISHED_STATUS_MEMO];
+  if (raw === undefined) {
+    throw new CliError(
+      `campaign "${campaignId}" has not published its status${description.status.name === 'RUNNING' ? ' yet' : ''}`,
+      EXIT.failed,
+      `campaigns started before 2026-11-30 do not publish it; ask the workflow with \`campaign status ${campaignId}\``,
+      'not_published',
+    );
+  }
+  const parsed = PublishedStatusSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new CliError(
+      `the status campaign "${campaignId}" published is not readable here (${issue?.path.join('.') ?? 'memo'}: ${issue?.message ?? 'invalid'})`,
+      EXIT.failed,
+      `ask the workflow instead with \`campaign status ${campaignId}\``,
+      'not_published',
+    );
+  }
+  const published = parsed.data;
+  const realNowMs = Date.now();
+  // A finished campaign's plan clock has stopped with it.
+  const nowMs = published.status === 'running' ? planNow(published.clock, realNowMs) : published.asOfMs;
+  const publishedAtRealMs =
+    published.clock.realOriginMs + (published.asOfMs - published.clock.planOriginMs) / published.clock.scale;
+  return {
+    ...published,
+    nowMs,
+    ageMs: Math.max(0, realNowMs - publishedAtRealMs),
+    nextDeadline: published.deadlines.find((d) => d.dueMs > nowMs),
+  };
+}
