@@ -66,6 +66,7 @@ import {
   unitSetupQuery,
   timelineQuery,
   unitProgressSignal,
+  UnitProgressSchema,
   accessAuditSignal,
   accessQuery,
   auditLogQuery,
@@ -154,9 +155,9 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
   setHandler(auditLogQuery, () => audit);
 
   setHandler(unitProgressSignal, (progress) => {
-    if (progress && typeof progress.unitId === 'string' && typeof progress.version === 'number') {
-      state = recordUnitProgress(state, progress);
-    }
+    const parsed = UnitProgressSchema.safeParse(progress);
+    if (parsed.success) state = recordUnitProgress(state, parsed.data);
+    else log.warn('progress signal dropped', { field: parsed.error.issues[0]?.path.join('.') });
   });
 
   setGuardedUpdate(

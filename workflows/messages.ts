@@ -205,6 +205,47 @@ export const resumeRemindersUpdate = defineUpdate<ActionReceipt, [ActorInput]>('
 export const cancelCampaignUpdate = defineUpdate<ActionReceipt, [CancelInput]>('cancelCampaign');
 export const unitProgressSignal = defineSignal<[UnitProgress]>('unitProgress');
 
+const CountsSchema = z.object({
+  owed: z.number(),
+  onTime: z.number(),
+  late: z.number(),
+  open: z.number(),
+  overdue: z.number(),
+  missing: z.number(),
+});
+const LedgerCountsSchema = z.object({ filed: z.number(), open: z.number(), closed: z.number(), overdue: z.number() });
+
+/**
+ * What the campaign takes from a progress signal. Units send it, but anyone who can reach the
+ * server can signal: a malformed one is dropped rather than becoming a unit's picture.
+ */
+export const UnitProgressSchema = z.object({
+  unitId: z.string(),
+  version: z.number(),
+  phases: z.record(z.string(), CountsSchema),
+  overdue: z.array(
+    z.object({ key: z.string(), title: z.string(), phaseId: z.string(), dueMs: z.number(), step: z.number() }),
+  ),
+  marks: z.number(),
+  escalations: z.array(
+    z.object({
+      key: z.string(),
+      title: z.string(),
+      phaseId: z.string(),
+      step: z.number(),
+      label: z.string().optional(),
+      atMs: z.number(),
+      publicNotice: z.boolean(),
+      accountability: z.boolean(),
+    }),
+  ),
+  ledger: LedgerCountsSchema.extend({
+    byCategory: z.record(z.string(), LedgerCountsSchema),
+    unreconciled: z.array(z.object({ caseId: z.string(), title: z.string() })),
+    unreconciledCount: z.number(),
+  }).optional(),
+}) satisfies z.ZodType<UnitProgress>;
+
 export interface CampaignInfo {
   campaignId: string;
   title: string;

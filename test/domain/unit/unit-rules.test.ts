@@ -13,6 +13,7 @@ import {
 import { initialUnitState, type UnitState } from '../../../domain/unit/unit-state';
 import { obligationRows, unitProgress } from '../../../domain/unit/unit-progress';
 import { beijing, smallPlan } from '../../support/plans';
+import { UnitProgressSchema } from '../../../workflows/messages';
 
 const plan = smallPlan();
 const ledgerContext = caseLedgerContextFromPlan(plan);
@@ -102,7 +103,13 @@ describe('reminders and the escalation ladder', () => {
     }
     expect(kinds).toEqual(['due_soon', 'due_soon', 'overdue', 'escalation', 'escalation', 'public_notice']);
     expect(state.marks).toHaveLength(1);
-    expect(unitProgress(state, due + 3 * 86_400_000, 1).overdue[0]).toMatchObject({ key: 'members', step: 2 });
+    const progress = unitProgress(state, due + 3 * 86_400_000, 1);
+    expect(progress.overdue[0]).toMatchObject({ key: 'members', step: 2 });
+    // What a unit reports is what the campaign's signal schema takes, escalations and ledger included.
+    expect(progress.escalations.length).toBeGreaterThan(0);
+    expect(UnitProgressSchema.parse(progress)).toEqual(progress);
+    expect(UnitProgressSchema.safeParse({ ...progress, phases: 'all done' }).success).toBe(false);
+    expect(UnitProgressSchema.safeParse({ unitId: 'town-a', version: 9 }).success).toBe(false);
   });
 
   it('stop chasing a unit that submitted on time', () => {
