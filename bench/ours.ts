@@ -122,7 +122,7 @@ async function drive(
   );
   const publishedProbe = probeLoop(
     () => publishedQueries,
-    () => readPublishedStatus(handle, plan.campaign.id),
+    () => readPublishedStatus(ctx.client, plan.campaign.id),
     STATUS_PROBE_MS,
   );
   let lastApproval = started;

@@ -66,7 +66,8 @@ ${example('campaign glance county-petition-2026', 'campaign glance county-petiti
     .action(
       act(async (ctx, [campaignId = '']) => {
         const id = idArg(campaignId, 'campaign');
-        const view = await readPublishedStatus(await ctx.campaign(id), id);
+        ctx.campaignId = id;
+        const view = await readPublishedStatus(await ctx.client(), id);
         ctx.print(view, () => renderPublishedStatus(view));
       }),
     );

@@ -1,11 +1,12 @@
-import type { WorkflowHandle } from '@temporalio/client';
+import type { Client, WorkflowExecutionInfo } from '@temporalio/client';
 import { planNow } from '../../domain/clock/plan-clock';
 import {
   PUBLISHED_STATUS_MEMO,
   PublishedStatusSchema,
   type PublishedStatus,
 } from '../../domain/campaign/published-status';
-import { CliError, EXIT } from '../errors';
+import { campaignWorkflowId } from '../../workflows/workflow-ids';
+import { CliError, EXIT, unknownCampaign } from '../errors';
 
 export interface PublishedStatusView extends PublishedStatus {
   /** Plan time now, by the reader's clock through the campaign's plan clock. */
@@ -17,15 +18,25 @@ export interface PublishedStatusView extends PublishedStatus {
 }
 
 /**
- * The status the campaign last published on itself, read from the server alone (no worker takes
- * part), checked against its schema like any input from outside this process.
+ * The status the campaign last published on itself, read from the server's visibility store: no
+ * worker takes part, and unlike describing the workflow it does not queue for the workflow's lock
+ * behind a thousand units' signals (a describe took p95 340 ms under the benchmark's load). A
+ * memo reaches visibility a moment after the campaign publishes it. Checked against its schema
+ * like any input from outside this process.
  */
-export async function readPublishedStatus(campaign: WorkflowHandle, campaignId: string): Promise<PublishedStatusView> {
-  const description = await campaign.describe();
-  const raw = description.memo?.[PUBLISHED_STATUS_MEMO];
+export async function readPublishedStatus(client: Client, campaignId: string): Promise<PublishedStatusView> {
+  const workflowId = campaignWorkflowId(campaignId);
+  // Newest first: the running run, or the last one to close (a campaign continues as new).
+  let latest: WorkflowExecutionInfo | undefined;
+  for await (const execution of client.workflow.list({ query: `WorkflowId = '${workflowId}'`, pageSize: 1 })) {
+    latest = execution;
+    break;
+  }
+  if (latest === undefined) throw unknownCampaign(campaignId);
+  const raw = latest.memo?.[PUBLISHED_STATUS_MEMO];
   if (raw === undefined) {
     throw new CliError(
-      `campaign "${campaignId}" has not published its status${description.status.name === 'RUNNING' ? ' yet' : ''}`,
+      `campaign "${campaignId}" has not published its status${latest.status.name === 'RUNNING' ? ' yet' : ''}`,
       EXIT.failed,
       `campaigns started before 2026-11-30 do not publish it; ask the workflow with \`campaign status ${campaignId}\``,
       'not_published',

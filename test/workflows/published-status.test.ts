@@ -1,7 +1,6 @@
 import { temporal } from '@temporalio/proto';
 import { describe, expect, it } from 'vitest';
 import { benchReport } from '../../bench/bench-plan';
-import { PUBLISHED_STATUS_MEMO, PublishedStatusSchema } from '../../domain/campaign/published-status';
 import { submitReportUpdate } from '../../workflows/messages';
 import { campaign as cli, cliEnv } from '../cli/support/cli';
 import { testClient, uniqueId } from '../helpers/temporal';
@@ -9,21 +8,20 @@ import { withCampaignWorker } from '../support/campaign-harness';
 import { campaignWorkflowId } from '../../workflows/workflow-ids';
 import { eventually } from '../support/eventually';
 import { startOneUnitCampaign } from '../support/one-unit-campaign';
-import type { WorkflowHandle } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
+import { readPublishedStatus } from '../../client/status/read-published-status';
 
 const { EventType } = temporal.api.enums.v1;
 
-const published = async (campaign: WorkflowHandle) => {
-  const memo = (await campaign.describe()).memo?.[PUBLISHED_STATUS_MEMO];
-  return memo === undefined ? undefined : PublishedStatusSchema.parse(memo);
-};
+/** What `campaign glance` reads, undefined until the campaign has published. */
+const published = (client: Client, id: string) => readPublishedStatus(client, id).catch(() => undefined);
 
 describe('the status a campaign publishes on itself', () => {
   it('follows the campaign within seconds, and is read with no worker running', async () => {
     const { id, campaign } = await withCampaignWorker(async ({ client, taskQueue }) => {
       const started = await startOneUnitCampaign(client, taskQueue, 'published');
       const opened = await eventually(
-        () => published(started.campaign),
+        () => published(client, started.id),
         (p) => p?.currentPhase?.id === 'phase-1' && p.totals.owed === 2,
         { what: 'the first phase published' },
       );
@@ -33,7 +31,7 @@ describe('the status a campaign publishes on itself', () => {
         args: [{ deliverableId: 'p1-summary', report: benchReport('p1-summary'), by: 'unit:unit-00001' }],
       });
       await eventually(
-        () => published(started.campaign),
+        () => published(client, started.id),
         (p) => p?.totals.onTime === 1,
         { what: 'the report published', timeoutMs: 10_000 },
       );
@@ -77,7 +75,12 @@ describe('the status a campaign publishes on itself', () => {
       taskQueue: uniqueId('nobody-polls'),
       args: [],
     });
-    const unpublished = await cli(env, ['glance', id]);
+    // Visibility lists a new workflow a moment after it starts.
+    const unpublished = await eventually(
+      () => cli(env, ['glance', id]),
+      (result) => !result.stderr.includes('no campaign'),
+      { what: 'visibility to list the workflow' },
+    );
     expect(unpublished.code).toBe(1);
     expect(unpublished.stderr).toContain(`campaign "${id}" has not published its status yet`);
     expect(unpublished.stderr).toContain(`campaign status ${id}`);
