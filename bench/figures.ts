@@ -55,6 +55,11 @@ export interface OursFigures extends RunFigures {
    * at the same moments as statusQueryMs; failures include reads before its first publication.
    */
   publishedStatusMs: Percentiles & { samples: number; failures: number };
+  /**
+   * Per phase, seconds from its last accepted report until the published status counted every
+   * report so far: how far behind a glance can be; null when it did not within a minute.
+   */
+  publishedCatchUpSeconds: (number | null)[];
   /** Start to the final approval: the units' work without the final report. */
   toLastApproval: { wallSeconds: number; workerCpuSeconds: number; serverCpuSeconds: number };
   caseUpdates: number;

@@ -16,7 +16,7 @@ import { unitWorkflowId } from '../workflows/workflow-ids';
 import { benchCase, benchPlan, benchReport } from './bench-plan';
 import { approvePhase, ledgerReconciled, phaseDelivered } from './campaign-driver';
 import type { OursFigures, PhaseTiming } from './figures';
-import { probeLoop, Samples, untilAccepted, within } from './load';
+import { probeLoop, Samples, sleep, untilAccepted, within } from './load';
 import { startControlProbe, type ControlProbe } from './control-probe';
 import { startMeter } from './meter';
 import { oursHistory } from './ours-history';
@@ -81,6 +81,21 @@ async function reconcileCases(ctx: RunContext, plan: Plan, filed: Map<string, st
   );
 }
 
+/**
+ * Seconds from a phase's last accepted report until the published status counts every report so
+ * far (the unit's progress signal, the campaign's task, its next publication, visibility), or
+ * undefined if it did not within a minute.
+ */
+async function publishedCatchUp(ctx: RunContext, campaignId: string, reports: number): Promise<number | undefined> {
+  const start = performance.now();
+  while (performance.now() - start < 60_000) {
+    const view = await readPublishedStatus(ctx.client, campaignId).catch(() => undefined);
+    if (view && view.totals.onTime + view.totals.late >= reports) return secondsSince(start);
+    await sleep(STATUS_PROBE_MS);
+  }
+  return undefined;
+}
+
 async function drive(
   ctx: RunContext,
   plan: Plan,
@@ -126,6 +141,8 @@ async function drive(
     STATUS_PROBE_MS,
   );
   let lastApproval = started;
+  const catchUps: Promise<number | undefined>[] = [];
+  let reportsSoFar = 0;
   for (const phase of plan.phases) {
     const timing: PhaseTiming = {
       phaseId: phase.id,
@@ -139,6 +156,8 @@ async function drive(
     let mark = performance.now();
     await submitPhase(ctx, plan, phase, submissions);
     timing.submitSeconds = secondsSince(mark);
+    reportsSoFar += plan.units.length * phase.deliverables.length;
+    catchUps.push(publishedCatchUp(ctx, plan.campaign.id, reportsSoFar));
     mark = performance.now();
     if (phase.casesFiling && ctx.cases > 0) {
       filed = await fileCases(ctx, plan, caseUpdates);
@@ -162,6 +181,7 @@ async function drive(
   probeInto = statusQueriesAfter;
   await controlProbe.stop();
   await publishedProbe.stop();
+  const publishedCatchUpSeconds = await Promise.all(catchUps);
   const toLastApproval = meter();
   const summary = await within(handle.result(), ctx.summaryTimeoutMs);
   if (summary === undefined) {
@@ -180,6 +200,7 @@ async function drive(
     controlFailures: controlProbe.failures(),
     publishedQueries,
     publishedFailures: publishedProbe.failures(),
+    publishedCatchUpSeconds,
     toLastApproval,
     probeFailures: probe.failures() + driverQueryFailures.count,
     phases,
@@ -245,6 +266,7 @@ export async function runOurs(units: number, ctx: Omit<RunContext, 'taskQueue'>)
         samples: run.publishedQueries.count,
         failures: run.publishedFailures,
       },
+      publishedCatchUpSeconds: run.publishedCatchUpSeconds.map((s) => s ?? null),
       toLastApproval: {
         wallSeconds: run.toLastApproval.wallSeconds,
         workerCpuSeconds: run.toLastApproval.worker.cpuSeconds,

@@ -63,7 +63,8 @@ function perSize(r: SizeResult): string {
     `(p95 ${fixed(o.caseUpdateMs.p95, 0)} ms); final approval after ${fixed(o.toLastApproval.wallSeconds)} s; ` +
     `status p95 ${fixed(o.statusQueryAfterLoadMs.p95, 0)} ms after it, ${o.statusQueryMs.failures} status queries failed; ` +
     `control query (no logic, idle worker) ms p50/95/99 under the same load ${triple(o.controlQueryMs)}; ` +
-    `published status (campaign glance) ms p50/95/99 under the same load ${triple(o.publishedStatusMs)}, ${o.publishedStatusMs.failures} failed; ` +
+    `published status (campaign glance) ms p50/95/99 under the same load ${triple(o.publishedStatusMs)}, ${o.publishedStatusMs.failures} failed, ` +
+    `counting each phase's last report after ${o.publishedCatchUpSeconds.map((s) => (s === null ? 'over 60' : fixed(s))).join(', ')} s; ` +
     `campaign workflow: ${o.campaignTasks.tasks} tasks (${fixed(o.campaignTasks.tasksPerSecond)}/s) for ${o.campaignTasks.signals} signals, ` +
     `${o.campaignTasks.timedOut} timed out, ${o.campaignTasks.failed.count} failed, ` +
     `waiting for the worker ms p50/95/max ${fixed(o.campaignTasks.queueWaitMs.p50, 0)}/${fixed(o.campaignTasks.queueWaitMs.p95, 0)}/${fixed(o.campaignTasks.queueWaitMs.max, 0)}, ` +

@@ -12,7 +12,7 @@ import { ReportSchema } from '../domain/reports/report-schema';
 import type { AuditEntry, AuditLog } from '../domain/access/audit-log';
 import { AccessRegistrySchema, type AccessDepths, type AccessRegistry } from '../domain/access/credential-chain';
 import type { CampaignEvent } from '../domain/unit/campaign-events';
-import type { UnitProgress } from '../domain/unit/unit-progress';
+import { PhaseCountsSchema, type UnitProgress } from '../domain/unit/unit-progress';
 import type { UnitWorkflowInput } from './unit-workflow';
 import type { UnitStatusView } from '../domain/unit/unit-status-view';
 import type { EscalationEntry, UnitLogEntry } from '../domain/unit/unit-state';
@@ -205,14 +205,6 @@ export const resumeRemindersUpdate = defineUpdate<ActionReceipt, [ActorInput]>('
 export const cancelCampaignUpdate = defineUpdate<ActionReceipt, [CancelInput]>('cancelCampaign');
 export const unitProgressSignal = defineSignal<[UnitProgress]>('unitProgress');
 
-const CountsSchema = z.object({
-  owed: z.number(),
-  onTime: z.number(),
-  late: z.number(),
-  open: z.number(),
-  overdue: z.number(),
-  missing: z.number(),
-});
 const LedgerCountsSchema = z.object({ filed: z.number(), open: z.number(), closed: z.number(), overdue: z.number() });
 
 /**
@@ -222,7 +214,7 @@ const LedgerCountsSchema = z.object({ filed: z.number(), open: z.number(), close
 export const UnitProgressSchema = z.object({
   unitId: z.string(),
   version: z.number(),
-  phases: z.record(z.string(), CountsSchema),
+  phases: z.record(z.string(), PhaseCountsSchema),
   overdue: z.array(
     z.object({ key: z.string(), title: z.string(), phaseId: z.string(), dueMs: z.number(), step: z.number() }),
   ),

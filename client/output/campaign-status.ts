@@ -5,7 +5,8 @@ import { renderTable } from './table';
 
 export type StatusView = CampaignStatus & { rehearsal: boolean };
 
-function stateWord(status: StatusView): string {
+/** "running (reminders paused) [rehearsal]", coloured: how every status view names the campaign's state. */
+export function stateWord(status: Pick<StatusView, 'status' | 'paused' | 'rehearsal'>): string {
   const word =
     status.status === 'running'
       ? style.green('running')

@@ -1,18 +1,13 @@
 import type { PublishedStatusView } from '../status/read-published-status';
+import { stateWord } from './campaign-status';
 import { formatDuration, formatTime, plural } from './format';
 import { style } from './style';
 
 /** The campaign at a glance, as it last published itself: what a leader checks between meetings. */
 export function renderPublishedStatus(view: PublishedStatusView): string {
   const time = (ms: number | undefined) => formatTime(ms, view.timeZone);
-  const state =
-    view.status === 'running'
-      ? style.green('running')
-      : view.status === 'cancelled'
-        ? style.red('cancelled')
-        : style.cyan(view.status);
   const lines = [
-    `${style.bold(view.title)} (${view.campaignId}) — ${state}${view.paused ? style.yellow(' (reminders paused)') : ''}${view.rehearsal ? style.yellow(' [rehearsal]') : ''}`,
+    `${style.bold(view.title)} (${view.campaignId}) — ${stateWord(view)}`,
     `published      ${formatDuration(view.ageMs)} ago, as of plan time ${time(view.asOfMs)} (${view.timeZone})`,
   ];
   const phase = view.currentPhase;

@@ -1,20 +1,12 @@
 import { z } from 'zod';
 import { PlanClockSchema, type PlanClock } from '../clock/plan-clock';
+import { PhaseCountsSchema } from '../unit/unit-progress';
 import type { CampaignStatus } from './campaign-status';
 
 /** How many overdue deliverables the published status names; the count is always exact. */
 export const PUBLISHED_OVERDUE_LISTED = 10;
 /** How many upcoming deadlines it carries, so a reader still finds one ahead after the first passes. */
 export const PUBLISHED_DEADLINES = 3;
-
-const CountsSchema = z.object({
-  owed: z.number(),
-  onTime: z.number(),
-  late: z.number(),
-  open: z.number(),
-  overdue: z.number(),
-  missing: z.number(),
-});
 
 /**
  * The campaign's standing as the campaign workflow last published it on itself (a memo), which the
@@ -42,7 +34,7 @@ export const PublishedStatusSchema = z.object({
     .optional(),
   deadlines: z.array(z.object({ title: z.string(), phaseId: z.string(), dueMs: z.number() })),
   units: z.number(),
-  totals: CountsSchema,
+  totals: PhaseCountsSchema,
   accountabilityMarks: z.number(),
   overdue: z.object({
     count: z.number(),

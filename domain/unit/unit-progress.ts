@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Case, CaseLedger } from '../cases/case-schema';
 import { isOverdue as isCaseOverdue, unreconciled } from '../cases/ledger-stats';
 import type { EscalationEntry, Obligation, UnitState } from './unit-state';
@@ -7,14 +8,15 @@ import type { EscalationEntry, Obligation, UnitState } from './unit-state';
  * workflow keeps one per unit, and with thousands of units its whole state must still fit in one
  * continue-as-new payload. Detail stays in the unit workflow and is read by querying it.
  */
-export interface PhaseCounts {
-  owed: number;
-  onTime: number;
-  late: number;
-  open: number;
-  overdue: number;
-  missing: number;
-}
+export const PhaseCountsSchema = z.object({
+  owed: z.number(),
+  onTime: z.number(),
+  late: z.number(),
+  open: z.number(),
+  overdue: z.number(),
+  missing: z.number(),
+});
+export type PhaseCounts = z.infer<typeof PhaseCountsSchema>;
 
 export interface OverdueItem {
   key: string;
