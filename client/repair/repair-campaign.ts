@@ -3,6 +3,7 @@ import type { Client } from '@temporalio/client';
 import Long from 'long';
 import { temporal } from '@temporalio/proto';
 import { campaignWorkflowId } from '../../workflows/workflow-ids';
+import { filterLiteral } from '../../temporal-client/list-filter';
 import { wedgeOf, type Wedge } from './wedge';
 
 export interface WedgedWorkflow {
@@ -30,8 +31,6 @@ export async function findWedged(client: Client, campaignId: string): Promise<We
   return wedged;
 }
 
-const quoted = (text: string) => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
-
 /**
  * The running workflows whose id is the campaign's or starts with it, filtered by the server
  * (`STARTS_WITH` is a list filter operator of Temporal's visibility), so a namespace full of other
@@ -39,7 +38,7 @@ const quoted = (text: string) => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "
  */
 function runningWorkflowsOf(client: Client, own: string) {
   return client.workflow.list({
-    query: `ExecutionStatus = 'Running' AND (WorkflowId = ${quoted(own)} OR WorkflowId STARTS_WITH ${quoted(`${own}:`)})`,
+    query: `ExecutionStatus = 'Running' AND (WorkflowId = ${filterLiteral(own)} OR WorkflowId STARTS_WITH ${filterLiteral(`${own}:`)})`,
   });
 }
 
