@@ -69,7 +69,7 @@ export interface ErrorContext {
 
 /**
  * Why a reachable server could not get a workflow to answer a query, or undefined for other errors:
- * its workflow task keeps failing, or no worker answered in time. Either way Temporal itself is up,
+ * its workflow task keeps failing, no worker polls its queue, or none answered in time. Either way Temporal itself is up,
  * so "cannot reach Temporal" would send the user the wrong way.
  */
 function workflowSilence(error: unknown): string | undefined {
@@ -78,6 +78,9 @@ function workflowSilence(error: unknown): string | undefined {
   const messages = chain.map((e) => (e as Error).message);
   if (messages.some((m) => /Workflow Task in failed state/.test(m))) {
     return 'its workflow task keeps failing ("Workflow Task in failed state")';
+  }
+  if (messages.some((m) => /no poller seen for task queue/.test(m))) {
+    return 'no worker polls its task queue ("no poller seen for task queue recently")';
   }
   const queried = messages.some((m) => /Failed to query Workflow/.test(m));
   // A deadline the client set can end the call as CANCELLED rather than DEADLINE_EXCEEDED.

@@ -8,7 +8,8 @@ export function renderPublishedStatus(view: PublishedStatusView): string {
   const time = (ms: number | undefined) => formatTime(ms, view.timeZone);
   const lines = [
     `${style.bold(view.title)} (${view.campaignId}) — ${stateWord(view)}`,
-    `published      ${formatDuration(view.ageMs)} ago, as of plan time ${time(view.asOfMs)} (${view.timeZone})`,
+    // The campaign publishes every change within seconds: an old publication means a quiet campaign.
+    `published      at its last change, ${formatDuration(view.ageMs)} ago (plan time ${time(view.asOfMs)}, ${view.timeZone})`,
   ];
   const phase = view.currentPhase;
   if (phase) {
