@@ -1,7 +1,7 @@
 import {
   allHandlersFinished,
   condition,
-  continueAsNew,
+  makeContinueAsNewFunc,
   log,
   ParentClosePolicy,
   patched,
@@ -385,7 +385,11 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
       // An update taken while waiting may have queued commands; run them before continuing as new.
       if (queue.length === 0) {
         const carriedMail = carryMail ? notifier.carry() : undefined;
-        await continueAsNew<typeof campaignWorkflow>({
+        // The server starts the new run with the memo the campaign started with, not the status it
+        // published since: the new run takes the latest along, so a glance never finds none.
+        publisher?.flush();
+        const memo = publisher ? { memo: workflowInfo().memo } : {};
+        await makeContinueAsNewFunc<typeof campaignWorkflow>(memo)({
           ...input,
           access,
           carried: state,

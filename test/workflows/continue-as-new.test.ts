@@ -6,7 +6,10 @@ import { startCampaign } from '../../client/start-campaign';
 import { projectDataDir } from '../../server/cache-paths';
 import { startDevServer, type RunningDevServer } from '../../server/dev-server';
 import { freePort } from '../../server/free-port';
-import { ApplicationFailure } from '@temporalio/common';
+import { ApplicationFailure, defaultPayloadConverter } from '@temporalio/common';
+import type { temporal } from '@temporalio/proto';
+import { campaignDataConverter } from '../../codec/data-converter';
+import { PUBLISHED_STATUS_MEMO, PublishedStatusSchema } from '../../domain/campaign/published-status';
 import { readNotificationLog } from '../../activities/notify';
 import {
   asOfNow,
@@ -46,6 +49,19 @@ afterAll(async () => server?.stop());
  * Sixty progress reports as a unit workflow sends them, newer versions than the unit's own: they
  * fill a campaign's history past the server's suggestion.
  */
+/** A memo as the server keeps it (encoded, encrypted), opened with the campaign's converter. */
+async function decodeMemo(memo: temporal.api.common.v1.IMemo | null | undefined): Promise<Record<string, unknown>> {
+  const codecs = [...(campaignDataConverter().payloadCodecs ?? [])].reverse();
+  const entries = await Promise.all(
+    Object.entries(memo?.fields ?? {}).map(async ([key, payload]) => {
+      let payloads = [payload];
+      for (const codec of codecs) payloads = await codec.decode(payloads);
+      return [key, defaultPayloadConverter.fromPayload(payloads[0]!)] as const;
+    }),
+  );
+  return Object.fromEntries(entries);
+}
+
 async function sendProgressReports(campaign: WorkflowHandle, unitId: string, marks: number): Promise<void> {
   // Above any version the real unit sends (its workflow clock in ms), so these are the ones kept.
   const base = 10 ** 15;
@@ -112,6 +128,17 @@ describe('continue-as-new', () => {
       );
       expect(status.status.status).toBe('running');
       expect(status.status.accountabilityMarks).toBe(3);
+      // The new run starts with the memos of the last: the title `campaign list` shows, and the
+      // published status, up to date, so `campaign glance` never finds a run with none.
+      const description = await handle.describe();
+      expect(description.runId).toBe(status.runId);
+      const started = (await handle.fetchHistory()).events?.[0];
+      const memo = await decodeMemo(started?.workflowExecutionStartedEventAttributes?.memo);
+      expect(memo['title']).toBe(smallPlan(id).campaign.title);
+      expect(PublishedStatusSchema.parse(memo[PUBLISHED_STATUS_MEMO])).toMatchObject({
+        accountabilityMarks: 3,
+        status: 'running',
+      });
       await handle.terminate('test over');
     }, server.address);
   });
