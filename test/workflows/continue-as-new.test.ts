@@ -130,9 +130,9 @@ describe('continue-as-new', () => {
       expect(status.status.accountabilityMarks).toBe(3);
       // The new run starts with the memos of the last: the title `campaign list` shows, and the
       // published status, up to date, so `campaign glance` never finds a run with none.
-      const description = await handle.describe();
-      expect(description.runId).toBe(status.runId);
-      const started = (await handle.fetchHistory()).events?.[0];
+      // (The run that continued, read by its id: the campaign may have continued again since.)
+      const secondRun = client.workflow.getHandle(handle.workflowId, status.runId);
+      const started = (await secondRun.fetchHistory()).events?.[0];
       const memo = await decodeMemo(started?.workflowExecutionStartedEventAttributes?.memo);
       expect(memo['title']).toBe(smallPlan(id).campaign.title);
       expect(PublishedStatusSchema.parse(memo[PUBLISHED_STATUS_MEMO])).toMatchObject({
