@@ -38,6 +38,7 @@ import { advanceCampaign, nextCampaignWakeMs } from '../domain/campaign/phase-pr
 import { roster } from '../domain/campaign/roster';
 import type { ActionOutcome } from '../domain/campaign/rule-result';
 import { recordUnitProgress } from '../domain/campaign/unit-progress-record';
+import { UnitProgressSchema } from '../domain/unit/unit-progress';
 import { planTimeAsOf } from '../domain/clock/as-of';
 import { isRehearsal, planNow, realDelayUntil, type PlanClock } from '../domain/clock/plan-clock';
 import type { Plan } from '../domain/plan/schema';
@@ -66,7 +67,6 @@ import {
   unitSetupQuery,
   timelineQuery,
   unitProgressSignal,
-  UnitProgressSchema,
   accessAuditSignal,
   accessQuery,
   auditLogQuery,

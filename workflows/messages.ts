@@ -12,7 +12,7 @@ import { ReportSchema } from '../domain/reports/report-schema';
 import type { AuditEntry, AuditLog } from '../domain/access/audit-log';
 import { AccessRegistrySchema, type AccessDepths, type AccessRegistry } from '../domain/access/credential-chain';
 import type { CampaignEvent } from '../domain/unit/campaign-events';
-import { PhaseCountsSchema, type UnitProgress } from '../domain/unit/unit-progress';
+import type { UnitProgress } from '../domain/unit/unit-progress';
 import type { UnitWorkflowInput } from './unit-workflow';
 import type { UnitStatusView } from '../domain/unit/unit-status-view';
 import type { EscalationEntry, UnitLogEntry } from '../domain/unit/unit-state';
@@ -204,39 +204,6 @@ export const pauseRemindersUpdate = defineUpdate<ActionReceipt, [ActorInput]>('p
 export const resumeRemindersUpdate = defineUpdate<ActionReceipt, [ActorInput]>('resumeReminders');
 export const cancelCampaignUpdate = defineUpdate<ActionReceipt, [CancelInput]>('cancelCampaign');
 export const unitProgressSignal = defineSignal<[UnitProgress]>('unitProgress');
-
-const LedgerCountsSchema = z.object({ filed: z.number(), open: z.number(), closed: z.number(), overdue: z.number() });
-
-/**
- * What the campaign takes from a progress signal. Units send it, but anyone who can reach the
- * server can signal: a malformed one is dropped rather than becoming a unit's picture.
- */
-export const UnitProgressSchema = z.object({
-  unitId: z.string(),
-  version: z.number(),
-  phases: z.record(z.string(), PhaseCountsSchema),
-  overdue: z.array(
-    z.object({ key: z.string(), title: z.string(), phaseId: z.string(), dueMs: z.number(), step: z.number() }),
-  ),
-  marks: z.number(),
-  escalations: z.array(
-    z.object({
-      key: z.string(),
-      title: z.string(),
-      phaseId: z.string(),
-      step: z.number(),
-      label: z.string().optional(),
-      atMs: z.number(),
-      publicNotice: z.boolean(),
-      accountability: z.boolean(),
-    }),
-  ),
-  ledger: LedgerCountsSchema.extend({
-    byCategory: z.record(z.string(), LedgerCountsSchema),
-    unreconciled: z.array(z.object({ caseId: z.string(), title: z.string() })),
-    unreconciledCount: z.number(),
-  }).optional(),
-}) satisfies z.ZodType<UnitProgress>;
 
 export interface CampaignInfo {
   campaignId: string;

@@ -33,12 +33,12 @@ export function registerRepairCommand(program: Command): void {
         const wedged = await findWedged(client, id);
         const apply = raw['apply'] === true;
         const result = apply ? await resetWedged(client, wedged, REASON) : wedged;
-        ctx.print({ campaignId: id, applied: apply, workflows: result }, () => describe(result, apply));
+        ctx.print({ campaignId: id, applied: apply, workflows: result }, () => renderRepairs(result, apply));
       }),
     );
 }
 
-function describe(workflows: WedgedWorkflow[], applied: boolean): string {
+function renderRepairs(workflows: WedgedWorkflow[], applied: boolean): string {
   if (workflows.length === 0) return style.green('no workflow of this campaign is stuck');
   const table = renderTable(
     [{ header: 'workflow' }, { header: 'cannot replay event' }, { header: applied ? 'reset to' : 'would reset to' }],

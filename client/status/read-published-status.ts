@@ -55,15 +55,13 @@ export async function readPublishedStatus(client: Client, campaignId: string): P
     );
   }
   const published = parsed.data;
-  const realNowMs = Date.now();
+  const liveMs = planNow(published.clock, Date.now());
   // A finished campaign's plan clock has stopped with it.
-  const nowMs = published.status === 'running' ? planNow(published.clock, realNowMs) : published.asOfMs;
-  const publishedAtRealMs =
-    published.clock.realOriginMs + (published.asOfMs - published.clock.planOriginMs) / published.clock.scale;
+  const nowMs = published.status === 'running' ? liveMs : published.asOfMs;
   return {
     ...published,
     nowMs,
-    ageMs: Math.max(0, realNowMs - publishedAtRealMs),
+    ageMs: Math.max(0, (liveMs - published.asOfMs) / published.clock.scale),
     nextDeadline: published.deadlines.find((d) => d.dueMs > nowMs),
   };
 }

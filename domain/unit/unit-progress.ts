@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Case, CaseLedger } from '../cases/case-schema';
 import { isOverdue as isCaseOverdue, unreconciled } from '../cases/ledger-stats';
-import type { EscalationEntry, Obligation, UnitState } from './unit-state';
+import { EscalationEntrySchema, type Obligation, type UnitState } from './unit-state';
 
 /**
  * The compact view a unit reports up to its campaign. It is small on purpose: the campaign
@@ -18,41 +18,49 @@ export const PhaseCountsSchema = z.object({
 });
 export type PhaseCounts = z.infer<typeof PhaseCountsSchema>;
 
-export interface OverdueItem {
-  key: string;
-  title: string;
-  phaseId: string;
-  dueMs: number;
-  step: number;
-}
-
-export interface UnitProgress {
-  unitId: string;
-  /** Increases with every report, so the campaign can ignore one that arrives late. */
-  version: number;
-  phases: Record<string, PhaseCounts>;
-  overdue: OverdueItem[];
-  marks: number;
-  escalations: EscalationEntry[];
-  /** Absent only in reports from unit workflows started before units kept a ledger. */
-  ledger?: LedgerProgress;
-}
+export const OverdueItemSchema = z.object({
+  key: z.string(),
+  title: z.string(),
+  phaseId: z.string(),
+  dueMs: z.number(),
+  step: z.number(),
+});
+export type OverdueItem = z.infer<typeof OverdueItemSchema>;
 
 /** Case counts of one unit, or of one category in it. */
-export interface LedgerCounts {
-  filed: number;
-  open: number;
-  closed: number;
-  overdue: number;
-}
+export const LedgerCountsSchema = z.object({
+  filed: z.number(),
+  open: z.number(),
+  closed: z.number(),
+  overdue: z.number(),
+});
+export type LedgerCounts = z.infer<typeof LedgerCountsSchema>;
 
 /** A unit's case counts, plus the cases that would block the final tick-off (逐件对账销号). */
-export interface LedgerProgress extends LedgerCounts {
-  byCategory: Record<string, LedgerCounts>;
+export const LedgerProgressSchema = LedgerCountsSchema.extend({
+  byCategory: z.record(z.string(), LedgerCountsSchema),
   /** The first few only, to keep the campaign's per-unit record small; the count is exact. */
-  unreconciled: { caseId: string; title: string }[];
-  unreconciledCount: number;
-}
+  unreconciled: z.array(z.object({ caseId: z.string(), title: z.string() })),
+  unreconciledCount: z.number(),
+});
+export type LedgerProgress = z.infer<typeof LedgerProgressSchema>;
+
+/**
+ * What a unit reports by signal and the campaign takes only as this schema describes it: units
+ * send it, but anyone who can reach the server can signal.
+ */
+export const UnitProgressSchema = z.object({
+  unitId: z.string(),
+  /** Increases with every report, so the campaign can ignore one that arrives late. */
+  version: z.number(),
+  phases: z.record(z.string(), PhaseCountsSchema),
+  overdue: z.array(OverdueItemSchema),
+  marks: z.number(),
+  escalations: z.array(EscalationEntrySchema),
+  /** Absent only in reports from unit workflows started before units kept a ledger. */
+  ledger: LedgerProgressSchema.optional(),
+});
+export type UnitProgress = z.infer<typeof UnitProgressSchema>;
 
 const ESCALATIONS_REPORTED = 20;
 /** How many blocking cases a refused final approval names; the count it gives is always exact. */

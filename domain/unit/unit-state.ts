@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Case, CaseFilingInput, CaseLedger, CaseLedgerContext } from '../cases/case-schema';
 import { createCaseLedger } from '../cases/ledger-context';
 import type { Report } from '../reports/report-schema';
@@ -34,16 +35,17 @@ export interface AccountabilityMark {
   lateByMs: number;
 }
 
-export interface EscalationEntry {
-  key: string;
-  title: string;
-  phaseId: string;
-  step: number;
-  label?: string;
-  atMs: number;
-  publicNotice: boolean;
-  accountability: boolean;
-}
+export const EscalationEntrySchema = z.object({
+  key: z.string(),
+  title: z.string(),
+  phaseId: z.string(),
+  step: z.number(),
+  label: z.string().optional(),
+  atMs: z.number(),
+  publicNotice: z.boolean(),
+  accountability: z.boolean(),
+});
+export type EscalationEntry = z.infer<typeof EscalationEntrySchema>;
 
 export interface UnitLogEntry {
   atMs: number;

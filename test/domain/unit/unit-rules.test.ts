@@ -11,9 +11,8 @@ import {
   checkSubmission,
 } from '../../../domain/unit/submission-rules';
 import { initialUnitState, type UnitState } from '../../../domain/unit/unit-state';
-import { obligationRows, unitProgress } from '../../../domain/unit/unit-progress';
+import { obligationRows, unitProgress, UnitProgressSchema } from '../../../domain/unit/unit-progress';
 import { beijing, smallPlan } from '../../support/plans';
-import { UnitProgressSchema } from '../../../workflows/messages';
 
 const plan = smallPlan();
 const ledgerContext = caseLedgerContextFromPlan(plan);
