@@ -1,5 +1,5 @@
 import type { CampaignEvent } from '../domain/unit/campaign-events';
-import type { CaseEventResult, ReceiveCaseInput, UnitSetup } from '../workflows/messages';
+import type { CaseEventResult, ReceiveCaseInput, UnitSetup } from '../contracts';
 import type { NotificationRequest } from '../domain/notifications/notification';
 
 /** The activities the workflows call, by signature only: workflows import this file as types. */

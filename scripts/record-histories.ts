@@ -22,15 +22,7 @@ import { loadMailConfig } from '../config/mail-config';
 import { startDevServer } from '../server/dev-server';
 import { smallPlan } from '../test/support/plans';
 import { WORKFLOWS_PATH } from '../worker/campaign-worker';
-import {
-  approvePhaseUpdate,
-  asOfNow,
-  campaignStatusQuery,
-  returnPhaseUpdate,
-  submitReportUpdate,
-  unitStatusQuery,
-} from '../workflows/messages';
-import { phaseReportWorkflowId, unitWorkflowId } from '../workflows/workflow-ids';
+import { approvePhaseUpdate, asOfNow, campaignStatusQuery, returnPhaseUpdate, submitReportUpdate, unitStatusQuery, phaseReportWorkflowId, unitWorkflowId } from '../contracts';
 
 const OUT = path.join(__dirname, '../test/fixtures/histories');
 const TAG = process.argv[2] === undefined ? '' : `@${process.argv[2]}`;

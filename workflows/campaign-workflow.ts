@@ -11,7 +11,7 @@ import {
 } from '@temporalio/workflow';
 import { caseLedgerContextFromPlan } from '../domain/cases/ledger-context';
 import type { CampaignCommand } from '../domain/campaign/campaign-commands';
-import { initialCampaignState, type CampaignState } from '../domain/campaign/campaign-state';
+import { initialCampaignState } from '../domain/campaign/campaign-state';
 import {
   campaignStatus,
   escalationLog,
@@ -40,10 +40,9 @@ import type { ActionOutcome } from '../domain/campaign/rule-result';
 import { recordUnitProgress } from '../domain/campaign/unit-progress-record';
 import { UnitProgressSchema } from '../domain/unit/unit-progress';
 import { planTimeAsOf } from '../domain/clock/as-of';
-import { isRehearsal, planNow, realDelayUntil, type PlanClock } from '../domain/clock/plan-clock';
-import type { Plan } from '../domain/plan/schema';
-import { appendAudit, AuditEntrySchema, emptyAuditLog, type AuditLog } from '../domain/access/audit-log';
-import { depthsOf, type CampaignAccess } from '../domain/access/credential-chain';
+import { isRehearsal, planNow, realDelayUntil } from '../domain/clock/plan-clock';
+import { appendAudit, AuditEntrySchema, emptyAuditLog } from '../domain/access/audit-log';
+import { depthsOf } from '../domain/access/credential-chain';
 import { dueInputToMs } from '../domain/schedule/due-input';
 import type { ReportRequest } from '../activities/activity-types';
 import { fanout, reports } from './activity-proxies';
@@ -72,30 +71,18 @@ import {
   auditLogQuery,
   type CampaignSummary,
   type UnitSetup,
-} from './messages';
-import { createNotifier, type CarriedMail, type NotificationContext } from './notifier';
+  phaseReportWorkflowId,
+  WORKFLOW_TASK_TIMEOUT,
+  type CampaignWorkflowInput,
+  type NotificationContext,
+} from '../contracts';
+import { createNotifier } from './notifier';
 import { createAccessGate } from './access-gate';
 import { accepting, setGuardedUpdate } from './validated-update';
 import { campaignHistoryFull } from './history-budget';
 import { phaseReportWorkflow } from './phase-report-workflow';
-import { phaseReportWorkflowId } from './workflow-ids';
-import { WORKFLOW_TASK_TIMEOUT } from './task-timeout';
 import { publishAndMail } from './report-mail';
 import { startStatusPublisher } from './status-publisher';
-
-export interface CampaignWorkflowInput {
-  plan: Plan;
-  clock: PlanClock;
-  startedBy: string;
-  /** Credential chain ends (domain/access); absent for a campaign started without credentials. */
-  access?: CampaignAccess;
-  /** Where the unit workflows run (workflows/task-queues.ts); the campaign's own queue if absent. */
-  unitTaskQueue?: string;
-  /** Carried across continue-as-new. */
-  carried?: CampaignState;
-  carriedAudit?: AuditLog;
-  carriedMail?: CarriedMail;
-}
 
 /**
  * The campaign workflow runs the plan's phases and gates and holds a compact picture of every

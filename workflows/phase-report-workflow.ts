@@ -1,6 +1,7 @@
 import { allHandlersFinished, condition, workflowInfo } from '@temporalio/workflow';
 import type { ReportRequest } from '../activities/activity-types';
-import { createNotifier, type NotificationContext } from './notifier';
+import type { NotificationContext } from '../contracts';
+import { createNotifier } from './notifier';
 import { publishAndMail } from './report-mail';
 
 export interface PhaseReportInput {

@@ -9,14 +9,13 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { AuditEntry } from '../domain/access/audit-log';
-import { depthsOf, type AccessRegistry } from '../domain/access/credential-chain';
+import { depthsOf } from '../domain/access/credential-chain';
 import { fireCaseEscalations, nextCaseEscalationMs } from '../domain/cases/case-escalation';
 import type { CaseCommand } from '../domain/cases/case-notices';
 import type { CaseLedgerContext } from '../domain/cases/case-schema';
 import { createCaseLedger } from '../domain/cases/ledger-context';
 import { planTimeAsOf } from '../domain/clock/as-of';
-import { planNow, realDelayUntil, type PlanClock } from '../domain/clock/plan-clock';
-import type { ReportKindDefinition, Unit } from '../domain/plan/schema';
+import { planNow, realDelayUntil } from '../domain/clock/plan-clock';
 import { dueInputToMs } from '../domain/schedule/due-input';
 import { applyCampaignEvent } from '../domain/unit/apply-campaign-event';
 import { CampaignEventSchema } from '../domain/unit/campaign-events';
@@ -37,27 +36,14 @@ import {
   unitProgressSignal,
   unitStatusQuery,
   unitTimelineQuery,
-} from './messages';
+  type UnitWorkflowInput,
+} from '../contracts';
 import { createAccessGate } from './access-gate';
 import { createAlarm } from './alarm';
-import { createNotifier, type CarriedMail, type NotificationContext } from './notifier';
+import { createNotifier } from './notifier';
 import { setGuardedUpdate } from './validated-update';
 import { parseOrReject, reject } from './reject';
 import { caseNotification, installLedgerHandlers } from './unit-ledger';
-
-export interface UnitWorkflowInput {
-  context: NotificationContext;
-  clock: PlanClock;
-  unit: Unit;
-  reportKinds: Record<string, ReportKindDefinition>;
-  defaultDueTime: string;
-  /** What the unit's case ledger needs from the plan (units, categories, leaders, ladder). */
-  ledgerContext: CaseLedgerContext;
-  /** This unit's credential chains (its own, the office's, the leaders'); absent without credentials. */
-  access?: AccessRegistry;
-  /** Carried across continue-as-new. */
-  carried?: { state: UnitState; progressVersion: number; mail?: CarriedMail };
-}
 
 /**
  * One workflow per unit owns that unit's deliverables: its submissions, reminders and escalation

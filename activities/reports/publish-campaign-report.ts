@@ -1,9 +1,14 @@
 import { Context } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
-import type { UnitStatusView } from '../../workflows/messages';
-import { asOfNow, campaignStatusQuery, unitSetupQuery, unitStatusQuery } from '../../workflows/messages';
-import { unitWorkflowId } from '../../workflows/workflow-ids';
-import type { unitWorkflow } from '../../workflows/unit-workflow';
+import {
+  type UnitStatusView,
+  asOfNow,
+  campaignStatusQuery,
+  unitSetupQuery,
+  unitStatusQuery,
+  unitWorkflowId,
+  type UnitWorkflow,
+} from '../../contracts';
 import { unitStatusView } from '../../domain/unit/unit-status-view';
 import type { CampaignActivities, PublishedCampaignReport, ReportRequest } from '../activity-types';
 import type { NotificationRequest } from '../../domain/notifications/notification';
@@ -27,7 +32,7 @@ async function readUnitView(
   workflowId: string,
   campaign: { nowMs: number; timeZone: string },
 ): Promise<UnitStatusView> {
-  const handle = client.workflow.getHandle<typeof unitWorkflow>(workflowId);
+  const handle = client.workflow.getHandle<UnitWorkflow>(workflowId);
   const { status } = await handle.describe();
   if (status.name === 'COMPLETED') return unitStatusView(await handle.result(), campaign.nowMs, campaign.timeZone);
   return handle.query(unitStatusQuery, asOfNow());

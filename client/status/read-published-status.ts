@@ -6,7 +6,7 @@ import {
   type PublishedStatus,
 } from '../../domain/campaign/published-status';
 import { filterLiteral } from '../../temporal-client/list-filter';
-import { campaignWorkflowId } from '../../workflows/workflow-ids';
+import { campaignWorkflowId } from '../../contracts';
 import { CliError, EXIT, unknownCampaign } from '../errors';
 
 export interface PublishedStatusView extends PublishedStatus {

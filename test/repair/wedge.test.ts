@@ -8,7 +8,7 @@ import { wedgeOf } from '../../client/repair/wedge';
 import { campaignDataConverter } from '../../codec/data-converter';
 import { WORKFLOWS_PATH } from '../../worker/campaign-worker';
 import { bundleWorkflowsOnce } from '../../worker/run-worker';
-import { unitWorkflowId } from '../../workflows/workflow-ids';
+import { unitWorkflowId } from '../../contracts';
 import type { HistoryEvent } from '../support/unit-history';
 
 /**

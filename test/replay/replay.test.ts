@@ -5,7 +5,7 @@ import { Worker } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
 import { WORKFLOWS_PATH } from '../../worker/campaign-worker';
 import { bundleWorkflowsOnce } from '../../worker/run-worker';
-import { campaignWorkflowId, phaseReportWorkflowId, unitWorkflowId } from '../../workflows/workflow-ids';
+import { campaignWorkflowId, phaseReportWorkflowId, unitWorkflowId } from '../../contracts';
 
 const DIR = path.join(__dirname, '../fixtures/histories');
 const fixtures = fs.readdirSync(DIR).filter((file) => file.endsWith('.pb'));

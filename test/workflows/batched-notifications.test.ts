@@ -5,7 +5,7 @@ import { benchCase } from '../../bench/bench-plan';
 import { campaignDataConverter } from '../../codec/data-converter';
 import { WORKFLOWS_PATH } from '../../worker/campaign-worker';
 import { bundleWorkflowsOnce } from '../../worker/run-worker';
-import { fileCasesUpdate } from '../../workflows/messages';
+import { fileCasesUpdate } from '../../contracts';
 import { withCampaignWorker } from '../support/campaign-harness';
 import { eventually } from '../support/eventually';
 import { startOneUnitCampaign } from '../support/one-unit-campaign';

@@ -1,11 +1,10 @@
 import { temporal } from '@temporalio/proto';
 import { describe, expect, it } from 'vitest';
 import { benchReport } from '../../bench/bench-plan';
-import { submitReportUpdate } from '../../workflows/messages';
+import { submitReportUpdate, campaignWorkflowId } from '../../contracts';
 import { campaign as cli, cliEnv } from '../cli/support/cli';
 import { testClient, uniqueId } from '../helpers/temporal';
 import { withCampaignWorker } from '../support/campaign-harness';
-import { campaignWorkflowId } from '../../workflows/workflow-ids';
 import { eventually } from '../support/eventually';
 import { startOneUnitCampaign } from '../support/one-unit-campaign';
 import type { Client } from '@temporalio/client';

@@ -6,7 +6,7 @@ import { AesGcmPayloadCodec } from '../../../codec/aes-gcm-codec';
 import { campaignKeyring } from '../../../codec/data-converter';
 import type { NotificationRequest } from '../../../domain/notifications/notification';
 import type { Plan } from '../../../domain/plan/schema';
-import { campaignWorkflowId, phaseReportWorkflowId, unitWorkflowId } from '../../../workflows/workflow-ids';
+import { campaignWorkflowId, phaseReportWorkflowId, unitWorkflowId } from '../../../contracts';
 import type { SunkMail } from './mail-sink';
 
 type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
