@@ -11,7 +11,7 @@ import type { AuditEntry } from '../domain/access/audit-log';
 import { depthsOf } from '../domain/access/credential-chain';
 import { fireCaseEscalations, nextCaseEscalationMs } from '../domain/cases/case-escalation';
 import type { CaseCommand } from '../domain/cases/case-notices';
-import type { CaseLedgerContext } from '../domain/cases/case-schema';
+import { unitLedgerContext } from '../domain/cases/ledger-context';
 import { planTimeAsOf } from '../domain/clock/as-of';
 import { planNow, realDelayUntil } from '../domain/clock/plan-clock';
 import { dueInputToMs } from '../domain/schedule/due-input';
@@ -50,7 +50,7 @@ import { caseNotification, installLedgerHandlers } from './unit-ledger';
  */
 export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitState> {
   const { context, clock, unit } = input;
-  let state = input.carried?.state ?? initialUnitState(unit.id, unit.name, unitLedgerContext(input));
+  let state = input.carried?.state ?? initialUnitState(unit.id, unit.name, unitLedgerContext(input.ledgerContext, unit.id));
   let progressVersion = input.carried?.progressVersion ?? 0;
   // Every run reports once at its start: it may have been continued as new with a change unreported.
   let progressDirty = true;
@@ -117,24 +117,7 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitState>
     return { request: full, obligation: check.value };
   };
   setGuardedUpdate(extendDeadlineUpdate, gate, 'extendDeadline', extension, ({ request, obligation }) => {
-    take({ state: applyExtension(state, obligation, request, now()), commands: [] });
-    pending.push({
-      type: 'notify',
-      eventKey: `extended:${obligation.key}:${request.newDueMs}`,
-      atMs: now(),
-      audience: ['unit-contact', 'unit-head'],
-      body: {
-        kind: 'deadline_extended',
-        unitId: unit.id,
-        unitName: unit.name,
-        phaseId: obligation.phaseId,
-        phaseName: obligation.phaseName,
-        deliverableId: obligation.deliverableId,
-        deliverableTitle: obligation.title,
-        dueAt: new Date(request.newDueMs).toISOString(),
-        reason: request.reason,
-      },
-    });
+    take(applyExtension(state, obligation, request, now()));
     return { key: obligation.key, dueMs: request.newDueMs };
   });
 
@@ -214,15 +197,6 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitState>
   }
   await condition(() => allHandlersFinished() && notifier.inflight() === 0);
   return state;
-}
-
-/**
- * Ledger-numbered cases carry their unit's id (town-a-0001), so a case transferred to another unit
- * never meets a case of the same number there. An id too long for that keeps the plain numbering.
- */
-function unitLedgerContext(input: UnitWorkflowInput): CaseLedgerContext {
-  const prefix = `${input.unit.id}`;
-  return prefix.length <= 58 ? { ...input.ledgerContext, idPrefix: prefix } : input.ledgerContext;
 }
 
 /** The last progress report sent, to tell whether another would say anything new. */
