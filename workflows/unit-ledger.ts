@@ -5,6 +5,7 @@ import type { CaseCommand } from '../domain/cases/case-notices';
 import type { CaseLedger } from '../domain/cases/case-schema';
 import { isOverdue, ledgerStats, unreconciled } from '../domain/cases/ledger-stats';
 import type { Audience } from '../domain/plan/schema';
+import { withTransferTarget } from '../domain/unit/case-transfer';
 import { planFiling } from '../domain/unit/ledger-filing';
 import { actionOfUpdate, type Action } from '../domain/access/permissions';
 import { transferHandlers } from './case-transfer';
@@ -65,7 +66,7 @@ export function installLedgerHandlers(host: LedgerHost): void {
     if (event.type === 'file') return reject({ code: 'use_file_cases', message: 'file cases with fileCases' });
     const { ledger } = host.state();
     // A unit's ledger names only its own unit; the receiving unit's existence is checked by the transfer itself.
-    const subject = event.type === 'transfer' ? transfers.withTarget(ledger, event.toUnit) : ledger;
+    const subject = event.type === 'transfer' ? withTransferTarget(ledger, event.toUnit) : ledger;
     const outcome = applyCaseEvent(subject, event, host.now());
     if (!outcome.ok) return reject(outcome.error);
     return { event, outcome };
