@@ -1,3 +1,4 @@
+import { DAY_MS } from '../domain/clock/time-units';
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -27,7 +28,6 @@ import { workflowTaskFigures } from './workflow-tasks';
 import { startWorkerProcess, type WorkerProcess } from './processes';
 import type { RunContext } from './run-context';
 
-const DAY_MS = 86_400_000;
 /**
  * One plan day per real minute: a rehearsal, yet the windows (252 plan days) outlast even a long
  * run, so no deliverable falls due and no reminder or escalation mixes into what is measured.

@@ -20,6 +20,7 @@ import { createFolderReportStore } from '../activities/reports/report-store';
 import { startCampaign } from '../client/start-campaign';
 import { rejectionOf } from '../client/update-rejection';
 import { loadMailConfig } from '../config/mail-config';
+import { DAY_MS } from '../domain/clock/time-units';
 import { startDevServer } from '../server/dev-server';
 import { smallPlan } from '../test/support/plans';
 import { WORKFLOWS_PATH } from '../worker/campaign-worker';
@@ -36,7 +37,6 @@ import {
 
 const OUT = path.join(__dirname, '../test/fixtures/histories');
 const TAG = process.argv[2] === undefined ? '' : `@${process.argv[2]}`;
-const DAY = 86_400_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function until<T>(probe: () => Promise<T>, ok: (value: T) => boolean): Promise<T> {
@@ -70,7 +70,11 @@ async function main() {
     });
     await worker.runUntil(async () => {
       const plan = smallPlan('replay-fixture');
-      const handle = await startCampaign(client, plan, { taskQueue, startedBy: 'office', rehearsalScale: DAY / 1500 });
+      const handle = await startCampaign(client, plan, {
+        taskQueue,
+        startedBy: 'office',
+        rehearsalScale: DAY_MS / 1500,
+      });
       const unitA = client.workflow.getHandle(unitWorkflowId(plan.campaign.id, 'town-a'));
       const unitB = client.workflow.getHandle(unitWorkflowId(plan.campaign.id, 'town-b'));
       await until(

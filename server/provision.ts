@@ -34,10 +34,6 @@ export async function ensureDevServer(options: EnsureDevServerOptions = {}): Pro
   return { ...(await startDevServer({ ...devOptions, binary })), started: true };
 }
 
-export async function ensureTestServer(env: NodeJS.ProcessEnv = process.env): Promise<TestServerExecutable> {
-  return findTestServer({ env });
-}
-
 export interface ServerCommandOptions {
   port?: number;
   uiPort?: number;

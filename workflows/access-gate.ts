@@ -11,7 +11,7 @@ import { reject } from './reject';
  * handler, which records the attempt and then refuses it. Only so many per run: past that, refused
  * attempts are turned away in the validator, so a flood never reaches history.
  */
-export const RECORDED_REFUSALS_PER_RUN = 100;
+const RECORDED_REFUSALS_PER_RUN = 100;
 
 export interface AccessGateHost {
   /** Undefined: the campaign was started without credentials (a rehearsal or a test); all may act. */

@@ -7,7 +7,7 @@ import { workflowInfo } from '@temporalio/workflow';
  * load, past the 10 s workflow task timeout, so each retry timed out again and a leader's approval
  * failed (bench/). 2,000 events is about 2 MB of such a history.
  */
-export const CAMPAIGN_HISTORY_EVENTS = 2_000;
+const CAMPAIGN_HISTORY_EVENTS = 2_000;
 
 export function campaignHistoryFull(): boolean {
   const info = workflowInfo();

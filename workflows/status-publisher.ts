@@ -2,7 +2,7 @@ import { condition, isCancellation, log, sleep, upsertMemo } from '@temporalio/w
 import { PUBLISHED_STATUS_MEMO, samePublication, type PublishedStatus } from '../domain/campaign/published-status';
 
 /** At most one publication a second: each is an event in the campaign's history. */
-export const PUBLISH_INTERVAL_MS = 1_000;
+const PUBLISH_INTERVAL_MS = 1_000;
 
 export interface StatusPublisher {
   /** Publishes now if the state changed since the last publication (the campaign's last task). */

@@ -1,3 +1,4 @@
+import { DAY_MS } from '../../domain/clock/time-units';
 import { normalizeKey } from '../../domain/cases/case-fingerprint';
 import { LocalDateSchema } from '../../domain/plan/schema';
 
@@ -37,7 +38,7 @@ function isoDate(d: Date): string {
 // Excel's day 25569 is 1970-01-01; serials below 1 or far in the future are not dates.
 function fromExcelSerial(serial: number): string | undefined {
   if (!Number.isFinite(serial) || serial < 1 || serial > 2_958_465) return undefined;
-  return isoDate(new Date(Math.round((serial - 25569) * 86_400_000)));
+  return isoDate(new Date(Math.round((serial - 25569) * DAY_MS)));
 }
 
 const pad = (n: string) => n.padStart(2, '0');

@@ -1,3 +1,4 @@
+import { isoInstant } from '../../domain/clock/time-units';
 import { Context } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
 import {
@@ -14,8 +15,6 @@ import type { PublishedCampaignReport, ReportRequest } from '../activity-types';
 import type { NotificationRequest } from '../../domain/notifications/notification';
 import { mapWithConcurrency } from '../fanout/map-with-concurrency';
 import type { CampaignReportInputData, UnitRow } from './report-input';
-
-const iso = (ms: number) => new Date(ms).toISOString();
 
 function rowState(state: UnitStatusView['rows'][number]['state']): UnitRow['state'] {
   if (state === 'on-time' || state === 'late' || state === 'missing') return state;
@@ -78,8 +77,8 @@ export async function gatherCampaignReportInput(
           deliverableId: row.key,
           deliverableTitle: row.title,
           state: rowState(row.state),
-          dueAt: iso(row.dueMs),
-          submittedAt: row.submittedAtMs === undefined ? undefined : iso(row.submittedAtMs),
+          dueAt: isoInstant(row.dueMs),
+          submittedAt: row.submittedAtMs === undefined ? undefined : isoInstant(row.submittedAtMs),
           lateByMs: row.lateByMs,
         })),
     ),
@@ -91,11 +90,11 @@ export async function gatherCampaignReportInput(
     timeZone: status.timeZone,
     locale: setup.base.context.locale,
     scope: request.scope,
-    generatedAt: iso(status.nowMs),
+    generatedAt: isoInstant(status.nowMs),
     phases,
     escalations: views.flatMap((view) =>
       view.escalations.map((e) => ({
-        at: iso(e.atMs),
+        at: isoInstant(e.atMs),
         unitName: view.unitName,
         phaseName: phaseName.get(e.phaseId) ?? e.phaseId,
         deliverableTitle: e.title,
@@ -110,7 +109,7 @@ export async function gatherCampaignReportInput(
         unitId: view.unitId,
         unitName: view.unitName,
         reason: `${m.title}: escalation step ${m.step}`,
-        at: iso(m.atMs),
+        at: isoInstant(m.atMs),
       })),
     ),
   };
@@ -157,7 +156,7 @@ export function createPublishCampaignReportActivity(
       rehearsal: status.rehearsal,
       locale: context.locale,
       timeZone: status.timeZone,
-      at: iso(status.nowMs),
+      at: isoInstant(status.nowMs),
       to: [{ name: office.name, email: office.email, role: 'office' }],
       body: {
         kind: 'report_ready',

@@ -1,3 +1,4 @@
+import { DAY_MS, HOUR_MS } from '../../domain/clock/time-units';
 import type { Plan, Unit } from '../../domain/plan/schema';
 import type { Report } from '../../domain/reports/report-schema';
 import type { ObligationSpec } from '../../domain/schedule/obligations';
@@ -10,9 +11,6 @@ import type { ObligationSpec } from '../../domain/schedule/obligations';
  */
 export type Behaviour = 'on-time' | 'late' | 'silent';
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
-
 export function behaviourOf(index: number, count: number): Behaviour {
   if (count > 1 && index === count - 1) return 'silent';
   return index % 3 === 2 ? 'late' : 'on-time';
@@ -23,7 +21,7 @@ export function submitAtMs(row: Pick<ObligationSpec, 'dueMs'>, behaviour: Behavi
   if (behaviour === 'silent') return undefined;
   // Two plan days of slack: on a busy laptop a tick can take a second, and a demo unit meant to be
   // punctual must not turn late because the machine was slow.
-  return behaviour === 'late' ? row.dueMs + 2 * DAY + 6 * HOUR : row.dueMs - 2 * DAY;
+  return behaviour === 'late' ? row.dueMs + 2 * DAY_MS + 6 * HOUR_MS : row.dueMs - 2 * DAY_MS;
 }
 
 /** A report that satisfies the deliverable's kind, written as the unit's contact would. */
@@ -60,7 +58,7 @@ export function phaseToReturn(plan: Plan): string | undefined {
 }
 
 export const RETURN_REASON = '台帐缺少包案领导和办结时限（四明确），请补充后重新上报';
-export const RETURN_AFTER_MS = 4 * DAY;
+export const RETURN_AFTER_MS = 4 * DAY_MS;
 
 export function leaderActor(plan: Plan): string {
   return `leader:${plan.leadingGroup.head.id}`;

@@ -1,3 +1,4 @@
+import { DAY_MS } from '../../domain/clock/time-units';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { PhaseRecord } from '../../domain/campaign/campaign-state';
@@ -18,7 +19,6 @@ import { rejectionOf } from '../update-rejection';
 import * as script from './demo-script';
 import type { DemoView } from './demo-view';
 
-const DAY = 86_400_000;
 // The unit has not heard of the phase yet (its event is on the way): try again on the next tick.
 const NOT_YET = new Set(['unknown_deliverable', 'unknown_occurrence']);
 
@@ -124,7 +124,7 @@ export async function simulateCampaign(options: SimulationOptions): Promise<Stat
         });
         view.event(status.nowMs, `leader returned ${phase.name} to ${returnTo.name}: ${script.RETURN_REASON}`);
         for (const spec of specsOf(phase))
-          if (owes(spec, returnTo.id)) extra.push({ unit: returnTo, spec, atMs: newDueMs - DAY });
+          if (owes(spec, returnTo.id)) extra.push({ unit: returnTo, spec, atMs: newDueMs - DAY_MS });
       } catch (error) {
         refused(status.nowMs, 'return', error);
       }

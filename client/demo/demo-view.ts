@@ -1,10 +1,10 @@
+import { DAY_MS } from '../../domain/clock/time-units';
 import { renderCampaignStatus, type StatusView } from '../output/campaign-status';
 import { formatTime } from '../output/format';
 import { style } from '../output/style';
 import { displayWidth } from '../output/table';
 
 const EVENTS_SHOWN = 8;
-const DAY = 86_400_000;
 
 /**
  * How the demo shows the campaign. On a terminal the status table is redrawn in place, with the
@@ -34,7 +34,7 @@ export class DemoView {
       return;
     }
     const phase = status.currentPhase?.name;
-    const week = Math.floor((status.nowMs - this.startMs) / (7 * DAY));
+    const week = Math.floor((status.nowMs - this.startMs) / (7 * DAY_MS));
     if (phase !== this.lastPhase || week !== this.lastWeek) {
       this.lastPhase = phase;
       this.lastWeek = week;
@@ -53,7 +53,7 @@ export class DemoView {
   }
 
   private frame(status: StatusView): string {
-    const day = Math.floor((status.nowMs - this.startMs) / DAY) + 1;
+    const day = Math.floor((status.nowMs - this.startMs) / DAY_MS) + 1;
     return [
       renderCampaignStatus(status),
       '',

@@ -1,16 +1,13 @@
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../domain/clock/time-units';
 import { formatInstant } from '../../domain/calendar/local-time';
-
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
 
 /** "3d 4h", "5h 10m", "12m": the two largest units are enough to act on. */
 export function formatDuration(ms: number): string {
   const abs = Math.abs(ms);
-  if (abs < MINUTE) return `${Math.round(abs / 1000)}s`;
-  const days = Math.floor(abs / DAY);
-  const hours = Math.floor((abs % DAY) / HOUR);
-  const minutes = Math.floor((abs % HOUR) / MINUTE);
+  if (abs < MINUTE_MS) return `${Math.round(abs / 1000)}s`;
+  const days = Math.floor(abs / DAY_MS);
+  const hours = Math.floor((abs % DAY_MS) / HOUR_MS);
+  const minutes = Math.floor((abs % HOUR_MS) / MINUTE_MS);
   if (days > 0) return hours > 0 ? `${days}d ${hours}h` : `${days}d`;
   if (hours > 0) return minutes > 0 ? `${hours}h ${minutes}m` : `${hours}h`;
   return `${minutes}m`;

@@ -42,7 +42,7 @@ const RULES: Record<Action, readonly Role[]> = {
   cancelCampaign: ['office'],
 };
 
-export function isAction(value: string): value is Action {
+function isAction(value: string): value is Action {
   return Object.hasOwn(RULES, value);
 }
 

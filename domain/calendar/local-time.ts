@@ -1,11 +1,10 @@
+import { DAY_MS } from '../clock/time-units';
 /**
  * Local dates and times in a plan's time zone, as plain strings ('YYYY-MM-DD', 'HH:MM').
  *
  * Pure and deterministic: no host clock, no Node built-ins. Zone rules come from `Intl`, which is
  * also available inside Temporal's workflow sandbox, so workflows and the CLI agree on every instant.
  */
-
-const DAY_MS = 86_400_000;
 
 export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
 
@@ -53,7 +52,7 @@ function wallClockAsUtc(ms: number, timeZone: string): number {
 }
 
 /** The zone's offset from UTC at an instant, in ms (Asia/Shanghai: +8h). */
-export function zoneOffsetMs(ms: number, timeZone: string): number {
+function zoneOffsetMs(ms: number, timeZone: string): number {
   const wholeSeconds = Math.floor(ms / 1000) * 1000;
   return wallClockAsUtc(wholeSeconds, timeZone) - wholeSeconds;
 }
@@ -118,11 +117,6 @@ export function addDays(date: string, n: number): string {
 /** Calendar days from `a` to `b`: positive when `b` is later; 4/14 → 4/20 is 6. */
 export function daysBetween(a: string, b: string): number {
   return epochDay(b) - epochDay(a);
-}
-
-/** Orders 'YYYY-MM-DD' strings; plain string comparison works too, this names the intent. */
-export function compareDates(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 const WEEKDAY_NAMES: Record<'zh' | 'en', readonly string[]> = {

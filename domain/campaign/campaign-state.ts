@@ -44,7 +44,7 @@ export interface CampaignState {
   completedAtMs?: number;
 }
 
-export const TIMELINE_LIMIT = 500;
+const TIMELINE_LIMIT = 500;
 
 export function initialCampaignState(
   phases: { id: string; name: string; gate: 'window-end' | 'approval' }[],

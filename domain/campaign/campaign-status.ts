@@ -57,7 +57,7 @@ export interface LedgerTotals {
   byCategory: Record<string, LedgerCounts>;
 }
 
-export function ledgerTotals(state: CampaignState): LedgerTotals {
+function ledgerTotals(state: CampaignState): LedgerTotals {
   const totals = { filed: 0, open: 0, closed: 0, overdue: 0, unreconciled: 0 };
   const byCategory: Record<string, LedgerCounts> = {};
   for (const progress of Object.values(state.progress)) {

@@ -5,7 +5,7 @@ import type { CampaignCommand } from './campaign-commands';
 import { withTimeline, type CampaignState, type PhaseRecord } from './campaign-state';
 
 /** When phase `index` may open, or undefined while that depends on something not yet decided. */
-export function plannedStartMs(plan: Plan, state: CampaignState, index: number): number | undefined {
+function plannedStartMs(plan: Plan, state: CampaignState, index: number): number | undefined {
   const phase = plan.phases[index]!;
   const previous = index > 0 ? state.phases[index - 1] : undefined;
   if (previous) {

@@ -181,7 +181,3 @@ export function fileCases(
   const commands = options.notify === false ? [] : added.flatMap((c) => assignedCommands(next, c, nowMs));
   return { ok: true, ledger: next, commands, filed: added.map((c) => c.id), duplicates };
 }
-
-export function findCase(ledger: CaseLedger, caseId: string): Case | undefined {
-  return ledger.cases.find((c) => c.id === caseId);
-}

@@ -1,3 +1,4 @@
+import { isoInstant } from '../clock/time-units';
 import type { NotificationBody } from '../notifications/notification';
 import type { Audience } from '../plan/schema';
 import type { Case, CaseLeader, CaseLedgerContext } from './case-schema';
@@ -36,14 +37,17 @@ export interface CaseCommand {
   body: CaseNotice;
 }
 
-export const iso = (ms: number): string => new Date(ms).toISOString();
-
 export function unitName(context: CaseLedgerContext, unitId: string): string {
   return context.units.find((u) => u.id === unitId)?.name ?? unitId;
 }
 
 export function caseRef(context: CaseLedgerContext, c: Case): CaseRefFields {
-  return { caseId: c.id, caseTitle: c.title, unitName: unitName(context, c.owningUnit), deadline: iso(c.dueAtMs) };
+  return {
+    caseId: c.id,
+    caseTitle: c.title,
+    unitName: unitName(context, c.owningUnit),
+    deadline: isoInstant(c.dueAtMs),
+  };
 }
 
 function leaderAudience(leader: CaseLeader): CaseAudience[] {

@@ -1,4 +1,5 @@
-import { caseLeadersAudience, caseRef, iso, notify, unitName, type CaseCommand } from './case-notices';
+import { isoInstant } from '../clock/time-units';
+import { caseLeadersAudience, caseRef, notify, unitName, type CaseCommand } from './case-notices';
 import type { CaseEvent } from './case-events';
 import type { Case, CaseLedgerContext, CaseStatus } from './case-schema';
 import { checkClosureReport, describeMissingParts, type MissingClosurePart } from './closure-standard';
@@ -96,7 +97,7 @@ function escalate(context: CaseLedgerContext, c: Case, e: Extract<CaseChange, { 
 function extend(context: CaseLedgerContext, c: Case, e: Extract<CaseChange, { type: 'extend' }>, nowMs: number) {
   const dueAtMs = deadlineToMs(e.deadline, context);
   if (dueAtMs <= c.dueAtMs) {
-    return fail('deadline_not_later', `The new deadline ${e.deadline} is not later than ${iso(c.dueAtMs)}.`, [
+    return fail('deadline_not_later', `The new deadline ${e.deadline} is not later than ${isoInstant(c.dueAtMs)}.`, [
       'deadline',
     ]);
   }
@@ -108,7 +109,7 @@ function extend(context: CaseLedgerContext, c: Case, e: Extract<CaseChange, { ty
   const body = {
     kind: 'case_deadline_extended' as const,
     ...caseRef(context, next),
-    previousDeadline: iso(c.dueAtMs),
+    previousDeadline: isoInstant(c.dueAtMs),
     reason: e.reason,
   };
   return ok(next, [

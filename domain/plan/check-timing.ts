@@ -1,5 +1,6 @@
 import { addDays } from '../calendar/local-time';
-import { DAY_MS, durationMs } from './duration';
+import { DAY_MS } from '../clock/time-units';
+import { durationMs } from './duration';
 import { resolvePhaseWindows, type PhaseDates } from './phase-windows';
 import { planError, planWarning, type IssuePath, type PlanIssue } from './plan-issue';
 import type { LoosePlan } from './salvage-plan';

@@ -1,5 +1,6 @@
 import { addDays, daysBetween } from '../calendar/local-time';
-import { DAY_MS, durationMs } from './duration';
+import { DAY_MS } from '../clock/time-units';
+import { durationMs } from './duration';
 import { planError, planWarning, type PlanIssue } from './plan-issue';
 import type { LoosePhase } from './salvage-plan';
 import type { Phase } from './schema';

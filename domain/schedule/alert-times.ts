@@ -1,5 +1,6 @@
 import { addDays, instantToLocal, localToInstant } from '../calendar/local-time';
-import { DAY_MS, durationMs } from '../plan/duration';
+import { DAY_MS } from '../clock/time-units';
+import { durationMs } from '../plan/duration';
 import type { EscalationStep, Reminder } from '../plan/schema';
 
 /**

@@ -67,7 +67,7 @@ function dueDates(plan: Plan, deliverable: Deliverable, window: PhaseWindow): st
   return [instantToLocal(window.startMs + durationMs(due.after), zone).date];
 }
 
-export function alertsFor(plan: Plan, deliverable: Deliverable, dueMs: number): Alert[] {
+function alertsFor(plan: Plan, deliverable: Deliverable, dueMs: number): Alert[] {
   const zone = plan.campaign.timeZone;
   const ladder = deliverable.escalation ?? plan.escalation;
   const reminders = reminderTimes(dueMs, deliverable.reminders ?? plan.reminders, zone).map((atMs): Alert => ({

@@ -1,10 +1,9 @@
+import { isoInstant } from '../clock/time-units';
 import { alertsWithNewDue } from './reschedule';
 import { owes, type ObligationSpec } from '../schedule/obligations';
 import type { CampaignEvent } from './campaign-events';
 import type { UnitCommand, UnitOutcome } from './unit-commands';
 import { appendLog, type Obligation, type UnitState } from './unit-state';
-
-const iso = (ms: number) => new Date(ms).toISOString();
 
 function toObligation(spec: ObligationSpec): Obligation {
   const { owedBy: _owedBy, ...rest } = spec;
@@ -45,12 +44,12 @@ export function applyCampaignEvent(state: UnitState, event: CampaignEvent, nowMs
                   kind: 'phase_opened',
                   phaseId: event.phaseId,
                   phaseName: event.phaseName,
-                  windowStart: iso(event.startMs),
-                  windowEnd: iso(event.endMs),
+                  windowStart: isoInstant(event.startMs),
+                  windowEnd: isoInstant(event.endMs),
                   owed: fresh.map((o) => ({
                     deliverableId: o.deliverableId,
                     deliverableTitle: o.title,
-                    dueAt: iso(o.dueMs),
+                    dueAt: isoInstant(o.dueMs),
                   })),
                 },
               },
@@ -108,7 +107,7 @@ export function applyCampaignEvent(state: UnitState, event: CampaignEvent, nowMs
               phaseId: event.phaseId,
               phaseName: inPhase[0]?.phaseName ?? event.phaseId,
               reason: event.reason,
-              newDueAt: iso(event.newDueMs),
+              newDueAt: isoInstant(event.newDueMs),
               by: event.by,
             },
           },

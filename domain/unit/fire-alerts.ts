@@ -1,8 +1,7 @@
+import { isoInstant } from '../clock/time-units';
 import type { Alert } from '../schedule/obligations';
 import type { UnitCommand, UnitOutcome } from './unit-commands';
 import { appendLog, type Obligation, type UnitState } from './unit-state';
-
-const iso = (ms: number) => new Date(ms).toISOString();
 
 function deliverableRef(o: Obligation) {
   return {
@@ -10,7 +9,7 @@ function deliverableRef(o: Obligation) {
     phaseName: o.phaseName,
     deliverableId: o.deliverableId,
     deliverableTitle: o.title,
-    dueAt: iso(o.dueMs),
+    dueAt: isoInstant(o.dueMs),
   };
 }
 

@@ -33,7 +33,7 @@ export type FilingPlan =
 const ERRORS_SHOWN = 10;
 
 /** Indexes are 1-based over the whole import (every chunk), so the CLI can name the file's row. */
-export function describeBatch(errors: BatchError[]): string {
+function describeBatch(errors: BatchError[]): string {
   const lines = errors
     .slice(0, ERRORS_SHOWN)
     .map((e) => `filing ${e.index + 1}${e.path && e.path.length > 0 ? ` (${e.path.join('.')})` : ''}: ${e.message}`);
@@ -44,7 +44,7 @@ export function describeBatch(errors: BatchError[]): string {
 const refuse = (code: string, message: string): FilingPlan => ({ ok: false, error: { code, message } });
 
 /** Filing opens with the plan's first filing phase and stays open until the campaign ends. */
-export function checkFilingOpen(state: UnitState): FilingError | undefined {
+function checkFilingOpen(state: UnitState): FilingError | undefined {
   if (state.ended) return { code: 'campaign_ended', message: 'the campaign has ended; its ledger is closed' };
   if (state.filingPhases.length === 0) {
     return {

@@ -1,3 +1,4 @@
+import { isoInstant } from '../clock/time-units';
 import type { ReportKindDefinition } from '../plan/schema';
 import { checkReportKind, type Report } from '../reports/report-schema';
 import { alertsWithNewDue } from './reschedule';
@@ -28,7 +29,7 @@ export interface SubmissionRequest {
 }
 
 /** Finds which obligation a request means; shared by submissions and deadline extensions. */
-export function resolveObligation(
+function resolveObligation(
   state: UnitState,
   deliverableId: string,
   occurrence: string | undefined,
@@ -149,7 +150,7 @@ export function applyExtension(
       phaseName: obligation.phaseName,
       deliverableId: obligation.deliverableId,
       deliverableTitle: obligation.title,
-      dueAt: new Date(request.newDueMs).toISOString(),
+      dueAt: isoInstant(request.newDueMs),
       reason: request.reason,
     },
   };

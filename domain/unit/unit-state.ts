@@ -88,7 +88,7 @@ export interface StagedImport {
   filings: CaseFilingInput[];
 }
 
-export const UNIT_LOG_LIMIT = 300;
+const UNIT_LOG_LIMIT = 300;
 
 export function initialUnitState(unitId: string, unitName: string, ledgerContext: CaseLedgerContext): UnitState {
   return {

@@ -1,3 +1,4 @@
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../../domain/clock/time-units';
 import type { NotificationRequest } from '../../../domain/notifications/notification';
 
 export type Locale = NotificationRequest['locale'];
@@ -37,16 +38,13 @@ export function formatPlanTime(instant: string | number, timeZone: string): stri
   return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
 }
 
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
-
 /** A duration like "2天3小时" / "2 days 3 hours"; under an hour it counts minutes so it is never empty. */
 export function formatDuration(ms: number, locale: Locale): string {
   const total = Math.max(0, ms);
   const days = Math.floor(total / DAY_MS);
   const hours = Math.floor((total % DAY_MS) / HOUR_MS);
   if (days === 0 && hours === 0) {
-    const minutes = Math.max(1, Math.round(total / 60_000));
+    const minutes = Math.max(1, Math.round(total / MINUTE_MS));
     return pick(locale, `${minutes}分钟`, plural(minutes, 'minute'));
   }
   const zh = `${days > 0 ? `${days}天` : ''}${hours > 0 ? `${hours}小时` : ''}`;

@@ -15,7 +15,7 @@ import type { MessageContent, RenderedMessage, Template, TemplateContext } from 
 import { campaignCancelled, phaseApproved, phaseOpened, phaseReturned, reportReady } from './phase-templates';
 
 export type { RenderedMessage } from './layout';
-export { escapeHtml, formatDuration, formatLateBy, formatPlanTime } from './format';
+export { escapeHtml, formatLateBy, formatPlanTime } from './format';
 
 /** The mapped type makes a new kind in NotificationBodySchema a compile error here until it has a template. */
 const templates: { [K in NotificationBody['kind']]: Template<K> } = {
