@@ -1,4 +1,5 @@
 import { log } from '@temporalio/workflow';
+import { isoInstant } from '../domain/clock/time-units';
 import type { NotificationRequest, Recipient } from '../domain/notifications/notification';
 import { resolveAudience } from '../domain/notifications/audience';
 import type { Audience, Unit } from '../domain/plan/schema';
@@ -39,34 +40,6 @@ export function createNotifier(ctx: NotificationContext, ownerId: string, unit?:
     track(promise, what, () => mailInFlight.delete(job));
   };
 
-  /** What one command asks of mail: a request to its own recipients, and whether every unit hears it too. */
-  function prepare(command: NotifyCommand): {
-    direct?: NotificationRequest;
-    allUnits?: Omit<NotificationRequest, 'to'>;
-  } {
-    const resolved = resolveAudience(command.audience, {
-      unit,
-      office: ctx.office,
-      leadingGroup: ctx.leadingGroup,
-    });
-    const extra = (command.people ?? []).filter((p) => !resolved.to.some((r) => r.email === p.email));
-    const to = [...resolved.to, ...extra];
-    const base: Omit<NotificationRequest, 'to'> = {
-      id: `${ownerId}:${command.eventKey}`,
-      campaignId: ctx.campaignId,
-      campaignTitle: ctx.campaignTitle,
-      rehearsal: ctx.rehearsal,
-      locale: ctx.locale,
-      timeZone: ctx.timeZone,
-      at: new Date(command.atMs).toISOString(),
-      body: command.body,
-    };
-    return {
-      ...(to.length > 0 ? { direct: { ...base, to } } : {}),
-      ...(resolved.allUnits ? { allUnits: { ...base, id: `${base.id}:all` } } : {}),
-    };
-  }
-
   function notifyAllUnits(request: Omit<NotificationRequest, 'to'>, what: string): void {
     trackMail(
       { allUnits: [request] },
@@ -95,7 +68,10 @@ export function createNotifier(ctx: NotificationContext, ownerId: string, unit?:
 
   /** The commands of one pass, batched (see sendBatch). */
   function dispatchAll(commands: NotifyCommand[]): void {
-    const prepared = commands.map((command) => ({ eventKey: command.eventKey, ...prepare(command) }));
+    const prepared = commands.map((command) => ({
+      eventKey: command.eventKey,
+      ...prepare(ctx, ownerId, unit, command),
+    }));
     if (sendBatch(prepared.flatMap((p) => (p.direct ? [p.direct] : [])))) {
       for (const p of prepared) if (p.allUnits) notifyAllUnits(p.allUnits, p.eventKey);
       return;
@@ -135,3 +111,36 @@ export function createNotifier(ctx: NotificationContext, ownerId: string, unit?:
 }
 
 export type Notifier = ReturnType<typeof createNotifier>;
+
+/** What one command asks of mail: a request to its own recipients, and whether every unit hears it too. */
+function prepare(
+  ctx: NotificationContext,
+  ownerId: string,
+  unit: Unit | undefined,
+  command: NotifyCommand,
+): {
+  direct?: NotificationRequest;
+  allUnits?: Omit<NotificationRequest, 'to'>;
+} {
+  const resolved = resolveAudience(command.audience, {
+    unit,
+    office: ctx.office,
+    leadingGroup: ctx.leadingGroup,
+  });
+  const extra = (command.people ?? []).filter((p) => !resolved.to.some((r) => r.email === p.email));
+  const to = [...resolved.to, ...extra];
+  const base: Omit<NotificationRequest, 'to'> = {
+    id: `${ownerId}:${command.eventKey}`,
+    campaignId: ctx.campaignId,
+    campaignTitle: ctx.campaignTitle,
+    rehearsal: ctx.rehearsal,
+    locale: ctx.locale,
+    timeZone: ctx.timeZone,
+    at: isoInstant(command.atMs),
+    body: command.body,
+  };
+  return {
+    ...(to.length > 0 ? { direct: { ...base, to } } : {}),
+    ...(resolved.allUnits ? { allUnits: { ...base, id: `${base.id}:all` } } : {}),
+  };
+}
