@@ -7,8 +7,9 @@ import {
   campaignStatusQuery,
   submitReportUpdate,
   unitStatusQuery,
-} from '../../workflows/messages';
-import { unitWorkflowId } from '../../workflows/workflow-ids';
+  unitWorkflowId,
+  type UnitWorkflow,
+} from '../../contracts';
 import { uniqueId } from '../helpers/temporal';
 import { eventually } from '../support/eventually';
 import { withCampaignWorker, type CampaignActivities } from '../support/campaign-harness';
@@ -17,7 +18,6 @@ import { withPlanTime } from '../support/time-skipping-harness';
 import { PlanSchema } from '../../domain/plan/schema';
 import { unitStatusView } from '../../domain/unit/unit-status-view';
 import { gatherCampaignReportInput } from '../../activities/reports/publish-campaign-report';
-import type { unitWorkflow } from '../../workflows/unit-workflow';
 
 // For the test that needs a dev server (it holds an activity): one plan day per ten real minutes,
 // so nothing it asserts depends on how fast this machine runs.
@@ -155,7 +155,7 @@ describe('a campaign rehearsal on the dev server', () => {
         expect(await handle.result()).toMatchObject({ status: 'completed' });
 
         // A finished unit is read from its result, which says what its (replayed) query says.
-        const unit = client.workflow.getHandle<typeof unitWorkflow>(unitWorkflowId(plan.campaign.id, 'town-a'));
+        const unit = client.workflow.getHandle<UnitWorkflow>(unitWorkflowId(plan.campaign.id, 'town-a'));
         await eventually(
           () => unit.describe(),
           (d) => d.status.name === 'COMPLETED',
