@@ -1,17 +1,59 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Tests that need no Temporal server, no worker and no workflow bundle: the pure rules in domain/,
+ * parsers, templates, file formats. `npm run test:unit` runs only these, in seconds, with nothing
+ * started. A new test file that needs no server belongs here too.
+ */
+const PURE = [
+  'test/domain/**/*.test.ts',
+  'test/bench/status-wait.test.ts',
+  'test/cli/error-wording.test.ts',
+  'test/codec/codec.test.ts',
+  'test/codec/codec-server.test.ts',
+  'test/hostile/files-and-args.test.ts',
+  'test/hostile/parsers.test.ts',
+  'test/ledger/**/*.test.ts',
+  'test/notify/atomic-file.test.ts',
+  'test/notify/mail-config.test.ts',
+  'test/notify/outbox.test.ts',
+  'test/notify/templates.test.ts',
+  'test/plumbing/list-filter.test.ts',
+  'test/plumbing/worker-config.test.ts',
+  'test/reports/**/*.test.ts',
+  'test/server/**/*.test.ts',
+];
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    globalSetup: ['test/global-setup.ts'],
     testTimeout: 120_000,
     hookTimeout: 600_000,
-    // Workflow tests share one real dev server, each on its own task queue. Files run one at a
-    // time: rehearsals run on a real clock, and two cores shared by the server, a worker and a
-    // second test file would make punctual simulated units late.
-    pool: 'forks',
     // One test-only encryption key for every client, worker and CLI process the tests start.
     env: { CAMPAIGN_CODEC_KEYS: 'test-1:dGVzdC1vbmx5LWtleS1ub3QtZm9yLXByb2R1Y3Rpb24=' },
-    fileParallelism: false,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'pure',
+          include: PURE,
+          // Before the server tests, so a failing rule shows in seconds.
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'temporal',
+          include: ['test/**/*.test.ts'],
+          exclude: PURE,
+          globalSetup: ['test/global-setup.ts'],
+          sequence: { groupOrder: 1 },
+          // Workflow tests share one real dev server, each on its own task queue. Files run one at
+          // a time: two cores are shared by the server, a worker and the test itself.
+          pool: 'forks',
+          fileParallelism: false,
+        },
+      },
+    ],
   },
 });

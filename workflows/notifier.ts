@@ -127,6 +127,8 @@ function prepare(
     office: ctx.office,
     leadingGroup: ctx.leadingGroup,
   });
+  if (resolved.unknownLeaders.length > 0)
+    log.warn('notice to leaders the leading group does not have', { unknownLeaders: resolved.unknownLeaders });
   const extra = (command.people ?? []).filter((p) => !resolved.to.some((r) => r.email === p.email));
   const to = [...resolved.to, ...extra];
   const base: Omit<NotificationRequest, 'to'> = {

@@ -1,5 +1,6 @@
-import { appendFile, mkdir, rename, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import writeFileAtomicallyFsynced from 'write-file-atomic';
 
 /**
  * Folders this process has already made. A worker writes tens of thousands of mails and delivery
@@ -7,7 +8,6 @@ import path from 'node:path';
  * write cost more of the worker's main thread than writing the files (bench/, 1,000 units).
  */
 const madeFolders = new Set<string>();
-let sequence = 0;
 
 async function ensureFolder(folder: string): Promise<void> {
   if (madeFolders.has(folder)) return;
@@ -35,13 +35,14 @@ async function inFolder(file: string, write: () => Promise<void>): Promise<void>
 }
 
 /**
- * Write to a temporary sibling, then rename: readers see the old file or the whole new one, never
- * half. The temporary name is unique by process id and a counter.
+ * Write to a temporary sibling, flush it to disk (fsync), then rename: readers see the old file or
+ * the whole new one, never half, and a machine that loses power right after the rename does not
+ * leave an empty file where a delivery record was (write-file-atomic; it also queues writes to the
+ * same file within this process, so the last one called is the one that stays).
  */
 export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
-  const temporary = `${file}.${process.pid}.${(sequence += 1)}.tmp`;
-  await inFolder(temporary, () => writeFile(temporary, data));
-  await rename(temporary, file);
+  const bytes = typeof data === 'string' ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  await inFolder(file, () => writeFileAtomicallyFsynced(file, bytes));
 }
 
 /** Appends to `file`, making its folder first if need be. */

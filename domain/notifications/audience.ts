@@ -7,18 +7,32 @@ export interface AudienceContext {
   leadingGroup: { head: Person; deputies: Person[]; members: Person[] };
 }
 
+export interface ResolvedAudience {
+  to: Recipient[];
+  allUnits: boolean;
+  /**
+   * `{leader: id}` entries naming nobody in the leading group. Plan validation refuses such a plan
+   * (unknown_leader), so this is empty for any campaign started from a checked plan; it is returned,
+   * not dropped, so that the shell can warn instead of losing a recipient without a word. It is not
+   * an exception: a notice to the people who do exist must still go out.
+   */
+  unknownLeaders: string[];
+}
+
 /**
  * Turns a plan's audience words into addresses. "all-units" is returned as a flag instead of a
  * list: the roster can hold thousands of units and lives with the campaign, not in each unit.
  */
-export function resolveAudience(audience: Audience[], ctx: AudienceContext): { to: Recipient[]; allUnits: boolean } {
+export function resolveAudience(audience: Audience[], ctx: AudienceContext): ResolvedAudience {
   const to: Recipient[] = [];
+  const unknownLeaders: string[] = [];
   const leaders = [ctx.leadingGroup.head, ...ctx.leadingGroup.deputies, ...ctx.leadingGroup.members];
   let allUnits = false;
   for (const who of audience) {
     if (typeof who === 'object') {
       const leader = leaders.find((p) => p.id === who.leader);
       if (leader) to.push({ name: leader.name, email: leader.email, role: 'leader' });
+      else unknownLeaders.push(who.leader);
       continue;
     }
     switch (who) {
@@ -40,5 +54,5 @@ export function resolveAudience(audience: Audience[], ctx: AudienceContext): { t
     }
   }
   const seen = new Set<string>();
-  return { to: to.filter((r) => !seen.has(r.email) && seen.add(r.email)), allUnits };
+  return { to: to.filter((r) => !seen.has(r.email) && seen.add(r.email)), allUnits, unknownLeaders };
 }

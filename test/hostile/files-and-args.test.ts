@@ -109,4 +109,21 @@ describe('CLI arguments under hostile input', () => {
       { numRuns: RUNS },
     );
   });
+
+  it.each([
+    ['--due', (v: string) => dueArg(v, '--due')],
+    ['--date', (v: string) => dateArg(v, '--date')],
+  ])('%s refuses a day the calendar does not have', (option, parse) => {
+    for (const day of ['2026-02-30', '2026-02-29', '2026-04-31', '2026-13-01']) {
+      expect(() => parse(day), day).toThrow(CliError);
+      expect(() => parse(day), day).toThrow(option);
+    }
+    // A leap year's 29 February is a day.
+    expect(parse('2028-02-29')).toBe('2028-02-29');
+  });
+
+  it('--due refuses a time on a day the calendar does not have', () => {
+    expect(() => dueArg('2026-02-30T18:00:00+08:00', '--due')).toThrow('--due');
+    expect(dueArg('2026-04-20T18:00:00+08:00', '--due')).toBe('2026-04-20T18:00:00+08:00');
+  });
 });

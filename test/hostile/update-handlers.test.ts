@@ -21,6 +21,7 @@ import { uniqueId } from '../helpers/temporal';
 import { withCampaignWorker } from '../support/campaign-harness';
 import { eventually } from '../support/eventually';
 import { smallPlan } from '../support/plans';
+import { workflowAtRest } from '../support/unit-history';
 import { garbage, garbageSignals, payloadsFor, validPayloads } from './support/hostile-payloads';
 import fc from 'fast-check';
 import { temporal } from '@temporalio/proto';
@@ -75,18 +76,29 @@ describe('update and signal handlers under hostile payloads', () => {
           ],
           withoutTime,
         );
-      /** After an acceptance its ripples (broadcasts, progress signals) settle before the next comparison. */
+      /** Every workflow of the campaign with nothing in flight (a unit not started yet is not at rest). */
+      const allAtRest = async () => {
+        const units = (await campaign.query(rosterQuery)).map((u) =>
+          client.workflow.getHandle(unitWorkflowId(id, u.id)),
+        );
+        const states = await Promise.all([campaign, ...units].map((h) => workflowAtRest(h).catch(() => false)));
+        return states.every(Boolean);
+      };
+      /**
+       * After an acceptance its ripples (broadcasts, progress signals) settle before the next
+       * comparison: every workflow at rest, and the same picture twice, however slow the machine.
+       */
       const settled = async () => {
-        let last = await snapshot();
+        let last: string | undefined;
         return eventually(
           async () => {
-            await new Promise((resolve) => setTimeout(resolve, 300));
+            if (!(await allAtRest())) return undefined;
             const [previous, now] = [last, await snapshot()];
             last = now;
             return previous === now ? now : undefined;
           },
           (value) => value !== undefined,
-          { what: 'the workflows to settle', intervalMs: 0, timeoutMs: 20_000 },
+          { what: 'the workflows to settle', intervalMs: 100, timeoutMs: 60_000 },
         ) as Promise<string>;
       };
       await eventually(

@@ -1,7 +1,8 @@
+import fs from 'node:fs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { appendToFile, writeFileAtomic } from '../../activities/notify/atomic-file';
 
 describe('file writes of the outbox, delivery records and notification log', () => {
@@ -10,7 +11,26 @@ describe('file writes of the outbox, delivery records and notification log', () 
     dir = await mkdtemp(path.join(os.tmpdir(), 'atomic-file-'));
   });
   afterEach(async () => {
+    vi.restoreAllMocks();
     await rm(dir, { recursive: true, force: true });
+  });
+
+  it('flushes the new content to disk before it takes the file name', async () => {
+    const steps: string[] = [];
+    const fsync = fs.fsync;
+    const rename = fs.rename;
+    vi.spyOn(fs, 'fsync').mockImplementation((fd, callback) => {
+      steps.push('fsync');
+      fsync(fd, callback);
+    });
+    vi.spyOn(fs, 'rename').mockImplementation((from, to, callback) => {
+      steps.push(`rename to ${path.basename(String(to))}`);
+      rename(from, to, callback);
+    });
+    const file = path.join(dir, 'deliveries', 'record.json');
+    await writeFileAtomic(file, new TextEncoder().encode('{"sent":true}'));
+    expect(steps).toEqual(['fsync', 'rename to record.json']);
+    expect(await readFile(file, 'utf8')).toBe('{"sent":true}');
   });
 
   it('makes the folder, writes the whole file and leaves no temporary file behind', async () => {

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { appendAudit, AUDIT_ENTRIES_KEPT, emptyAuditLog, type AuditEntry } from '../../../domain/access/audit-log';
@@ -7,8 +6,10 @@ import { chainEnd, checkProof, proofFor, type AccessRegistry } from '../../../do
 import { mayAct, type Action } from '../../../domain/access/permissions';
 import type { Principal } from '../../../domain/access/principal';
 import { sha256Hex } from '../../../domain/access/sha256';
+import { nodeSha256 } from '../../../client/access/node-hash';
 
-const nodeSha = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+/** Any UTF-16 code units, lone surrogates included: strings JavaScript holds that no valid text does. */
+const anyCodeUnits = fc.string({ unit: fc.nat({ max: 0xffff }).map((c) => String.fromCharCode(c)), maxLength: 50 });
 const WORKFLOW = 'campaign:c1:unit:town-a';
 
 describe('the pure SHA-256', () => {
@@ -16,7 +17,22 @@ describe('the pure SHA-256', () => {
     expect(sha256Hex('')).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
     expect(sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (text) => sha256Hex(text) === nodeSha(text)),
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (text) => sha256Hex(text) === nodeSha256(text)),
+      { numRuns: 500 },
+    );
+  });
+
+  it('encodes a lone surrogate as U+FFFD, as node:crypto does', () => {
+    const replacement = sha256Hex('a\uFFFDb');
+    for (const lone of ['a\uD800b', 'a\uDC00b']) {
+      expect(sha256Hex(lone), JSON.stringify(lone)).toBe(nodeSha256(lone));
+      expect(sha256Hex(lone)).toBe(replacement);
+    }
+    // A pair in the wrong order is two lone surrogates; in the right order it is one character.
+    expect(sha256Hex('\uDC00\uD800')).toBe(sha256Hex('\uFFFD\uFFFD'));
+    expect(sha256Hex('\uD83D\uDE00')).toBe(sha256Hex('😀'));
+    fc.assert(
+      fc.property(anyCodeUnits, (text) => sha256Hex(text) === nodeSha256(text)),
       { numRuns: 500 },
     );
   });
@@ -46,7 +62,7 @@ describe('credential chains', () => {
   it('gives every workflow its own chain, so a value spent in one is worthless in another', () => {
     const other = chainEnd(token, 'campaign:c1:unit:town-b', 5);
     expect(checkProof(other, proofFor(token, WORKFLOW, 5)).ok).toBe(false);
-    expect(chainEnd(token, WORKFLOW, 5, nodeSha)).toEqual(chainEnd(token, WORKFLOW, 5));
+    expect(chainEnd(token, WORKFLOW, 5, nodeSha256)).toEqual(chainEnd(token, WORKFLOW, 5));
   });
 });
 
