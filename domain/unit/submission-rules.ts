@@ -1,5 +1,6 @@
 import type { ReportKindDefinition } from '../plan/schema';
 import { checkReportKind, type Report } from '../reports/report-schema';
+import { describeOccurrence, isNamedBy } from './occurrence';
 import { alertsWithNewDue } from './reschedule';
 import {
   appendLog,
@@ -40,9 +41,20 @@ export function resolveObligation(
     ]);
   }
   if (occurrence !== undefined) {
-    const found = findObligation(state, `${deliverableId}@${occurrence}`) ?? all.find((o) => o.key === deliverableId);
-    if (!found)
-      return fail('unknown_occurrence', `"${deliverableId}" has no occurrence due on ${occurrence}`, ['occurrence']);
+    const zone = state.ledger.context.timeZone;
+    const found =
+      findObligation(state, `${deliverableId}@${occurrence}`) ??
+      all.find((o) => isNamedBy(o, occurrence, zone)) ??
+      all.find((o) => o.key === deliverableId);
+    if (!found) {
+      const known = all.map((o) => describeOccurrence(o, zone));
+      const listed = known.length > 6 ? `${known.slice(0, 6).join(', ')}, …` : known.join(', ');
+      return fail(
+        'unknown_occurrence',
+        `"${deliverableId}" has no occurrence due on ${occurrence}; its occurrences are due on ${listed}`,
+        ['occurrence'],
+      );
+    }
     return { ok: true, value: found };
   }
   const open = all.filter((o) => o.state === 'open').sort((a, b) => a.dueMs - b.dueMs);
