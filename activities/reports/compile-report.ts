@@ -120,7 +120,7 @@ function buildSections(input: CampaignReportInput, t: Pick2): Section[] {
               entry.unitName,
               entry.phaseName,
               entry.deliverableTitle,
-              entry.stepLabel ?? String(entry.step),
+              stepName(entry, t),
               entry.publicNotice ? t('是', 'yes') : t('否', 'no'),
               entry.accountability ? t('是', 'yes') : t('否', 'no'),
             ]),
@@ -159,7 +159,7 @@ function buildSections(input: CampaignReportInput, t: Pick2): Section[] {
   const marks = new Map<string, { name: string; reasons: string[] }>();
   for (const mark of input.accountabilityMarks) {
     const entry = marks.get(mark.unitId) ?? { name: mark.unitName, reasons: [] };
-    entry.reasons.push(mark.reason);
+    entry.reasons.push(`${mark.deliverableTitle}${t('：', ': ')}${stepName(mark, t)}`);
     marks.set(mark.unitId, entry);
   }
   sections.push(
@@ -177,6 +177,11 @@ function buildSections(input: CampaignReportInput, t: Pick2): Section[] {
     },
   );
   return sections;
+}
+
+/** A step as the plan names it, else by its number in the report's language. */
+function stepName(entry: { step: number; stepLabel?: string }, t: Pick2): string {
+  return entry.stepLabel ?? t(`第${entry.step}级督办`, `escalation step ${entry.step}`);
 }
 
 function renderCsv(input: CampaignReportInput, t: Pick2): string {

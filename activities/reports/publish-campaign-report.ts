@@ -104,7 +104,9 @@ export async function gatherCampaignReportInput(
       view.marks.map((m) => ({
         unitId: view.unitId,
         unitName: view.unitName,
-        reason: `${m.title}: escalation step ${m.step}`,
+        deliverableTitle: m.title,
+        step: m.step,
+        stepLabel: m.label,
         at: iso(m.atMs),
       })),
     ),

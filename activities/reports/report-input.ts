@@ -46,7 +46,9 @@ export type EscalationEntry = z.infer<typeof EscalationEntrySchema>;
 export const AccountabilityMarkSchema = z.object({
   unitId: z.string(),
   unitName: z.string(),
-  reason: z.string(),
+  deliverableTitle: z.string(),
+  step: z.number().int(),
+  stepLabel: z.string().optional(),
   at: Instant,
 });
 export type AccountabilityMark = z.infer<typeof AccountabilityMarkSchema>;

@@ -31,6 +31,8 @@ export interface AccountabilityMark {
   title: string;
   phaseId: string;
   step: number;
+  /** The escalation step's own label (e.g. 责任追究), when the plan gives one. */
+  label?: string;
   atMs: number;
   lateByMs: number;
 }

@@ -62,7 +62,15 @@ const snapshot: CampaignReportInputData = {
     },
   ],
   accountabilityMarks: [
-    { unitId: 'edu', unitName: '县教育局 <"A&B">', reason: '逾期未报', at: '2026-04-16T01:00:00Z' },
+    {
+      unitId: 'edu',
+      unitName: '县教育局 <"A&B">',
+      deliverableTitle: '工作小组成员名单',
+      step: 2,
+      stepLabel: '责任追究',
+      at: '2026-04-16T01:00:00Z',
+    },
+    { unitId: 'edu', unitName: '县教育局 <"A&B">', deliverableTitle: '书面总结', step: 4, at: '2026-04-20T01:00:00Z' },
   ],
   ledger: {
     total: 40,
@@ -93,7 +101,9 @@ describe('the campaign report', () => {
     const commended = markdown.slice(markdown.indexOf('## 拟表彰单位'), markdown.indexOf('## 责任追究'));
     expect(commended).toContain('- 城关镇');
     expect(commended).not.toContain('河口镇');
-    expect(markdown.slice(markdown.indexOf('## 责任追究'))).toContain('- 县教育局 <"A&B">: 逾期未报');
+    expect(markdown.slice(markdown.indexOf('## 责任追究'))).toContain(
+      '- 县教育局 <"A&B">: 工作小组成员名单：责任追究; 书面总结：第4级督办',
+    );
   });
 
   it('writes readable HTML tables with every value escaped', () => {

@@ -1,4 +1,4 @@
-import type { Template } from './layout';
+import type { Template, TemplateContext } from './layout';
 
 /** Messages to the whole campaign: a phase opens, is approved or returned, a report, cancellation. */
 
@@ -119,7 +119,22 @@ export const reportReady: Template<'report_ready'> = (body, ctx) => {
           'The report has been compiled; the files below can be fetched from the CLI by reference:',
         ),
       },
-      { type: 'list', items: body.files.map((file) => `${file.name} (${file.mediaType}) ${file.ref}`) },
+      {
+        type: 'list',
+        items: body.files.map((file) => `${file.name}（${formatName(file.mediaType, ctx)}）${file.ref}`),
+      },
     ],
   };
 };
+
+const FORMAT_NAMES: Record<string, [zh: string, en: string]> = {
+  'text/html': ['网页', 'HTML'],
+  'text/markdown': ['文本', 'Markdown'],
+  'text/csv': ['表格', 'CSV'],
+};
+
+/** A file's format in the mail's language; a zh mail never shows a bare media type. */
+function formatName(mediaType: string, ctx: TemplateContext): string {
+  const names = FORMAT_NAMES[mediaType];
+  return names ? ctx.t(...names) : mediaType;
+}
