@@ -83,8 +83,10 @@ export function checkSubmission(
   }
   const problems = checkReportKind(obligation.kind, request.report, reportKinds);
   if (problems.length > 0) {
-    const first = problems[0]!;
-    return fail('invalid_report', `report.${first.path.join('.')}: ${first.message}`, ['report', ...first.path]);
+    // Every problem at once, as plan validation does: a clerk fixes the report in one go.
+    const listed = problems.map((p) => `report.${p.path.join('.')}: ${p.message}`);
+    const message = problems.length === 1 ? listed[0]! : `${problems.length} problems: ${listed.join('; ')}`;
+    return fail('invalid_report', message, ['report', ...problems[0]!.path]);
   }
   return { ok: true, value: obligation };
 }

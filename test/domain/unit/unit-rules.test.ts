@@ -82,6 +82,35 @@ describe('submissions', () => {
     expect(check).toMatchObject({ ok: false, error: { code } });
   });
 
+  it('name every problem of a structured report at once', () => {
+    const state = openedUnit();
+    const inspection = { ...state, obligations: state.obligations.map((o) => ({ ...o, kind: 'inspection' })) };
+    const kinds = {
+      inspection: {
+        title: '自查报告',
+        fields: [
+          { name: 'visits', type: 'number' as const, required: true },
+          { name: 'checkedOn', type: 'date' as const, required: true },
+          { name: 'leader', type: 'text' as const, required: true },
+        ],
+        attachmentsRequired: true,
+      },
+    };
+    const report = { fields: { visits: 'many', checkedOn: '4月1日' } };
+    const check = checkSubmission(inspection, { deliverableId: 'members', report, by: 'x' }, due, kinds);
+    expect(check.ok).toBe(false);
+    if (check.ok) return;
+    expect(check.error.code).toBe('invalid_report');
+    for (const field of [
+      'report.fields.visits',
+      'report.fields.checkedOn',
+      'report.fields.leader',
+      'report.attachments',
+    ])
+      expect(check.error.message).toContain(field);
+    expect(check.error.message).toMatch(/^4 problems: /);
+  });
+
   it('reject a second report for the same deliverable', () => {
     const state = submit(openedUnit(), due - 1).state;
     expect(checkSubmission(state, { deliverableId: 'members', report: members, by: 'x' }, due, {})).toMatchObject({
