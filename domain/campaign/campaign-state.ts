@@ -1,3 +1,4 @@
+import { insertByTime } from '../clock/time-ordered';
 import type { Unit } from '../plan/schema';
 import type { PhaseWindow } from '../schedule/phase-window';
 import type { UnitProgress } from '../unit/unit-progress';
@@ -63,6 +64,5 @@ export function initialCampaignState(
 }
 
 export function withTimeline(state: CampaignState, entry: TimelineEntry): TimelineEntry[] {
-  const timeline = [...state.timeline, entry];
-  return timeline.length > TIMELINE_LIMIT ? timeline.slice(timeline.length - TIMELINE_LIMIT) : timeline;
+  return insertByTime(state.timeline, entry, TIMELINE_LIMIT);
 }

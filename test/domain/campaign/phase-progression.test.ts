@@ -144,3 +144,32 @@ describe('campaign status', () => {
     expect(stale.progress['town-a']!.marks).toBe(3);
   });
 });
+
+describe('the campaign timeline', () => {
+  it('keeps plan-time order when a unit reports an escalation after later phase events', () => {
+    let state = advanceCampaign(plan, start(), beijing('2026-04-12')).state;
+    state = advanceCampaign(plan, state, beijing('2026-04-18')).state;
+    state = recordUnitProgress(state, {
+      unitId: 'town-a',
+      version: 1,
+      phases: {},
+      overdue: [],
+      marks: 0,
+      escalations: [
+        {
+          key: 'members',
+          title: '名单',
+          phaseId: 'mobilise',
+          step: 1,
+          atMs: beijing('2026-04-16', '18:00'),
+          publicNotice: false,
+          accountability: false,
+        },
+      ],
+    });
+    const times = state.timeline.map((entry) => entry.atMs);
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    expect(state.timeline.at(-1)?.what).not.toContain('escalation');
+    expect(state.timeline.some((entry) => entry.unitId === 'town-a')).toBe(true);
+  });
+});
