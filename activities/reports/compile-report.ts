@@ -80,11 +80,16 @@ function buildSections(input: CampaignReportInput, t: Pick2): Section[] {
       pending: { columns: [t('单位', 'Unit'), t('材料', 'Deliverable'), t('截止时间', 'Due')], rows: [] },
     };
     for (const row of phase.rows) {
+      // A returned report says so: its lateness counts from the first submission.
+      const title =
+        row.returns > 0
+          ? `${row.deliverableTitle}${t(`（退回${row.returns}次后重报）`, ` (resubmitted after ${row.returns} return(s))`)}`
+          : row.deliverableTitle;
       const cells: Record<DeliverableState, string[]> = {
-        'on-time': [row.unitName, row.deliverableTitle, time(row.submittedAt)],
-        late: [row.unitName, row.deliverableTitle, time(row.submittedAt), late(row.lateByMs)],
-        missing: [row.unitName, row.deliverableTitle, time(row.dueAt), late(row.lateByMs)],
-        pending: [row.unitName, row.deliverableTitle, time(row.dueAt)],
+        'on-time': [row.unitName, title, time(row.submittedAt)],
+        late: [row.unitName, title, time(row.submittedAt), late(row.lateByMs)],
+        missing: [row.unitName, title, time(row.dueAt), late(row.lateByMs)],
+        pending: [row.unitName, title, time(row.dueAt)],
       };
       tables[row.state].rows.push(cells[row.state]);
     }

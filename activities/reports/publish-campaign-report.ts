@@ -76,6 +76,7 @@ export async function gatherCampaignReportInput(
           dueAt: iso(row.dueMs),
           submittedAt: row.submittedAtMs === undefined ? undefined : iso(row.submittedAtMs),
           lateByMs: row.lateByMs,
+          returns: row.returns,
         })),
     ),
   }));

@@ -21,6 +21,8 @@ export const UnitRowSchema = z.object({
   submittedAt: Instant.optional(),
   /** Late submissions: how late; missing ones: how late so far at `generatedAt`. */
   lateByMs: z.number().nonnegative().optional(),
+  /** Times the report was returned; its lateness counts from its first submission (domain/unit/lateness.ts). */
+  returns: z.number().int().nonnegative().default(0),
 });
 export type UnitRow = z.infer<typeof UnitRowSchema>;
 

@@ -1,5 +1,6 @@
 import type { ReportKindDefinition } from '../plan/schema';
 import { checkReportKind, type Report } from '../reports/report-schema';
+import { recordedLateByMs } from './lateness';
 import { describeOccurrence, isNamedBy } from './occurrence';
 import { alertsWithNewDue } from './reschedule';
 import {
@@ -99,13 +100,19 @@ export function applySubmission(state: UnitState, obligation: Obligation, reques
     report: request.report,
   };
   const updated: Obligation = { ...obligation, state: 'submitted', submission };
-  const late = submission.lateByMs > 0 ? `late by ${Math.round(submission.lateByMs / 60_000)} min` : 'on time';
+  const countedLateByMs = recordedLateByMs(updated);
+  const minutes = (ms: number) => `${Math.round(ms / 60_000)} min`;
+  const late = submission.lateByMs > 0 ? `late by ${minutes(submission.lateByMs)}` : 'on time';
+  const what =
+    obligation.returnedSubmissions.length === 0
+      ? `submitted "${obligation.title}" (${late})`
+      : `resubmitted "${obligation.title}" after a return (${late}; counts ${countedLateByMs > 0 ? `late by ${minutes(countedLateByMs)}` : 'on time'})`;
   const next: UnitState = {
     ...state,
     obligations: replaceObligation(state, updated),
-    log: appendLog(state, { atMs: nowMs, what: `submitted "${obligation.title}" (${late})`, key: obligation.key }),
+    log: appendLog(state, { atMs: nowMs, what, key: obligation.key }),
   };
-  return { state: next, submission, key: obligation.key };
+  return { state: next, submission, key: obligation.key, countedLateByMs };
 }
 
 export interface ExtensionRequest {

@@ -36,6 +36,7 @@ const snapshot: CampaignReportInputData = {
           dueAt: '2026-04-14T10:00:00Z',
           submittedAt: '2026-04-16T13:00:00Z',
           lateByMs: 51 * HOUR,
+          returns: 1,
         },
         {
           unitId: 'edu',
@@ -87,7 +88,7 @@ describe('the campaign report', () => {
     expect(markdown).toContain('# 查隐患、清积案、净环境 工作报告');
     expect(markdown).toContain('| 宣传发动 | 1 | 1 | 1 | 0 |');
     expect(markdown).toContain('| 城关镇 | 工作小组成员名单 | 2026-04-13 10:30 |');
-    expect(markdown).toContain('| 河口镇 | 工作小组成员名单 | 2026-04-16 21:00 | 逾期2天3小时 |');
+    expect(markdown).toContain('| 河口镇 | 工作小组成员名单（退回1次后重报） | 2026-04-16 21:00 | 逾期2天3小时 |');
     expect(markdown).toContain('| 县教育局 <"A&B"> | 工作小组成员名单 | 2026-04-14 18:00 | 逾期5天 |');
     expect(markdown).toContain(
       '| 2026-04-16 09:00 | 县教育局 <"A&B"> | 宣传发动 | 工作小组成员名单 | 县委督查室督办 | 是 | 是 |',
@@ -111,7 +112,7 @@ describe('the campaign report', () => {
     expect(html).toMatch(/^<!doctype html><html lang="zh-CN">/);
     expect(html).toContain('<h3>逾期上报</h3>');
     expect(html).toContain(
-      '<tr><td>河口镇</td><td>工作小组成员名单</td><td>2026-04-16 21:00</td><td>逾期2天3小时</td></tr>',
+      '<tr><td>河口镇</td><td>工作小组成员名单（退回1次后重报）</td><td>2026-04-16 21:00</td><td>逾期2天3小时</td></tr>',
     );
     expect(html).toContain('县教育局 &lt;&quot;A&amp;B&quot;&gt;');
     expect(html).not.toContain('<"A&B">');
@@ -134,7 +135,9 @@ describe('the campaign report', () => {
   it('says so when it comes from a rehearsal, and can be written in English', () => {
     const { markdown } = compileCampaignReport({ ...snapshot, rehearsal: true, locale: 'en' });
     expect(markdown).toContain('# [REHEARSAL] 查隐患、清积案、净环境 report');
-    expect(markdown).toContain('| 河口镇 | 工作小组成员名单 | 2026-04-16 21:00 | 2 days 3 hours late |');
+    expect(markdown).toContain(
+      '| 河口镇 | 工作小组成员名单 (resubmitted after 1 return(s)) | 2026-04-16 21:00 | 2 days 3 hours late |',
+    );
     expect(markdown).toContain('## Commended (every report on time)');
   });
 

@@ -53,6 +53,35 @@ describe('a unit receiving campaign events', () => {
     expect(applyCampaignEvent(state, opened, window.startMs + 1)).toEqual({ state, commands: [] });
   });
 
+  it('keeps the lateness of a report filed late, returned, then refiled within the new due date', () => {
+    const lateBy = (3 * 24 + 16) * 3_600_000;
+    const submitted = submit(openedUnit(), due + lateBy).state;
+    const newDue = beijing('2026-04-25', '18:00');
+    const returned = applyCampaignEvent(
+      submitted,
+      { type: 'phase-returned', seq: 2, phaseId: 'mobilise', reason: '名单不全', newDueMs: newDue, by: 'leader:head' },
+      due + lateBy + 1000,
+    ).state;
+    const refiled = submit(returned, newDue - 3_600_000);
+    expect(refiled.submission.lateByMs).toBe(0);
+    expect(refiled.countedLateByMs).toBe(lateBy);
+    const now = newDue + 1000;
+    expect(obligationRows(refiled.state, now)[0]).toMatchObject({ state: 'late', lateByMs: lateBy, returns: 1 });
+    expect(unitProgress(refiled.state, now, 3).phases['mobilise']).toMatchObject({ late: 1, onTime: 0 });
+    expect(refiled.state.log.at(-1)?.what).toContain('resubmitted');
+  });
+
+  it("counts a report filed on time and refiled after the return's due date late by the second delay", () => {
+    const submitted = submit(openedUnit(), due - 1000).state;
+    const newDue = beijing('2026-04-25', '18:00');
+    const returned = applyCampaignEvent(
+      submitted,
+      { type: 'phase-returned', seq: 2, phaseId: 'mobilise', reason: '名单不全', newDueMs: newDue, by: 'leader:head' },
+      beijing('2026-04-20'),
+    ).state;
+    expect(submit(returned, newDue + 7_200_000).countedLateByMs).toBe(7_200_000);
+  });
+
   it('reopens a returned phase with the new due date and keeps the earlier report', () => {
     const submitted = submit(openedUnit(), due - 1000).state;
     const newDue = beijing('2026-04-20', '18:00');
