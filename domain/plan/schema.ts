@@ -147,6 +147,8 @@ export const RecurrenceSchema = z.union([
   z.object({
     /** Due on this day of every month within the phase (e.g. 1 for "每月1日前上报"). */
     monthlyOnDay: z.number().int().min(1).max(28),
+    /** Which month a report covers, as mails and report rows name it: the month it is due in, or the one before. */
+    period: z.enum(['due-month', 'previous-month']).default('due-month'),
     until: LocalDateSchema.optional(),
   }),
 ]);

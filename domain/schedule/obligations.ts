@@ -3,6 +3,7 @@ import { postponeToWorkingDay } from '../calendar/working-days';
 import { durationMs } from '../plan/duration';
 import type { Deliverable, EscalationStep, Phase, Plan } from '../plan/schema';
 import { escalationTimes, reminderTimes } from './alert-times';
+import { periodLabel, titleWithPeriod } from './period-label';
 import type { PhaseWindow } from './phase-window';
 
 export type Alert =
@@ -17,6 +18,8 @@ export interface ObligationSpec {
   phaseId: string;
   phaseName: string;
   title: string;
+  /** For a recurring deliverable: the period this occurrence covers ("第5周", "2017年1月"). */
+  period?: string;
   kind: string;
   owedBy: 'all' | string[];
   dueMs: number;
@@ -85,14 +88,18 @@ export function obligationsForPhase(plan: Plan, phase: Phase, window: PhaseWindo
   const zone = plan.campaign.timeZone;
   return phase.deliverables.flatMap((deliverable) => {
     const dates = dueDates(plan, deliverable, window);
-    return dates.map((date): ObligationSpec => {
+    const locale = plan.campaign.locale;
+    return dates.map((date, index): ObligationSpec => {
       const dueMs = postpone(plan, deliverable, localToInstant(date, dueTimeOf(plan, deliverable), zone));
+      const period = deliverable.recurrence ? periodLabel(deliverable.recurrence, { index, date }, locale) : undefined;
       return {
         key: deliverable.recurrence ? `${deliverable.id}@${date}` : deliverable.id,
         deliverableId: deliverable.id,
         phaseId: phase.id,
         phaseName: phase.name,
-        title: deliverable.title,
+        // A recurring report names its period in every mail and report row ("每周进展（第5周）").
+        title: period === undefined ? deliverable.title : titleWithPeriod(deliverable.title, period, locale),
+        ...(period === undefined ? {} : { period }),
         kind: deliverable.kind,
         owedBy: deliverable.owedBy,
         dueMs,
