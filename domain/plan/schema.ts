@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CALENDAR_PRESETS } from '../calendar/cn-mainland';
 import { isDuration } from './duration';
 
 /**
@@ -51,10 +52,14 @@ export const ContactSchema = z.object({
 });
 
 export const HolidayCalendarSchema = z.object({
-  /** Days off published by the State Council (法定节假日), besides weekends. */
+  /** A built-in calendar: `cn-mainland` holds the State Council's published holidays and make-up workdays. */
+  preset: z.enum(CALENDAR_PRESETS).optional(),
+  /** Days off besides weekends (法定节假日); with a preset, added to it (and they win over its workdays). */
   daysOff: z.array(LocalDateSchema).default([]),
-  /** Make-up working days (调休上班) that fall on a weekend. */
+  /** Make-up working days (调休上班) that fall on a weekend; with a preset, added to it. */
   workdays: z.array(LocalDateSchema).default([]),
+  /** Dates the preset lists (as a day off or a workday) that this plan does not follow. */
+  except: z.array(LocalDateSchema).optional(),
   weekendsOff: z.boolean().default(true),
 });
 
