@@ -33,12 +33,11 @@ describe('postponement on days off (遇节假日顺延)', () => {
       phaseAt(plan, 1).window = { start: '2026-05-06', end: '2026-07-15' };
     });
     expect(warnings).toMatchObject([
-      {
-        code: 'postponed_past_phase_end',
-        path: ['phases', 0, 'deliverables', 0, 'due'],
-        message: expect.stringContaining('postponed (遇节假日顺延) to 2026-05-06, after the phase ends on 2026-05-01'),
-      },
+      { code: 'postponed_past_phase_end', path: ['phases', 0, 'deliverables', 0, 'due'] },
     ]);
+    expect(warnings[0]!.message).toContain(
+      'postponed (遇节假日顺延) to 2026-05-06, after the phase ends on 2026-05-01',
+    );
   });
 
   it('says nothing when the plan does not postpone', () => {
