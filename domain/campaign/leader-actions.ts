@@ -1,7 +1,8 @@
+import { didYouMean } from '../plan/did-you-mean';
 import type { Plan } from '../plan/schema';
 import { owes } from '../schedule/obligations';
 import { UNRECONCILED_LISTED } from '../unit/unit-progress';
-import { findUnit } from './roster';
+import { findUnit, roster } from './roster';
 import { OK, reject, type ActionCheck, type ActionOutcome } from './rule-result';
 import { withTimeline, type CampaignState, type PhaseRecord } from './campaign-state';
 
@@ -120,7 +121,14 @@ export function checkReturnPhase(
   const deliverables = plan.phases[index]!.deliverables;
   for (const [i, unitId] of request.units.entries()) {
     if (!findUnit(plan, state, unitId))
-      return reject('unknown_unit', `no unit "${unitId}" takes part in this campaign`, ['units', i]);
+      return reject(
+        'unknown_unit',
+        `no unit "${unitId}" takes part in this campaign${didYouMean(
+          unitId,
+          roster(plan, state).map((u) => u.id),
+        )}`,
+        ['units', i],
+      );
     if (!deliverables.some((d) => owes(d, unitId))) {
       return reject('nothing_owed', `unit ${unitId} owes nothing in phase ${phase.name}`, ['units', i]);
     }

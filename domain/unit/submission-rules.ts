@@ -1,3 +1,4 @@
+import { didYouMean } from '../plan/did-you-mean';
 import type { ReportKindDefinition } from '../plan/schema';
 import { checkReportKind, type Report } from '../reports/report-schema';
 import { recordedLateByMs } from './lateness';
@@ -37,7 +38,8 @@ export function resolveObligation(
 ): RuleResult<Obligation> {
   const all = state.obligations.filter((o) => o.deliverableId === deliverableId);
   if (all.length === 0) {
-    return fail('unknown_deliverable', `unit ${state.unitId} owes no deliverable "${deliverableId}" (yet)`, [
+    const hint = didYouMean(deliverableId, new Set(state.obligations.map((o) => o.deliverableId)));
+    return fail('unknown_deliverable', `unit ${state.unitId} owes no deliverable "${deliverableId}" (yet)${hint}`, [
       'deliverableId',
     ]);
   }
