@@ -72,6 +72,8 @@ export const CampaignSchema = z.object({
   calendar: HolidayCalendarSchema.default({ daysOff: [], workdays: [], weekendsOff: true }),
   /** 遇节假日顺延: move due dates that fall on a day off to the next working day. */
   postponeDueDatesOnDaysOff: z.boolean().default(false),
+  /** 节假日不催报: reminders and escalations that fall on a day off go out on the next working day, at the same time. */
+  quietOnDaysOff: z.boolean().default(false),
   /** Time of day a deliverable given only by date is due ("4月14日前上报" → that day at this time). */
   defaultDueTime: LocalTimeSchema.default('18:00'),
 });

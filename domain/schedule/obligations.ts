@@ -1,7 +1,7 @@
 import { addDays, instantToLocal, localToInstant } from '../calendar/local-time';
 import { postponeToWorkingDay } from '../calendar/working-days';
 import { durationMs } from '../plan/duration';
-import type { Deliverable, EscalationStep, Phase, Plan } from '../plan/schema';
+import type { Deliverable, EscalationStep, HolidayCalendar, Phase, Plan } from '../plan/schema';
 import { escalationTimes, reminderTimes } from './alert-times';
 import { periodLabel, titleWithPeriod } from './period-label';
 import type { PhaseWindow } from './phase-window';
@@ -81,7 +81,24 @@ export function alertsFor(plan: Plan, deliverable: Deliverable, dueMs: number): 
     const { after: _after, at: _at, ...step } = ladder[index] as EscalationStep;
     return { type: 'escalation', atMs, step: index + 1, ...step };
   });
-  return [...reminders, { type: 'overdue', atMs: dueMs }, ...steps];
+  const alerts: Alert[] = [...reminders, { type: 'overdue', atMs: dueMs }, ...steps];
+  return plan.campaign.quietOnDaysOff
+    ? quietAlerts(alerts, dueMs, plan.campaign.timeZone, plan.campaign.calendar)
+    : alerts;
+}
+
+/**
+ * 节假日不催报: every alert on a day off moves to the next working day at the same time of day. A
+ * reminder that would then come after the due time is dropped (it would remind of nothing); the
+ * rest keep their order, since a unit works through its alerts by index.
+ */
+function quietAlerts(alerts: Alert[], dueMs: number, zone: string, calendar: HolidayCalendar): Alert[] {
+  return alerts
+    .map((alert) => ({ ...alert, atMs: postponeToWorkingDay(alert.atMs, zone, calendar) }))
+    .filter((alert) => alert.type !== 'reminder' || alert.atMs <= dueMs)
+    .map((alert, index) => ({ alert, index }))
+    .sort((a, b) => a.alert.atMs - b.alert.atMs || a.index - b.index)
+    .map(({ alert }) => alert);
 }
 
 export function obligationsForPhase(plan: Plan, phase: Phase, window: PhaseWindow): ObligationSpec[] {

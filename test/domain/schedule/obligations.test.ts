@@ -99,6 +99,42 @@ describe('obligations of a phase', () => {
     ]);
   });
 
+  it('keep reminders and escalations off days off when the plan says 节假日不催报', () => {
+    const input = {
+      phases: [
+        {
+          id: 'work',
+          name: '化解整治',
+          window: { start: '2026-04-27', end: '2026-05-20' },
+          deliverables: [{ id: 'report', title: '报告', kind: 'progress', due: '2026-04-30' }],
+        },
+      ],
+    };
+    const window = { startMs: beijing('2026-04-27'), endMs: beijing('2026-05-21') };
+    const alertsOf = (quietOnDaysOff: boolean) => {
+      const plan = smallPlan('quiet', {
+        ...input,
+        campaign: { id: 'quiet', title: 't', organiser: 'o', calendar: { preset: 'cn-mainland' }, quietOnDaysOff },
+      });
+      return obligationsForPhase(plan, plan.phases[0]!, window)[0]!.alerts.map((a) => [a.type, a.atMs]);
+    };
+    // Due Thursday 4/30 18:00; the ladder's steps (1 and 2 days after) fall in the Labour Day holiday (5/1–5/5).
+    expect(alertsOf(false)).toEqual([
+      ['reminder', beijing('2026-04-28', '09:00')],
+      ['reminder', beijing('2026-04-30', '09:00')],
+      ['overdue', beijing('2026-04-30', '18:00')],
+      ['escalation', beijing('2026-05-01', '18:00')],
+      ['escalation', beijing('2026-05-02', '18:00')],
+    ]);
+    expect(alertsOf(true)).toEqual([
+      ['reminder', beijing('2026-04-28', '09:00')],
+      ['reminder', beijing('2026-04-30', '09:00')],
+      ['overdue', beijing('2026-04-30', '18:00')],
+      ['escalation', beijing('2026-05-06', '18:00')],
+      ['escalation', beijing('2026-05-06', '18:00')],
+    ]);
+  });
+
   it('repeat a monthly report on its day of the month within the window', () => {
     const plan = smallPlan('monthly', {
       phases: [
