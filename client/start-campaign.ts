@@ -3,9 +3,7 @@ import { liveClock, rehearsalClock, type PlanClock } from '../domain/clock/plan-
 import { localToInstant } from '../domain/calendar/local-time';
 import type { CampaignAccess } from '../domain/access/credential-chain';
 import type { Plan } from '../domain/plan/schema';
-import type { campaignWorkflow } from '../workflows/campaign-workflow';
-import { campaignWorkflowId } from '../workflows/workflow-ids';
-import { WORKFLOW_TASK_TIMEOUT } from '../workflows/task-timeout';
+import { campaignWorkflowId, WORKFLOW_TASK_TIMEOUT, type CampaignWorkflow } from '../contracts';
 
 export interface StartCampaignOptions {
   taskQueue: string;
@@ -45,10 +43,10 @@ export async function startCampaign(
   client: Client,
   plan: Plan,
   options: StartCampaignOptions,
-): Promise<WorkflowHandle<typeof campaignWorkflow>> {
+): Promise<WorkflowHandle<CampaignWorkflow>> {
   const id = options.campaignId ?? plan.campaign.id;
   const runPlan: Plan = { ...plan, campaign: { ...plan.campaign, id } };
-  return client.workflow.start<typeof campaignWorkflow>('campaignWorkflow', {
+  return client.workflow.start<CampaignWorkflow>('campaignWorkflow', {
     workflowId: campaignWorkflowId(id),
     taskQueue: options.taskQueue,
     args: [

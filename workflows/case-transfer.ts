@@ -5,9 +5,9 @@ import type { CaseCommand } from '../domain/cases/case-notices';
 import { CASE_STATUSES, type Case, type CaseLedger } from '../domain/cases/case-schema';
 import { IdSchema } from '../domain/plan/schema';
 import { ledger as ledgerActivities } from './activity-proxies';
-import { receiveCaseUpdate, type CaseEventResult, type ReceiveCaseInput } from './messages';
+import { receiveCaseUpdate, type CaseEventResult, type ReceiveCaseInput } from '../contracts';
 import { parseOrReject, reject } from './reject';
-import type { LedgerHost } from './unit-ledger';
+import type { LedgerHost } from './ledger-host';
 
 /**
  * Transfer (移交) between units. A unit owns its cases, so a transfer moves the case, with its

@@ -4,12 +4,11 @@ import { CaseEventSchema } from '../domain/cases/case-events';
 import type { CaseCommand } from '../domain/cases/case-notices';
 import type { CaseLedger } from '../domain/cases/case-schema';
 import { isOverdue, ledgerStats, unreconciled } from '../domain/cases/ledger-stats';
-import type { Audience, Unit } from '../domain/plan/schema';
+import type { Audience } from '../domain/plan/schema';
 import { planFiling } from '../domain/unit/ledger-filing';
-import type { UnitState } from '../domain/unit/unit-state';
 import { actionOfUpdate, type Action } from '../domain/access/permissions';
-import type { AccessGate } from './access-gate';
 import { transferHandlers } from './case-transfer';
+import type { LedgerHost } from './ledger-host';
 import { setGuardedUpdate } from './validated-update';
 import {
   caseEventUpdate,
@@ -17,27 +16,10 @@ import {
   fileCasesUpdate,
   FileCasesInputSchema,
   ledgerStatsQuery,
-  type AsOf,
   type CasesFilter,
-} from './messages';
+} from '../contracts';
 import type { NotifyCommand } from './notifier';
 import { parseOrReject, reject } from './reject';
-
-/**
- * The ledger's messages on the unit workflow. Validators and handlers run the same pure checks
- * against the same state, so whatever a validator accepts the handler applies; every refusal goes
- * through reject() so a bad payload fails only its update, never the workflow task.
- */
-export interface LedgerHost {
-  unit: Unit;
-  gate: AccessGate;
-  campaignId: string;
-  state: () => UnitState;
-  /** Stores the new state and queues the case notices; the unit reports progress afterwards. */
-  apply: (state: UnitState, commands: CaseCommand[]) => void;
-  now: () => number;
-  asOf: (asOf?: AsOf) => number;
-}
 
 function filterCases(ledger: CaseLedger, filter: CasesFilter, nowMs: number) {
   let cases = filter.unreconciled ? unreconciled(ledger) : ledger.cases;
@@ -52,6 +34,11 @@ function caseAction(raw: unknown): Action {
   return actionOfUpdate('caseEvent', raw) ?? 'caseEvent:note';
 }
 
+/**
+ * The ledger's messages on the unit workflow. Validators and handlers run the same pure checks
+ * against the same state, so whatever a validator accepts the handler applies; every refusal goes
+ * through reject() so a bad payload fails only its update, never the workflow task.
+ */
 export function installLedgerHandlers(host: LedgerHost): void {
   const filing = (raw: unknown) => {
     const request = parseOrReject(FileCasesInputSchema, raw);

@@ -9,7 +9,7 @@ import { isPortOpen } from '../../server/free-port';
 import { ensureDevServer } from '../../server/provision';
 import { runCampaignWorker, WORKFLOWS_PATH } from '../../worker/campaign-worker';
 import { bundleWorkflowsOnce } from '../../worker/run-worker';
-import { unitTaskQueueOf } from '../../workflows/task-queues';
+import { unitTaskQueueOf, asOfNow, campaignStatusQuery, cancelCampaignUpdate } from '../../contracts';
 import { CliContext } from '../context';
 import { CliError, EXIT } from '../errors';
 import { style } from '../output/style';
@@ -18,7 +18,6 @@ import { compileReportNow } from '../report-snapshot';
 import { credentialsDir, writeCredentialFiles } from '../access/credential-files';
 import { issueCredentials } from '../access/issue-credentials';
 import { rehearsalOriginMs, startCampaign } from '../start-campaign';
-import { asOfNow, campaignStatusQuery, cancelCampaignUpdate } from '../../workflows/messages';
 import { DemoView } from './demo-view';
 import { simulateCampaign } from './demo-simulation';
 

@@ -7,7 +7,6 @@ import { rejectionOf } from '../../../client/update-rejection';
 import { planNow, type PlanClock } from '../../../domain/clock/plan-clock';
 import type { Plan } from '../../../domain/plan/schema';
 import type { UnitState } from '../../../domain/unit/unit-state';
-import type { unitWorkflow } from '../../../workflows/unit-workflow';
 import {
   approvePhaseUpdate,
   asOfNow,
@@ -16,8 +15,10 @@ import {
   submitReportUpdate,
   unitStatusQuery,
   type SubmissionReceipt,
-} from '../../../workflows/messages';
-import { campaignWorkflowId, unitWorkflowId } from '../../../workflows/workflow-ids';
+  campaignWorkflowId,
+  unitWorkflowId,
+  type UnitWorkflow,
+} from '../../../contracts';
 import { eventually } from '../../support/eventually';
 import { reportFor } from '../../support/plan-runner';
 import { smallPlan, unitInput } from '../../support/plans';
@@ -268,7 +269,7 @@ export async function runCampaignUnderFire(options: {
   expect(summary.status).toBe('completed');
   const states = new Map<string, UnitState>();
   for (const unit of plan.units) {
-    const handle = client.workflow.getHandle<typeof unitWorkflow>(unitWorkflowId(plan.campaign.id, unit.id));
+    const handle = client.workflow.getHandle<UnitWorkflow>(unitWorkflowId(plan.campaign.id, unit.id));
     states.set(unit.id, await handle.result());
   }
   const endedAt = Date.now();
