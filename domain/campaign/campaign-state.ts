@@ -5,6 +5,8 @@ import type { UnitProgress } from '../unit/unit-progress';
 
 export interface PhaseReturn {
   units: string[];
+  /** The deliverables sent back; absent when the whole phase was returned. */
+  deliverables?: string[];
   reason: string;
   newDueMs: number;
   by: string;

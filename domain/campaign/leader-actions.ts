@@ -1,5 +1,5 @@
 import { didYouMean } from '../plan/did-you-mean';
-import type { Plan } from '../plan/schema';
+import type { Deliverable, Plan } from '../plan/schema';
 import { owes } from '../schedule/obligations';
 import { UNRECONCILED_LISTED } from '../unit/unit-progress';
 import { findUnit, roster } from './roster';
@@ -15,6 +15,8 @@ export interface ApprovePhaseRequest {
 export interface ReturnPhaseRequest {
   phaseId: string;
   units: string[];
+  /** Only these deliverables go back; the others stay accepted. Default: every deliverable of the phase. */
+  deliverables?: string[];
   reason: string;
   newDueMs: number;
   by: string;
@@ -118,7 +120,10 @@ export function checkReturnPhase(
   if (request.reason.trim() === '')
     return reject('no_reason', 'a return needs a reason the units can act on', ['reason']);
   if (request.newDueMs <= nowMs) return reject('due_in_past', 'the new due date is already past', ['newDue']);
-  const deliverables = plan.phases[index]!.deliverables;
+  const inPhase = plan.phases[index]!.deliverables;
+  const chosen = chosenDeliverables(inPhase, request.deliverables, phase.name);
+  if (!chosen.ok) return chosen.check;
+  const deliverables = chosen.deliverables;
   for (const [i, unitId] of request.units.entries()) {
     if (!findUnit(plan, state, unitId))
       return reject(
@@ -130,10 +135,28 @@ export function checkReturnPhase(
         ['units', i],
       );
     if (!deliverables.some((d) => owes(d, unitId))) {
-      return reject('nothing_owed', `unit ${unitId} owes nothing in phase ${phase.name}`, ['units', i]);
+      const what = request.deliverables ? `none of ${request.deliverables.join(', ')}` : 'nothing';
+      return reject('nothing_owed', `unit ${unitId} owes ${what} in phase ${phase.name}`, ['units', i]);
     }
   }
   return OK;
+}
+
+/** The deliverables a return names, each checked against the phase; all of the phase's when none is named. */
+function chosenDeliverables(
+  inPhase: Deliverable[],
+  wanted: string[] | undefined,
+  phaseName: string,
+): { ok: true; deliverables: Deliverable[] } | { ok: false; check: ActionCheck } {
+  if (wanted === undefined) return { ok: true, deliverables: inPhase };
+  const known = inPhase.map((d) => d.id);
+  for (const [i, id] of wanted.entries()) {
+    if (!known.includes(id)) {
+      const message = `phase ${phaseName} has no deliverable "${id}"${didYouMean(id, known)}`;
+      return { ok: false, check: reject('unknown_deliverable', message, ['deliverables', i]) };
+    }
+  }
+  return { ok: true, deliverables: inPhase.filter((d) => wanted.includes(d.id)) };
 }
 
 export function returnPhase(state: CampaignState, request: ReturnPhaseRequest, nowMs: number): ActionOutcome {
@@ -144,7 +167,14 @@ export function returnPhase(state: CampaignState, request: ReturnPhaseRequest, n
           ...p,
           returns: [
             ...p.returns,
-            { units: request.units, reason: request.reason, newDueMs: request.newDueMs, by: request.by, atMs: nowMs },
+            {
+              units: request.units,
+              ...(request.deliverables ? { deliverables: request.deliverables } : {}),
+              reason: request.reason,
+              newDueMs: request.newDueMs,
+              by: request.by,
+              atMs: nowMs,
+            },
           ],
         }
       : p,
@@ -156,7 +186,7 @@ export function returnPhase(state: CampaignState, request: ReturnPhaseRequest, n
       phases,
       timeline: withTimeline(state, {
         atMs: nowMs,
-        what: `phase ${request.phaseId} returned to ${request.units.join(', ')} by ${request.by}: ${request.reason}`,
+        what: `phase ${request.phaseId}${request.deliverables ? ` (${request.deliverables.join(', ')})` : ''} returned to ${request.units.join(', ')} by ${request.by}: ${request.reason}`,
         phaseId: request.phaseId,
       }),
     },
@@ -168,6 +198,7 @@ export function returnPhase(state: CampaignState, request: ReturnPhaseRequest, n
           type: 'phase-returned',
           seq,
           phaseId: request.phaseId,
+          ...(request.deliverables ? { deliverableIds: request.deliverables } : {}),
           reason: request.reason,
           newDueMs: request.newDueMs,
           by: request.by,

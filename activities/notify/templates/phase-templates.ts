@@ -81,6 +81,9 @@ export const phaseReturned: Template<'phase_returned'> = (body, ctx) => {
       {
         type: 'facts',
         rows: [
+          ...(body.deliverableTitles
+            ? [[ctx.t('退回材料', 'Returned'), body.deliverableTitles.join(ctx.t('、', ', '))] as [string, string]]
+            : []),
           [ctx.t('退回理由', 'Reason'), body.reason],
           [ctx.t('重新上报截止', 'Resubmit by'), due],
         ],

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { initialCampaignState, type CampaignState } from '../../../domain/campaign/campaign-state';
-import { approvePhase, checkApprovePhase, checkReturnPhase } from '../../../domain/campaign/leader-actions';
+import {
+  approvePhase,
+  checkApprovePhase,
+  checkReturnPhase,
+  returnPhase,
+} from '../../../domain/campaign/leader-actions';
 import { addUnit, checkAddUnit } from '../../../domain/campaign/office-actions';
 import { advanceCampaign, nextCampaignWakeMs } from '../../../domain/campaign/phase-progression';
 import { campaignStatus } from '../../../domain/campaign/campaign-status';
@@ -171,5 +176,59 @@ describe('the campaign timeline', () => {
     expect(times).toEqual([...times].sort((a, b) => a - b));
     expect(state.timeline.at(-1)?.what).not.toContain('escalation');
     expect(state.timeline.some((entry) => entry.unitId === 'town-a')).toBe(true);
+  });
+});
+
+describe('returning some deliverables of a phase', () => {
+  const twoReports = smallPlan('two-reports', {
+    phases: [
+      {
+        id: 'mobilise',
+        name: '宣传发动',
+        window: { start: '2026-04-12', end: '2026-04-15' },
+        deliverables: [
+          { id: 'members', title: '工作小组成员名单', kind: 'member-list', due: '2026-04-15' },
+          { id: 'minutes', title: '动员会议记录', kind: 'document', due: '2026-04-15' },
+        ],
+      },
+    ],
+  });
+  const opened = advanceCampaign(
+    twoReports,
+    initialCampaignState(twoReports.phases, beijing('2026-04-01')),
+    beijing('2026-04-12'),
+  ).state;
+  const request = {
+    phaseId: 'mobilise',
+    units: ['town-a'],
+    deliverables: ['minutes'],
+    reason: '会议记录缺签到表',
+    newDueMs: beijing('2026-04-20', '18:00'),
+    by: 'leader:head',
+  };
+
+  it('sends back only the named deliverable and records which', () => {
+    expect(checkReturnPhase(twoReports, opened, request, beijing('2026-04-16'))).toEqual({ ok: true });
+    const outcome = returnPhase(opened, request, beijing('2026-04-16'));
+    expect(outcome.state.phases[0]!.returns[0]).toMatchObject({ units: ['town-a'], deliverables: ['minutes'] });
+    expect(outcome.commands[0]).toMatchObject({
+      type: 'broadcast',
+      units: ['town-a'],
+      event: { type: 'phase-returned', deliverableIds: ['minutes'] },
+    });
+  });
+
+  it('refuses a deliverable the phase does not have, with the closest one', () => {
+    const refused = checkReturnPhase(
+      twoReports,
+      opened,
+      { ...request, deliverables: ['minute'] },
+      beijing('2026-04-16'),
+    );
+    expect(refused.ok ? '' : refused.error.message).toContain('did you mean "minutes"');
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_deliverable', path: ['deliverables', 0] },
+    });
   });
 });

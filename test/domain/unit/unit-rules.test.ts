@@ -204,3 +204,53 @@ describe('reminders and the escalation ladder', () => {
     expect(check).toMatchObject({ ok: false, error: { code: 'not_later' } });
   });
 });
+
+describe('a return that names deliverables', () => {
+  it("reopens only those and keeps the unit's other reports accepted", () => {
+    const plan2 = smallPlan('two', {
+      phases: [
+        {
+          id: 'mobilise',
+          name: '宣传发动',
+          window: { start: '2026-04-12', end: '2026-04-15' },
+          deliverables: [
+            { id: 'members', title: '工作小组成员名单', kind: 'member-list', due: '2026-04-15' },
+            { id: 'minutes', title: '动员会议记录', kind: 'summary', due: '2026-04-15' },
+          ],
+        },
+      ],
+    });
+    let state = applyCampaignEvent(
+      initialUnitState('town-a', '甲镇', caseLedgerContextFromPlan(plan2)),
+      { ...opened, obligations: obligationsForPhase(plan2, plan2.phases[0]!, window) },
+      window.startMs,
+    ).state;
+    for (const [deliverableId, report] of [
+      ['members', members],
+      ['minutes', { text: '会议记录' }],
+    ] as const) {
+      const request = { deliverableId, report, by: 'unit:town-a' };
+      const check = checkSubmission(state, request, due - 1000, {});
+      if (!check.ok) throw new Error(check.error.message);
+      state = applySubmission(state, check.value, request, due - 1000).state;
+    }
+    const returned = applyCampaignEvent(
+      state,
+      {
+        type: 'phase-returned',
+        seq: 2,
+        phaseId: 'mobilise',
+        deliverableIds: ['minutes'],
+        reason: '缺签到表',
+        newDueMs: beijing('2026-04-20', '18:00'),
+        by: 'leader:head',
+      },
+      beijing('2026-04-16'),
+    );
+    expect(returned.state.obligations.map((o) => [o.key, o.state])).toEqual([
+      ['members', 'submitted'],
+      ['minutes', 'open'],
+    ]);
+    expect(returned.commands[0]!.body).toMatchObject({ kind: 'phase_returned', deliverableTitles: ['动员会议记录'] });
+  });
+});
