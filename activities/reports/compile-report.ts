@@ -104,6 +104,8 @@ function buildSections(input: CampaignReportInput, t: Pick2): Section[] {
     }
   }
 
+  sections.push(decisionsSection(input, t, time));
+
   sections.push({
     heading: t('督办记录', 'Escalations'),
     level: 2,
@@ -182,6 +184,43 @@ function buildSections(input: CampaignReportInput, t: Pick2): Section[] {
     },
   );
   return sections;
+}
+
+/** Who approved or returned which phase, when, and what they said (批示、退回理由). */
+function decisionsSection(
+  input: CampaignReportInput,
+  t: Pick2,
+  time: (instant: string | undefined) => string,
+): Section {
+  const heading = t('审批与退回', 'Approvals and returns');
+  if (input.decisions.length === 0) return { heading, level: 2, paragraphs: [t('无。', 'None.')] };
+  const list = (items: string[]) => (items.length === 0 ? '—' : items.join(t('、', ', ')));
+  return {
+    heading,
+    level: 2,
+    table: {
+      columns: [
+        t('时间', 'When'),
+        t('阶段', 'Phase'),
+        t('决定', 'Decision'),
+        t('领导', 'By'),
+        t('意见或理由', 'Comment or reason'),
+        t('退回单位', 'Returned to'),
+        t('退回材料', 'Reports returned'),
+        t('重新上报截止', 'Resubmit by'),
+      ],
+      rows: input.decisions.map((d) => [
+        time(d.at),
+        d.phaseName,
+        d.kind === 'approved' ? t('通过', 'approved') : t('退回', 'returned'),
+        d.by,
+        d.text ?? '—',
+        list(d.units),
+        d.kind === 'returned' && d.deliverables.length === 0 ? t('全部', 'all') : list(d.deliverables),
+        time(d.newDueAt),
+      ]),
+    },
+  };
 }
 
 /** A step as the plan names it, else by its number in the report's language. */

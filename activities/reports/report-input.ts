@@ -55,6 +55,19 @@ export const AccountabilityMarkSchema = z.object({
 });
 export type AccountabilityMark = z.infer<typeof AccountabilityMarkSchema>;
 
+/** A leader's decision on a phase: an approval (with what was said) or a return (to whom, what, by when). */
+export const PhaseDecisionSchema = z.object({
+  phaseName: z.string(),
+  kind: z.enum(['approved', 'returned']),
+  by: z.string(),
+  at: Instant.optional(),
+  text: z.string().optional(),
+  units: z.array(z.string()).default([]),
+  deliverables: z.array(z.string()).default([]),
+  newDueAt: Instant.optional(),
+});
+export type PhaseDecision = z.infer<typeof PhaseDecisionSchema>;
+
 export const LedgerStatsSchema = z.object({
   total: z.number().int().nonnegative(),
   closed: z.number().int().nonnegative(),
@@ -78,6 +91,8 @@ export const CampaignReportInputSchema = z.object({
   phases: z.array(PhaseSnapshotSchema),
   escalations: z.array(EscalationEntrySchema).default([]),
   accountabilityMarks: z.array(AccountabilityMarkSchema).default([]),
+  /** Approvals, comments and returns, in time order. */
+  decisions: z.array(PhaseDecisionSchema).default([]),
   ledger: LedgerStatsSchema.optional(),
 });
 export type CampaignReportInput = z.infer<typeof CampaignReportInputSchema>;

@@ -22,6 +22,8 @@ export interface PhaseRecord {
   openedAtMs?: number;
   closedAtMs?: number;
   approvedBy?: string;
+  /** What the approving leader said (批示), if anything. */
+  approvalComment?: string;
   returns: PhaseReturn[];
 }
 

@@ -73,7 +73,13 @@ export function checkApprovePhase(
 export function approvePhase(state: CampaignState, request: ApprovePhaseRequest, nowMs: number): ActionOutcome {
   const index = phaseIndex(state, request.phaseId);
   const phase = state.phases[index]!;
-  const closed: PhaseRecord = { ...phase, status: 'closed', closedAtMs: nowMs, approvedBy: request.by };
+  const closed: PhaseRecord = {
+    ...phase,
+    status: 'closed',
+    closedAtMs: nowMs,
+    approvedBy: request.by,
+    ...(request.comment ? { approvalComment: request.comment } : {}),
+  };
   const seq = state.seq + 1;
   return {
     state: {

@@ -73,6 +73,19 @@ const snapshot: CampaignReportInputData = {
     },
     { unitId: 'edu', unitName: '县教育局 <"A&B">', deliverableTitle: '书面总结', step: 4, at: '2026-04-20T01:00:00Z' },
   ],
+  decisions: [
+    {
+      phaseName: '宣传发动',
+      kind: 'returned',
+      by: '王组长',
+      at: '2026-04-15T02:00:00Z',
+      text: '名单缺少联系人电话',
+      units: ['河口镇'],
+      deliverables: ['工作小组成员名单'],
+      newDueAt: '2026-04-16T10:00:00Z',
+    },
+    { phaseName: '宣传发动', kind: 'approved', by: '王组长', at: '2026-04-17T02:00:00Z', text: '同意' },
+  ],
   ledger: {
     total: 40,
     closed: 38,
@@ -139,6 +152,15 @@ describe('the campaign report', () => {
       '| 河口镇 | 工作小组成员名单 (resubmitted after 1 return(s)) | 2026-04-16 21:00 | 2 days 3 hours late |',
     );
     expect(markdown).toContain('## Commended (every report on time)');
+  });
+
+  it('lists approvals and returns with who, when and what they said', () => {
+    const { markdown } = compileCampaignReport(snapshot);
+    expect(markdown).toContain('## 审批与退回');
+    expect(markdown).toContain(
+      '| 2026-04-15 10:00 | 宣传发动 | 退回 | 王组长 | 名单缺少联系人电话 | 河口镇 | 工作小组成员名单 | 2026-04-16 18:00 |',
+    );
+    expect(markdown).toContain('| 2026-04-17 10:00 | 宣传发动 | 通过 | 王组长 | 同意 | — | — | — |');
   });
 
   it('says "none" instead of an empty table', () => {

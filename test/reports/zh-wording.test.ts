@@ -84,6 +84,17 @@ describe('a zh report', () => {
           at: '2026-04-16T01:00:00Z',
         },
       ],
+      decisions: [
+        {
+          phaseName: '宣传发动',
+          kind: 'returned',
+          by: '王组长',
+          text: '名单不全',
+          units: ['城关镇'],
+          newDueAt: '2026-04-16T10:00:00Z',
+        },
+        { phaseName: '宣传发动', kind: 'approved', by: '王组长', at: '2026-04-17T02:00:00Z' },
+      ],
       ledger: { total: 3, closed: 1, open: 2, overdue: 1, byCategory: [{ category: '涉法涉诉', total: 3, closed: 1 }] },
     });
     const allowed = ['town-a', 'Asia/Shanghai'];
