@@ -152,8 +152,9 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
       return checkApprovePhase(plan, state, request, pending.cases, pending.total);
     }),
     (request) => {
-      take(approvePhase(state, request, now()));
-      return receipt(`phase ${request.phaseId} approved`);
+      const outcome = approvePhase(plan, state, request, now());
+      take(outcome);
+      return receipt(outcome.message ?? `phase ${request.phaseId} approved`);
     },
   );
   setGuardedUpdate(

@@ -24,6 +24,8 @@ export interface PhaseRecord {
   approvedBy?: string;
   /** What the approving leader said (批示), if anything. */
   approvalComment?: string;
+  /** Approvals so far, while a phase that needs a majority waits for more. */
+  approvals?: { by: string; atMs: number; comment?: string }[];
   returns: PhaseReturn[];
 }
 

@@ -2,6 +2,7 @@ import { didYouMean } from '../plan/did-you-mean';
 import type { Deliverable, Plan } from '../plan/schema';
 import { owes } from '../schedule/obligations';
 import { UNRECONCILED_LISTED } from '../unit/unit-progress';
+import { approvalsNeeded, mayApprove } from './approvers';
 import { findUnit, roster } from './roster';
 import { OK, reject, type ActionCheck, type ActionOutcome } from './rule-result';
 import { withTimeline, type CampaignState, type PhaseRecord } from './campaign-state';
@@ -56,6 +57,11 @@ export function checkApprovePhase(
     return reject('phase_not_open', `phase ${phase.name} has not opened yet`, ['phaseId']);
   if (phase.status === 'closed')
     return reject('phase_already_closed', `phase ${phase.name} was already approved`, ['phaseId']);
+  const approvers = plan.phases[index]!.approvers;
+  const right = mayApprove(plan, approvers, request.by);
+  if (!right.ok) return reject('not_an_approver', right.message, ['by']);
+  if ((phase.approvals ?? []).some((a) => a.by === request.by))
+    return reject('already_approved_by_you', `${request.by} has already approved phase ${phase.name}`, ['by']);
   const isLast = index === plan.phases.length - 1;
   const total = Math.max(unreconciledTotal, unreconciled.length);
   if (isLast && total > 0) {
@@ -70,15 +76,27 @@ export function checkApprovePhase(
   return OK;
 }
 
-export function approvePhase(state: CampaignState, request: ApprovePhaseRequest, nowMs: number): ActionOutcome {
+export function approvePhase(
+  plan: Plan,
+  state: CampaignState,
+  request: ApprovePhaseRequest,
+  nowMs: number,
+): ActionOutcome {
   const index = phaseIndex(state, request.phaseId);
   const phase = state.phases[index]!;
+  const approvals = [
+    ...(phase.approvals ?? []),
+    { by: request.by, atMs: nowMs, ...(request.comment ? { comment: request.comment } : {}) },
+  ];
+  const needed = approvalsNeeded(plan, plan.phases[index]!.approvers);
+  if (approvals.length < needed) return recordApprovalVote(state, index, approvals, needed, nowMs);
   const closed: PhaseRecord = {
     ...phase,
     status: 'closed',
     closedAtMs: nowMs,
     approvedBy: request.by,
     ...(request.comment ? { approvalComment: request.comment } : {}),
+    ...(needed > 1 ? { approvals } : {}),
   };
   const seq = state.seq + 1;
   return {
@@ -103,6 +121,28 @@ export function approvePhase(state: CampaignState, request: ApprovePhaseRequest,
       },
       { type: 'phase-report', phaseId: phase.id },
     ],
+  };
+}
+
+/** A vote toward a majority approval: kept on the phase, which stays open until enough agree. */
+function recordApprovalVote(
+  state: CampaignState,
+  index: number,
+  approvals: NonNullable<PhaseRecord['approvals']>,
+  needed: number,
+  nowMs: number,
+): ActionOutcome {
+  const phase = state.phases[index]!;
+  const by = approvals[approvals.length - 1]!.by;
+  const what = `phase ${phase.name}: approval ${approvals.length} of ${needed} needed, by ${by}`;
+  return {
+    state: {
+      ...state,
+      phases: state.phases.map((p, i) => (i === index ? { ...p, approvals } : p)),
+      timeline: withTimeline(state, { atMs: nowMs, what, phaseId: phase.id }),
+    },
+    commands: [],
+    message: `approval of phase ${phase.id} recorded (${approvals.length} of ${needed} needed); the phase closes when a majority agrees`,
   };
 }
 

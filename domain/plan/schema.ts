@@ -180,11 +180,21 @@ export const PhaseWindowSchema = z.union([
   z.object({ duration: DurationSchema, gap: DurationSchema.optional() }),
 ]);
 
+/**
+ * Who approves a phase with `gate: approval`: the head alone, the head and deputies (default), any
+ * member of the leading group, the group by majority (过半数), the office, or named leaders.
+ */
+export const ApproversSchema = z.union([
+  z.enum(['head', 'head-and-deputies', 'leading-group', 'group-majority', 'office']),
+  z.object({ leaders: z.array(IdSchema).min(1) }),
+]);
+
 export const PhaseSchema = z.object({
   id: IdSchema,
   name: z.string().min(1),
   window: PhaseWindowSchema,
   gate: z.enum(['window-end', 'approval']).default('window-end'),
+  approvers: ApproversSchema.default('head-and-deputies'),
   /** Lets this phase begin before the previous one ends (real plans share boundary days without saying so). */
   mayOverlapPrevious: z.boolean().default(false),
   /** Units may file cases (立案) in this phase. */
@@ -224,6 +234,7 @@ export type Deliverable = z.infer<typeof DeliverableSchema>;
 export type Reminder = z.infer<typeof ReminderSchema>;
 export type EscalationStep = z.infer<typeof EscalationStepSchema>;
 export type Audience = z.infer<typeof AudienceSchema>;
+export type Approvers = z.infer<typeof ApproversSchema>;
 export type HolidayCalendar = z.infer<typeof HolidayCalendarSchema>;
 export type Due = z.infer<typeof DueSchema>;
 export type Recurrence = z.infer<typeof RecurrenceSchema>;

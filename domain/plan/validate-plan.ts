@@ -1,3 +1,4 @@
+import { checkApprovers } from './check-approvers';
 import { checkCalendarCoverage } from './check-calendar';
 import { checkReferences } from './check-references';
 import { checkPhaseWindows } from './phase-windows';
@@ -19,6 +20,7 @@ function crossFieldIssues(plan: LoosePlan): PlanIssue[] {
     ...checkPhaseWindows(plan.phases),
     ...checkTiming(plan),
     ...checkCalendarCoverage(plan),
+    ...checkApprovers(plan),
   ];
 }
 

@@ -42,7 +42,7 @@ describe('phase progression', () => {
     state = advanceCampaign(plan, state, beijing('2026-05-30')).state;
     expect(state.status).toBe('running');
     expect(checkApprovePhase(plan, state, { phaseId: 'accept', by: 'leader:head' })).toEqual({ ok: true });
-    state = approvePhase(state, { phaseId: 'accept', by: 'leader:head' }, beijing('2026-05-30')).state;
+    state = approvePhase(plan, state, { phaseId: 'accept', by: 'leader:head' }, beijing('2026-05-30')).state;
     const done = advanceCampaign(plan, state, beijing('2026-05-30'));
     expect(done.state.status).toBe('completed');
     expect(done.commands.map((c) => c.type)).toEqual(['broadcast', 'final-report']);
@@ -53,7 +53,7 @@ describe('phase progression', () => {
     expect(checkApprovePhase(plan, state, { phaseId: 'mobilise', by: 'x' })).toMatchObject({
       error: { code: 'no_approval_needed' },
     });
-    expect(checkApprovePhase(plan, state, { phaseId: 'accept', by: 'x' })).toMatchObject({
+    expect(checkApprovePhase(plan, state, { phaseId: 'accept', by: 'leader:head' })).toMatchObject({
       error: { code: 'phase_not_open' },
     });
   });
@@ -61,7 +61,7 @@ describe('phase progression', () => {
   it('refuses the final approval while the ledger has unreconciled cases (逐件对账销号)', () => {
     const state = advanceCampaign(plan, start(), beijing('2026-04-18')).state;
     const open = [{ caseId: 'c-1', unitId: 'town-a', title: '土地纠纷' }];
-    const check = checkApprovePhase(plan, state, { phaseId: 'accept', by: 'x' }, open);
+    const check = checkApprovePhase(plan, state, { phaseId: 'accept', by: 'leader:head' }, open);
     expect(check).toMatchObject({ ok: false, error: { code: 'ledger_not_reconciled' } });
     expect(check.ok ? '' : check.error.message).toContain('c-1');
   });
@@ -69,11 +69,11 @@ describe('phase progression', () => {
   it('gives the exact count of blocking cases and marks the list as partial when units named only some', () => {
     const state = advanceCampaign(plan, start(), beijing('2026-04-18')).state;
     const named = [1, 2, 3].map((n) => ({ caseId: `c-${n}`, unitId: 'town-a', title: '土地纠纷' }));
-    const check = checkApprovePhase(plan, state, { phaseId: 'accept', by: 'x' }, named, 12);
+    const check = checkApprovePhase(plan, state, { phaseId: 'accept', by: 'leader:head' }, named, 12);
     const message = check.ok ? '' : check.error.message;
     expect(message).toMatch(/^12 case\(s\)/);
     expect(message).toContain('c-3 (town-a: 土地纠纷); …');
-    const whole = checkApprovePhase(plan, state, { phaseId: 'accept', by: 'x' }, named, 3);
+    const whole = checkApprovePhase(plan, state, { phaseId: 'accept', by: 'leader:head' }, named, 3);
     expect(whole.ok ? '' : whole.error.message).not.toContain('…');
   });
 
