@@ -41,6 +41,8 @@ export type ApprovePhaseInput = z.infer<typeof ApprovePhaseInputSchema>;
 export const ReturnPhaseInputSchema = z.object({
   phaseId: IdSchema,
   units: z.array(IdSchema).min(1, 'name at least one unit'),
+  /** Only these deliverables go back; the units' other reports in the phase stay accepted. Default: all of them. */
+  deliverables: z.array(IdSchema).min(1, 'name at least one deliverable, or leave the list out').optional(),
   reason: z.string().trim().min(1, 'a return needs a reason'),
   newDue: DueInputSchema,
   by: ActorSchema,

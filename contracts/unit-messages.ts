@@ -44,8 +44,13 @@ export interface SubmissionReceipt {
   title: string;
   submittedAtMs: number;
   dueMs: number;
+  /** How the report counts: a return never erases the lateness of an earlier submission (domain/unit/lateness.ts). */
   onTime: boolean;
   lateByMs: number;
+  /** This submission's own lateness against the due date in force; differs from lateByMs after a return. */
+  thisSubmissionLateByMs: number;
+  /** How many times the report was returned before this submission. */
+  returns: number;
 }
 
 export const ExtendDeadlineInputSchema = z.object({

@@ -51,8 +51,9 @@ export function installLeaderActions(run: CampaignRun, { gate }: CampaignAccessH
       return checkApprovePhase(plan, run.state(), request, pending.cases, pending.total);
     }),
     (request) => {
-      run.take(approvePhase(run.state(), request, run.now()));
-      return receipt(`phase ${request.phaseId} approved`);
+      const outcome = approvePhase(plan, run.state(), request, run.now());
+      run.take(outcome);
+      return receipt(outcome.message ?? `phase ${request.phaseId} approved`);
     },
   );
   setGuardedUpdate(

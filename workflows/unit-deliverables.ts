@@ -45,8 +45,10 @@ export function installDeliverableHandlers(run: UnitRun, gate: AccessGate): void
       title: obligation.title,
       submittedAtMs: applied.submission.atMs,
       dueMs: obligation.dueMs,
-      onTime: applied.submission.lateByMs === 0,
-      lateByMs: applied.submission.lateByMs,
+      onTime: applied.countedLateByMs === 0,
+      lateByMs: applied.countedLateByMs,
+      thisSubmissionLateByMs: applied.submission.lateByMs,
+      returns: obligation.returnedSubmissions.length,
     };
   });
 

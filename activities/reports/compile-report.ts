@@ -80,11 +80,16 @@ function buildSections(input: CampaignReportInput, t: Pick2): Section[] {
       pending: { columns: [t('单位', 'Unit'), t('材料', 'Deliverable'), t('截止时间', 'Due')], rows: [] },
     };
     for (const row of phase.rows) {
+      // A returned report says so: its lateness counts from the first submission.
+      const title =
+        row.returns > 0
+          ? `${row.deliverableTitle}${t(`（退回${row.returns}次后重报）`, ` (resubmitted after ${row.returns} return(s))`)}`
+          : row.deliverableTitle;
       const cells: Record<DeliverableState, string[]> = {
-        'on-time': [row.unitName, row.deliverableTitle, time(row.submittedAt)],
-        late: [row.unitName, row.deliverableTitle, time(row.submittedAt), late(row.lateByMs)],
-        missing: [row.unitName, row.deliverableTitle, time(row.dueAt), late(row.lateByMs)],
-        pending: [row.unitName, row.deliverableTitle, time(row.dueAt)],
+        'on-time': [row.unitName, title, time(row.submittedAt)],
+        late: [row.unitName, title, time(row.submittedAt), late(row.lateByMs)],
+        missing: [row.unitName, title, time(row.dueAt), late(row.lateByMs)],
+        pending: [row.unitName, title, time(row.dueAt)],
       };
       tables[row.state].rows.push(cells[row.state]);
     }
@@ -98,6 +103,8 @@ function buildSections(input: CampaignReportInput, t: Pick2): Section[] {
       });
     }
   }
+
+  sections.push(decisionsSection(input, t, time));
 
   sections.push({
     heading: t('督办记录', 'Escalations'),
@@ -120,7 +127,7 @@ function buildSections(input: CampaignReportInput, t: Pick2): Section[] {
               entry.unitName,
               entry.phaseName,
               entry.deliverableTitle,
-              entry.stepLabel ?? String(entry.step),
+              stepName(entry, t),
               entry.publicNotice ? t('是', 'yes') : t('否', 'no'),
               entry.accountability ? t('是', 'yes') : t('否', 'no'),
             ]),
@@ -159,7 +166,7 @@ function buildSections(input: CampaignReportInput, t: Pick2): Section[] {
   const marks = new Map<string, { name: string; reasons: string[] }>();
   for (const mark of input.accountabilityMarks) {
     const entry = marks.get(mark.unitId) ?? { name: mark.unitName, reasons: [] };
-    entry.reasons.push(mark.reason);
+    entry.reasons.push(`${mark.deliverableTitle}${t('：', ': ')}${stepName(mark, t)}`);
     marks.set(mark.unitId, entry);
   }
   sections.push(
@@ -177,6 +184,48 @@ function buildSections(input: CampaignReportInput, t: Pick2): Section[] {
     },
   );
   return sections;
+}
+
+/** Who approved or returned which phase, when, and what they said (批示、退回理由). */
+function decisionsSection(
+  input: CampaignReportInput,
+  t: Pick2,
+  time: (instant: string | undefined) => string,
+): Section {
+  const heading = t('审批与退回', 'Approvals and returns');
+  if (input.decisions.length === 0) return { heading, level: 2, paragraphs: [t('无。', 'None.')] };
+  const list = (items: string[]) => (items.length === 0 ? '—' : items.join(t('、', ', ')));
+  return {
+    heading,
+    level: 2,
+    table: {
+      columns: [
+        t('时间', 'When'),
+        t('阶段', 'Phase'),
+        t('决定', 'Decision'),
+        t('领导', 'By'),
+        t('意见或理由', 'Comment or reason'),
+        t('退回单位', 'Returned to'),
+        t('退回材料', 'Reports returned'),
+        t('重新上报截止', 'Resubmit by'),
+      ],
+      rows: input.decisions.map((d) => [
+        time(d.at),
+        d.phaseName,
+        d.kind === 'approved' ? t('通过', 'approved') : t('退回', 'returned'),
+        d.by,
+        d.text ?? '—',
+        list(d.units),
+        d.kind === 'returned' && d.deliverables.length === 0 ? t('全部', 'all') : list(d.deliverables),
+        time(d.newDueAt),
+      ]),
+    },
+  };
+}
+
+/** A step as the plan names it, else by its number in the report's language. */
+function stepName(entry: { step: number; stepLabel?: string }, t: Pick2): string {
+  return entry.stepLabel ?? t(`第${entry.step}级督办`, `escalation step ${entry.step}`);
 }
 
 function renderCsv(input: CampaignReportInput, t: Pick2): string {

@@ -8,12 +8,14 @@ import {
   unitSetupQuery,
   unitStatusQuery,
   unitWorkflowId,
+  type UnitSetup,
   type UnitWorkflow,
 } from '../../contracts';
 import { unitStatusView } from '../../domain/unit/unit-status-view';
 import type { PublishedCampaignReport, ReportRequest } from '../activity-types';
 import type { NotificationRequest } from '../../domain/notifications/notification';
 import { mapWithConcurrency } from '../fanout/map-with-concurrency';
+import { phaseDecisions, type DecisionNames } from './phase-decisions';
 import type { CampaignReportInputData, UnitRow } from './report-input';
 
 function rowState(state: UnitStatusView['rows'][number]['state']): UnitRow['state'] {
@@ -35,6 +37,24 @@ async function readUnitView(
   const { status } = await handle.describe();
   if (status.name === 'COMPLETED') return unitStatusView(await handle.result(), campaign.nowMs, campaign.timeZone);
   return handle.query(unitStatusQuery, asOfNow());
+}
+
+/** Names for the actors, units and deliverables that phase decisions refer to by id. */
+function decisionNames(setup: UnitSetup, views: readonly UnitStatusView[]): DecisionNames {
+  const leaders = new Map(setup.base.ledgerContext.leaders.map((l) => [`leader:${l.id}`, l.name]));
+  const units = new Map(setup.units.map((u) => [u.id, u.name]));
+  const deliverables = new Map(
+    views.flatMap((v) =>
+      v.rows.filter((row) => row.key === row.deliverableId).map((row) => [row.deliverableId, row.title] as const),
+    ),
+  );
+  return {
+    actor: (actor) =>
+      leaders.get(actor) ??
+      (actor === 'office' ? setup.base.context.office.name : (units.get(actor.replace(/^unit:/, '')) ?? actor)),
+    unit: (unitId) => units.get(unitId) ?? unitId,
+    deliverable: (id) => deliverables.get(id) ?? id,
+  };
 }
 
 /**
@@ -80,6 +100,7 @@ export async function gatherCampaignReportInput(
           dueAt: isoInstant(row.dueMs),
           submittedAt: row.submittedAtMs === undefined ? undefined : isoInstant(row.submittedAtMs),
           lateByMs: row.lateByMs,
+          returns: row.returns,
         })),
     ),
   }));
@@ -104,11 +125,14 @@ export async function gatherCampaignReportInput(
         accountability: e.accountability,
       })),
     ),
+    decisions: phaseDecisions(status.phases, decisionNames(setup, views)),
     accountabilityMarks: views.flatMap((view) =>
       view.marks.map((m) => ({
         unitId: view.unitId,
         unitName: view.unitName,
-        reason: `${m.title}: escalation step ${m.step}`,
+        deliverableTitle: m.title,
+        step: m.step,
+        stepLabel: m.label,
         at: isoInstant(m.atMs),
       })),
     ),

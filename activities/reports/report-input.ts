@@ -21,6 +21,8 @@ export const UnitRowSchema = z.object({
   submittedAt: Instant.optional(),
   /** Late submissions: how late; missing ones: how late so far at `generatedAt`. */
   lateByMs: z.number().nonnegative().optional(),
+  /** Times the report was returned; its lateness counts from its first submission (domain/unit/lateness.ts). */
+  returns: z.number().int().nonnegative().default(0),
 });
 export type UnitRow = z.infer<typeof UnitRowSchema>;
 
@@ -46,10 +48,25 @@ export type EscalationEntry = z.infer<typeof EscalationEntrySchema>;
 export const AccountabilityMarkSchema = z.object({
   unitId: z.string(),
   unitName: z.string(),
-  reason: z.string(),
+  deliverableTitle: z.string(),
+  step: z.number().int(),
+  stepLabel: z.string().optional(),
   at: Instant,
 });
 export type AccountabilityMark = z.infer<typeof AccountabilityMarkSchema>;
+
+/** A leader's decision on a phase: an approval (with what was said) or a return (to whom, what, by when). */
+export const PhaseDecisionSchema = z.object({
+  phaseName: z.string(),
+  kind: z.enum(['approved', 'returned']),
+  by: z.string(),
+  at: Instant.optional(),
+  text: z.string().optional(),
+  units: z.array(z.string()).default([]),
+  deliverables: z.array(z.string()).default([]),
+  newDueAt: Instant.optional(),
+});
+export type PhaseDecision = z.infer<typeof PhaseDecisionSchema>;
 
 export const LedgerStatsSchema = z.object({
   total: z.number().int().nonnegative(),
@@ -74,6 +91,8 @@ export const CampaignReportInputSchema = z.object({
   phases: z.array(PhaseSnapshotSchema),
   escalations: z.array(EscalationEntrySchema).default([]),
   accountabilityMarks: z.array(AccountabilityMarkSchema).default([]),
+  /** Approvals, comments and returns, in time order. */
+  decisions: z.array(PhaseDecisionSchema).default([]),
   ledger: LedgerStatsSchema.optional(),
 });
 export type CampaignReportInput = z.infer<typeof CampaignReportInputSchema>;

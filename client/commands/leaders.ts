@@ -196,12 +196,13 @@ ${example('campaign glance county-petition-2026', 'campaign glance county-petiti
     .argument('<campaign>', 'campaign id')
     .requiredOption('--phase <id>', 'the phase id')
     .requiredOption('--units <ids>', 'comma-separated unit ids')
+    .option('--deliverables <ids>', "only these deliverables (comma-separated); the units' other reports stay accepted")
     .requiredOption('--reason <text>', 'what the units must fix')
     .requiredOption('--due <date>', 'the new due date (YYYY-MM-DD) or an ISO time')
     .addHelpText(
       'after',
       example(
-        'campaign return county-petition-2026 --phase investigate --units town-boye --reason "台帐缺包案领导" --due 2026-04-24',
+        'campaign return county-petition-2026 --phase investigate --units town-boye --deliverables case-ledger --reason "台帐缺包案领导" --due 2026-04-24',
       ),
     )
     .action(
@@ -210,6 +211,9 @@ ${example('campaign glance county-petition-2026', 'campaign glance county-petiti
         const input = {
           phaseId: idArg(raw['phase'], '--phase'),
           units: idListArg(String(raw['units']), '--units'),
+          ...(typeof raw['deliverables'] === 'string'
+            ? { deliverables: idListArg(raw['deliverables'], '--deliverables') }
+            : {}),
           reason: String(raw['reason']),
           newDue: dueArg(raw['due'], '--due'),
           by: ctx.actor(),

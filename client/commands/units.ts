@@ -137,8 +137,12 @@ export function registerUnitCommands(program: Command): void {
           const verdict = receipt.onTime
             ? style.green('on time')
             : style.red(`late by ${formatDuration(receipt.lateByMs)}`);
+          const afterReturn =
+            receipt.returns > 0 && receipt.thisSubmissionLateByMs !== receipt.lateByMs
+              ? ` (counted from the submission before the return; this one is ${receipt.thisSubmissionLateByMs === 0 ? 'within the new due date' : `late by ${formatDuration(receipt.thisSubmissionLateByMs)}`})`
+              : '';
           return [
-            `${style.green('submitted')} ${receipt.title} (${receipt.key}) for ${view.unitName}: ${verdict}`,
+            `${style.green('submitted')} ${receipt.title} (${receipt.key}) for ${view.unitName}: ${verdict}${afterReturn}`,
             `  submitted ${formatTime(receipt.submittedAtMs, view.timeZone)}, due ${formatTime(receipt.dueMs, view.timeZone)}`,
             ...(refs.length > 0 ? [`  ${refs.length} file(s) stored: ${refs.map((r) => r.name).join(', ')}`] : []),
           ].join('\n');

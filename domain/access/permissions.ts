@@ -2,10 +2,10 @@ import type { CaseEventType } from '../cases/case-events';
 import type { Principal } from './principal';
 
 /**
- * What each principal may do. Units act only for themselves; only the leading group approves or
- * returns phases; only the office extends a unit's deadline, adds units, pauses or cancels. Cases
- * are accepted (销号) or returned by the office or the leading group; their deadlines move only by
- * the office or a leader.
+ * What each principal may do. Units act only for themselves; the leading group returns phases, and
+ * approves them as the plan says (the office too, when the plan names it); only the office extends
+ * a unit's deadline, adds units, pauses or cancels. Cases are accepted (销号) or returned by the
+ * office or the leading group; their deadlines move only by the office or a leader.
  */
 export type Action =
   | 'submitReport'
@@ -34,7 +34,8 @@ const RULES: Record<Action, readonly Role[]> = {
   'caseEvent:accept': ['office', 'leader'],
   'caseEvent:return': ['office', 'leader'],
   'caseEvent:nextSteps': ['own-unit', 'office'],
-  approvePhase: ['leader'],
+  // Which leader (or the office) may approve a phase is the plan's word: domain/campaign/approvers.ts.
+  approvePhase: ['leader', 'office'],
   returnPhase: ['leader'],
   addUnit: ['office'],
   pauseReminders: ['office'],

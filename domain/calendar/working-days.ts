@@ -1,4 +1,5 @@
 import type { HolidayCalendar } from '../plan/schema';
+import { presetDays } from './cn-mainland';
 import { addDays, instantToLocal, localToInstant, weekdayOf } from './local-time';
 
 /**
@@ -19,14 +20,25 @@ const setsCache = new WeakMap<HolidayCalendar, CalendarSets>();
 function setsOf(calendar: HolidayCalendar): CalendarSets {
   let sets = setsCache.get(calendar);
   if (!sets) {
-    sets = {
-      daysOff: new Set(calendar.daysOff),
-      workdays: new Set(calendar.workdays),
-      weekendsOff: calendar.weekendsOff,
-    };
+    sets = { ...effectiveDays(calendar), weekendsOff: calendar.weekendsOff };
     setsCache.set(calendar, sets);
   }
   return sets;
+}
+
+/**
+ * The plan's days on top of its preset: the plan's own lists win over the preset's (a day the plan
+ * calls a workday is not off, whatever the preset says), and `except` drops preset dates.
+ */
+function effectiveDays(calendar: HolidayCalendar): { daysOff: Set<string>; workdays: Set<string> } {
+  const daysOff = new Set(calendar.daysOff);
+  const workdays = new Set(calendar.workdays);
+  if (calendar.preset === undefined) return { daysOff, workdays };
+  const preset = presetDays(calendar.preset);
+  const skipped = new Set(calendar.except ?? []);
+  for (const date of preset.daysOff) if (!skipped.has(date) && !workdays.has(date)) daysOff.add(date);
+  for (const date of preset.workdays) if (!skipped.has(date) && !daysOff.has(date)) workdays.add(date);
+  return { daysOff, workdays };
 }
 
 export function isDayOff(date: string, calendar: HolidayCalendar): boolean {

@@ -1,9 +1,12 @@
+import { insertByTime } from '../clock/time-ordered';
 import type { Unit } from '../plan/schema';
 import type { PhaseWindow } from '../schedule/phase-window';
 import type { UnitProgress } from '../unit/unit-progress';
 
 export interface PhaseReturn {
   units: string[];
+  /** The deliverables sent back; absent when the whole phase was returned. */
+  deliverables?: string[];
   reason: string;
   newDueMs: number;
   by: string;
@@ -19,6 +22,10 @@ export interface PhaseRecord {
   openedAtMs?: number;
   closedAtMs?: number;
   approvedBy?: string;
+  /** What the approving leader said (批示), if anything. */
+  approvalComment?: string;
+  /** Approvals so far, while a phase that needs a majority waits for more. */
+  approvals?: { by: string; atMs: number; comment?: string }[];
   returns: PhaseReturn[];
 }
 
@@ -63,6 +70,5 @@ export function initialCampaignState(
 }
 
 export function withTimeline(state: CampaignState, entry: TimelineEntry): TimelineEntry[] {
-  const timeline = [...state.timeline, entry];
-  return timeline.length > TIMELINE_LIMIT ? timeline.slice(timeline.length - TIMELINE_LIMIT) : timeline;
+  return insertByTime(state.timeline, entry, TIMELINE_LIMIT);
 }

@@ -3,7 +3,8 @@ import type { CampaignState } from './campaign-state';
 
 export type ActionError = { code: string; message: string; path?: (string | number)[] };
 export type ActionCheck = { ok: true } | { ok: false; error: ActionError };
-export type ActionOutcome = { state: CampaignState; commands: CampaignCommand[] };
+/** `message` says what happened, when it is more than the action's name (e.g. an approval that waits for more). */
+export type ActionOutcome = { state: CampaignState; commands: CampaignCommand[]; message?: string };
 
 export const reject = (
   code: string,

@@ -1,4 +1,6 @@
+import { postponeToWorkingDay } from '../calendar/working-days';
 import { durationMs } from '../plan/duration';
+import type { HolidayCalendar } from '../plan/schema';
 import { caseLeadersAudience, caseRef, notify, type CaseAudience, type CaseCommand } from './case-notices';
 import type { Case, CaseLadderStep, CaseLadderTarget, CaseLedger } from './case-schema';
 import { DEFAULT_CASE_LADDER } from './ledger-context';
@@ -24,14 +26,24 @@ function audienceFor(c: Case, target: CaseLadderTarget): CaseAudience[] {
   return ['office'];
 }
 
-export function caseEscalationSchedule(c: Case, ladder: CaseLadderStep[] = DEFAULT_CASE_LADDER): CaseEscalationStep[] {
+export function caseEscalationSchedule(
+  c: Case,
+  ladder: CaseLadderStep[] = DEFAULT_CASE_LADDER,
+  quiet?: { calendar: HolidayCalendar; timeZone: string },
+): CaseEscalationStep[] {
+  // 节假日不催报: a step on a day off waits for the next working day; later steps never come first.
+  const at = (ms: number) => (quiet ? postponeToWorkingDay(ms, quiet.timeZone, quiet.calendar) : ms);
   return ladder.map((s, i) => ({
     step: i + 1,
-    atMs: c.dueAtMs + durationMs(s.after),
+    atMs: at(c.dueAtMs + durationMs(s.after)),
     notify: s.notify,
     ...(s.label === undefined ? {} : { label: s.label }),
     audience: audienceFor(c, s.notify),
   }));
+}
+
+function quietOf(context: CaseLedger['context']): { calendar: HolidayCalendar; timeZone: string } | undefined {
+  return context.quietCalendar ? { calendar: context.quietCalendar, timeZone: context.timeZone } : undefined;
 }
 
 /** When the workflow should next wake up for the ladder, or undefined when no open case is waiting. */
@@ -39,7 +51,7 @@ export function nextCaseEscalationMs(ledger: CaseLedger): number | undefined {
   let next: number | undefined;
   for (const c of ledger.cases) {
     if (c.status !== 'open') continue;
-    const pending = caseEscalationSchedule(c, ledger.context.ladder)[c.overdueStepsSent];
+    const pending = caseEscalationSchedule(c, ledger.context.ladder, quietOf(ledger.context))[c.overdueStepsSent];
     if (pending && (next === undefined || pending.atMs < next)) next = pending.atMs;
   }
   return next;
@@ -57,7 +69,7 @@ export function fireCaseEscalations(
   const cases = ledger.cases.map((c) => {
     if (c.status !== 'open') return c;
     // Steps go out in ladder order: a later step never overtakes an earlier one that is not yet due.
-    const pending = caseEscalationSchedule(c, ledger.context.ladder).slice(c.overdueStepsSent);
+    const pending = caseEscalationSchedule(c, ledger.context.ladder, quietOf(ledger.context)).slice(c.overdueStepsSent);
     const firstNotDue = pending.findIndex((s) => s.atMs > nowMs);
     const due = firstNotDue === -1 ? pending : pending.slice(0, firstNotDue);
     if (due.length === 0) return c;

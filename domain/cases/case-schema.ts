@@ -1,3 +1,4 @@
+import type { HolidayCalendar } from '../plan/schema';
 import { z } from 'zod';
 import { IdSchema, LocalDateSchema } from '../plan/schema';
 
@@ -154,6 +155,8 @@ export interface CaseLedgerContext {
   ladder: CaseLadderStep[];
   /** What ledger-assigned ids start with (default "case"); a unit's own id keeps ids unique across units. */
   idPrefix?: string;
+  /** 节假日不催报: ladder steps on a day off of this calendar go out on the next working day. */
+  quietCalendar?: HolidayCalendar;
 }
 
 export interface CaseLedger {

@@ -24,6 +24,7 @@ export function caseLedgerContextFromPlan(
     timeZone: plan.campaign.timeZone,
     defaultDueTime: plan.campaign.defaultDueTime,
     ladder,
+    ...(plan.campaign.quietOnDaysOff ? { quietCalendar: plan.campaign.calendar } : {}),
   };
 }
 

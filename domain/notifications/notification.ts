@@ -60,6 +60,8 @@ export const NotificationBodySchema = z.discriminatedUnion('kind', [
     ...UnitRef.shape,
     phaseId: z.string(),
     phaseName: z.string(),
+    /** The reports sent back, when the return named some; absent: the whole phase. */
+    deliverableTitles: z.array(z.string()).optional(),
     reason: z.string(),
     newDueAt: Instant,
     by: z.string(),

@@ -1,3 +1,4 @@
+import { didYouMean } from './did-you-mean';
 import { formatIssuePath, planError, planWarning, type IssuePath, type PlanIssue } from './plan-issue';
 import type { LooseDeliverable, LoosePlan } from './salvage-plan';
 import { BUILT_IN_REPORT_KINDS, type EscalationStep } from './schema';
@@ -54,7 +55,8 @@ function parentCycles(plan: LoosePlan): PlanIssue[] {
   plan.units.forEach((unit, i) => {
     if (!unit?.parent) return;
     if (!indexOf.has(unit.parent)) {
-      issues.push(planError('unknown_unit', ['units', i, 'parent'], `no unit has id "${unit.parent}"`));
+      const hint = didYouMean(unit.parent, indexOf.keys());
+      issues.push(planError('unknown_unit', ['units', i, 'parent'], `no unit has id "${unit.parent}"${hint}`));
       return;
     }
     const chain = [i];
@@ -83,7 +85,10 @@ function owedBy(plan: LoosePlan): PlanIssue[] {
     const seen = new Set<string>();
     owed.forEach((id, k) => {
       const at = [...path, 'owedBy', k];
-      if (!unitIds.has(id)) issues.push(planError('unknown_unit', at, `no unit has id "${id}"`));
+      // A unit the list already names is no likely meaning for a typo in it.
+      const others = [...unitIds].filter((known) => !owed.includes(known));
+      if (!unitIds.has(id))
+        issues.push(planError('unknown_unit', at, `no unit has id "${id}"${didYouMean(id, others)}`));
       else if (seen.has(id)) issues.push(planWarning('listed_twice', at, `"${id}" is listed twice`));
       seen.add(id);
     });
@@ -104,7 +109,7 @@ function reportKinds(plan: LoosePlan): PlanIssue[] {
           planError(
             'unknown_report_kind',
             [...path, 'kind'],
-            `"${value.kind}" is neither a built-in report kind (${builtIn.join(', ')}) nor defined under reportKinds`,
+            `"${value.kind}" is neither a built-in report kind (${builtIn.join(', ')}) nor defined under reportKinds${didYouMean(value.kind, [...builtIn, ...Object.keys(plan.reportKinds)])}`,
           ),
         ],
   );
@@ -123,7 +128,10 @@ function leaders(plan: LoosePlan): PlanIssue[] {
     present(steps, path).flatMap((step) =>
       step.value.notify.flatMap((audience, j) => {
         if (typeof audience === 'string' || leaderIds.has(audience.leader)) return [];
-        const hint = plan.office?.id === audience.leader ? ' (that is the office: notify "office" instead)' : '';
+        const hint =
+          plan.office?.id === audience.leader
+            ? ' (that is the office: notify "office" instead)'
+            : didYouMean(audience.leader, leaderIds);
         const message = `no person in the leading group has id "${audience.leader}"${hint}`;
         return [planError('unknown_leader', [...step.path, 'notify', j, 'leader'], message)];
       }),

@@ -23,8 +23,13 @@ export function dueDate(due: Due, phase: PhaseDates): string {
   return addDays(phase.start, wholeDays(due.after));
 }
 
-function checkDue(due: Due, phase: PhaseDates, path: IssuePath): PlanIssue[] {
+function checkDue(due: Due, phase: PhaseDates, campaignStart: string | undefined, path: IssuePath): PlanIssue[] {
   const date = dueDate(due, phase);
+  if (campaignStart !== undefined && date < campaignStart) {
+    // Nobody can be asked for a report before the campaign exists: that date is a typo (a wrong year or month).
+    const message = `due on ${date}, before the campaign starts on ${campaignStart}: no unit could ever meet it`;
+    return [planError('due_before_campaign_start', [...path, 'due'], message)];
+  }
   if (date > phase.end) {
     const message = `due on ${date}, after the phase ends on ${phase.end}: the report is still owed once the phase is over`;
     return [planWarning('due_after_phase_end', [...path, 'due'], message)];
@@ -127,7 +132,8 @@ export function checkTiming(plan: LoosePlan): PlanIssue[] {
       if (!deliverable) return;
       const path = [...phasePath, 'deliverables', d];
       // A recurring deliverable's dates come from its recurrence; its `due` only gives the time of day.
-      if (dates && deliverable.due && !deliverable.recurrence) issues.push(...checkDue(deliverable.due, dates, path));
+      if (dates && deliverable.due && !deliverable.recurrence)
+        issues.push(...checkDue(deliverable.due, dates, windows[0]?.start, path));
       if (dates && deliverable.recurrence)
         issues.push(...checkRecurrence(deliverable.recurrence, dates, [...path, 'recurrence']));
       if (deliverable.reminders) issues.push(...checkReminders(deliverable.reminders, [...path, 'reminders']));

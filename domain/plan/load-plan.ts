@@ -23,13 +23,34 @@ function locationOf(doc: Document, lineCounter: LineCounter, path: IssuePath): P
   return undefined;
 }
 
-function syntaxIssues(doc: Document, lineCounter: LineCounter): { errors: PlanIssue[]; warnings: PlanIssue[] } {
+/**
+ * `title: "查隐患、清积案"信访问题专项治理活动` is a quoted scalar followed by more text, which YAML
+ * refuses as "Unexpected scalar at node end". Offices write such titles all the time; the fix is
+ * to quote the whole value, in single quotes so the double quotes inside stay as they are.
+ */
+function quoteHint(text: string, lineCounter: LineCounter, offset: number): string {
+  const { line } = lineCounter.linePos(offset);
+  const source = text.split('\n')[line - 1] ?? '';
+  const match = /^(\s*(?:- )?[^:#]+:\s+)(["'].*\S)\s*$/.exec(source);
+  if (!match) return '';
+  const value = match[2]!.replace(/'/g, "''");
+  return ` — a value that starts with a quote mark must be quoted whole: write ${match[1]!.trim()} '${value}'`;
+}
+
+function syntaxIssues(
+  doc: Document,
+  lineCounter: LineCounter,
+  text: string,
+): { errors: PlanIssue[]; warnings: PlanIssue[] } {
   const toIssue = (
     severity: 'error' | 'warning',
     problem: { code: string; message: string; pos: [number, number] },
   ) => {
     // yaml's message repeats the position and quotes the source line; the first line is the sentence.
-    const sentence = problem.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? problem.message;
+    const first = problem.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? problem.message;
+    const sentence = first.startsWith('Unexpected scalar at node end')
+      ? `${first}${quoteHint(text, lineCounter, problem.pos[0])}`
+      : first;
     const make = severity === 'error' ? planError : planWarning;
     return {
       ...make(`yaml_${problem.code.toLowerCase()}`, [], sentence),
@@ -45,7 +66,7 @@ function syntaxIssues(doc: Document, lineCounter: LineCounter): { errors: PlanIs
 export function parsePlanText(text: string, fileName: string): PlanValidation {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const syntax = syntaxIssues(doc, lineCounter);
+  const syntax = syntaxIssues(doc, lineCounter, text);
   if (syntax.errors.length > 0) return { ok: false, errors: syntax.errors, warnings: syntax.warnings };
   if (doc.contents === null) {
     return { ok: false, errors: [planError('empty_file', [], `${fileName} holds no plan`)], warnings: syntax.warnings };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CALENDAR_PRESETS } from '../calendar/cn-mainland';
 import { isDuration } from './duration';
 
 /**
@@ -51,10 +52,14 @@ export const ContactSchema = z.object({
 });
 
 export const HolidayCalendarSchema = z.object({
-  /** Days off published by the State Council (法定节假日), besides weekends. */
+  /** A built-in calendar: `cn-mainland` holds the State Council's published holidays and make-up workdays. */
+  preset: z.enum(CALENDAR_PRESETS).optional(),
+  /** Days off besides weekends (法定节假日); with a preset, added to it (and they win over its workdays). */
   daysOff: z.array(LocalDateSchema).default([]),
-  /** Make-up working days (调休上班) that fall on a weekend. */
+  /** Make-up working days (调休上班) that fall on a weekend; with a preset, added to it. */
   workdays: z.array(LocalDateSchema).default([]),
+  /** Dates the preset lists (as a day off or a workday) that this plan does not follow. */
+  except: z.array(LocalDateSchema).optional(),
   weekendsOff: z.boolean().default(true),
 });
 
@@ -67,6 +72,8 @@ export const CampaignSchema = z.object({
   calendar: HolidayCalendarSchema.default({ daysOff: [], workdays: [], weekendsOff: true }),
   /** 遇节假日顺延: move due dates that fall on a day off to the next working day. */
   postponeDueDatesOnDaysOff: z.boolean().default(false),
+  /** 节假日不催报: reminders and escalations that fall on a day off go out on the next working day, at the same time. */
+  quietOnDaysOff: z.boolean().default(false),
   /** Time of day a deliverable given only by date is due ("4月14日前上报" → that day at this time). */
   defaultDueTime: LocalTimeSchema.default('18:00'),
 });
@@ -147,6 +154,8 @@ export const RecurrenceSchema = z.union([
   z.object({
     /** Due on this day of every month within the phase (e.g. 1 for "每月1日前上报"). */
     monthlyOnDay: z.number().int().min(1).max(28),
+    /** Which month a report covers, as mails and report rows name it: the month it is due in, or the one before. */
+    period: z.enum(['due-month', 'previous-month']).default('due-month'),
     until: LocalDateSchema.optional(),
   }),
 ]);
@@ -171,11 +180,21 @@ export const PhaseWindowSchema = z.union([
   z.object({ duration: DurationSchema, gap: DurationSchema.optional() }),
 ]);
 
+/**
+ * Who approves a phase with `gate: approval`: the head alone, the head and deputies (default), any
+ * member of the leading group, the group by majority (过半数), the office, or named leaders.
+ */
+export const ApproversSchema = z.union([
+  z.enum(['head', 'head-and-deputies', 'leading-group', 'group-majority', 'office']),
+  z.object({ leaders: z.array(IdSchema).min(1) }),
+]);
+
 export const PhaseSchema = z.object({
   id: IdSchema,
   name: z.string().min(1),
   window: PhaseWindowSchema,
   gate: z.enum(['window-end', 'approval']).default('window-end'),
+  approvers: ApproversSchema.default('head-and-deputies'),
   /** Lets this phase begin before the previous one ends (real plans share boundary days without saying so). */
   mayOverlapPrevious: z.boolean().default(false),
   /** Units may file cases (立案) in this phase. */
@@ -215,6 +234,7 @@ export type Deliverable = z.infer<typeof DeliverableSchema>;
 export type Reminder = z.infer<typeof ReminderSchema>;
 export type EscalationStep = z.infer<typeof EscalationStepSchema>;
 export type Audience = z.infer<typeof AudienceSchema>;
+export type Approvers = z.infer<typeof ApproversSchema>;
 export type HolidayCalendar = z.infer<typeof HolidayCalendarSchema>;
 export type Due = z.infer<typeof DueSchema>;
 export type Recurrence = z.infer<typeof RecurrenceSchema>;

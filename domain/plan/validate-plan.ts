@@ -1,3 +1,5 @@
+import { checkApprovers } from './check-approvers';
+import { checkCalendarCoverage } from './check-calendar';
 import { checkReferences } from './check-references';
 import { checkPhaseWindows } from './phase-windows';
 import { checkTiming } from './check-timing';
@@ -13,7 +15,13 @@ export type PlanValidation =
   { ok: true; plan: Plan; warnings: PlanIssue[] } | { ok: false; errors: PlanIssue[]; warnings: PlanIssue[] };
 
 function crossFieldIssues(plan: LoosePlan): PlanIssue[] {
-  return [...checkReferences(plan), ...checkPhaseWindows(plan.phases), ...checkTiming(plan)];
+  return [
+    ...checkReferences(plan),
+    ...checkPhaseWindows(plan.phases),
+    ...checkTiming(plan),
+    ...checkCalendarCoverage(plan),
+    ...checkApprovers(plan),
+  ];
 }
 
 /**

@@ -1,8 +1,9 @@
 import { addDays, instantToLocal, localToInstant } from '../calendar/local-time';
 import { postponeToWorkingDay } from '../calendar/working-days';
 import { durationMs } from '../plan/duration';
-import type { Deliverable, EscalationStep, Phase, Plan } from '../plan/schema';
+import type { Deliverable, EscalationStep, HolidayCalendar, Phase, Plan } from '../plan/schema';
 import { escalationTimes, reminderTimes } from './alert-times';
+import { periodLabel, titleWithPeriod } from './period-label';
 import type { PhaseWindow } from './phase-window';
 
 export type Alert =
@@ -17,6 +18,8 @@ export interface ObligationSpec {
   phaseId: string;
   phaseName: string;
   title: string;
+  /** For a recurring deliverable: the period this occurrence covers ("第5周", "2017年1月"). */
+  period?: string;
   kind: string;
   owedBy: 'all' | string[];
   dueMs: number;
@@ -78,21 +81,42 @@ function alertsFor(plan: Plan, deliverable: Deliverable, dueMs: number): Alert[]
     const { after: _after, at: _at, ...step } = ladder[index] as EscalationStep;
     return { type: 'escalation', atMs, step: index + 1, ...step };
   });
-  return [...reminders, { type: 'overdue', atMs: dueMs }, ...steps];
+  const alerts: Alert[] = [...reminders, { type: 'overdue', atMs: dueMs }, ...steps];
+  return plan.campaign.quietOnDaysOff
+    ? quietAlerts(alerts, dueMs, plan.campaign.timeZone, plan.campaign.calendar)
+    : alerts;
+}
+
+/**
+ * 节假日不催报: every alert on a day off moves to the next working day at the same time of day. A
+ * reminder that would then come after the due time is dropped (it would remind of nothing); the
+ * rest keep their order, since a unit works through its alerts by index.
+ */
+function quietAlerts(alerts: Alert[], dueMs: number, zone: string, calendar: HolidayCalendar): Alert[] {
+  return alerts
+    .map((alert) => ({ ...alert, atMs: postponeToWorkingDay(alert.atMs, zone, calendar) }))
+    .filter((alert) => alert.type !== 'reminder' || alert.atMs <= dueMs)
+    .map((alert, index) => ({ alert, index }))
+    .sort((a, b) => a.alert.atMs - b.alert.atMs || a.index - b.index)
+    .map(({ alert }) => alert);
 }
 
 export function obligationsForPhase(plan: Plan, phase: Phase, window: PhaseWindow): ObligationSpec[] {
   const zone = plan.campaign.timeZone;
   return phase.deliverables.flatMap((deliverable) => {
     const dates = dueDates(plan, deliverable, window);
-    return dates.map((date): ObligationSpec => {
+    const locale = plan.campaign.locale;
+    return dates.map((date, index): ObligationSpec => {
       const dueMs = postpone(plan, deliverable, localToInstant(date, dueTimeOf(plan, deliverable), zone));
+      const period = deliverable.recurrence ? periodLabel(deliverable.recurrence, { index, date }, locale) : undefined;
       return {
         key: deliverable.recurrence ? `${deliverable.id}@${date}` : deliverable.id,
         deliverableId: deliverable.id,
         phaseId: phase.id,
         phaseName: phase.name,
-        title: deliverable.title,
+        // A recurring report names its period in every mail and report row ("每周进展（第5周）").
+        title: period === undefined ? deliverable.title : titleWithPeriod(deliverable.title, period, locale),
+        ...(period === undefined ? {} : { period }),
         kind: deliverable.kind,
         owedBy: deliverable.owedBy,
         dueMs,

@@ -69,10 +69,13 @@ export function applyCampaignEvent(state: UnitState, event: CampaignEvent, nowMs
       };
     }
     case 'phase-returned': {
-      const inPhase = state.obligations.filter((o) => o.phaseId === event.phaseId);
+      // A return may name deliverables: only those go back, the unit's other reports stay accepted.
+      const sentBack = (o: Obligation) =>
+        o.phaseId === event.phaseId && (!event.deliverableIds || event.deliverableIds.includes(o.deliverableId));
+      const inPhase = state.obligations.filter(sentBack);
       if (inPhase.length === 0) return { state: next, commands: [] };
       const obligations = state.obligations.map((o): Obligation => {
-        if (o.phaseId !== event.phaseId) return o;
+        if (!sentBack(o)) return o;
         const returned = o.submission
           ? [...o.returnedSubmissions, { ...o.submission, returnReason: event.reason }]
           : o.returnedSubmissions;
@@ -107,6 +110,7 @@ export function applyCampaignEvent(state: UnitState, event: CampaignEvent, nowMs
               phaseId: event.phaseId,
               phaseName: inPhase[0]?.phaseName ?? event.phaseId,
               reason: event.reason,
+              ...(event.deliverableIds ? { deliverableTitles: [...new Set(inPhase.map((o) => o.title))] } : {}),
               newDueAt: isoInstant(event.newDueMs),
               by: event.by,
             },

@@ -30,6 +30,8 @@ export const CampaignEventSchema = z.discriminatedUnion('type', [
     type: z.literal('phase-returned'),
     seq: z.number().int(),
     phaseId: z.string(),
+    /** Only these deliverables go back; absent: every deliverable of the phase. */
+    deliverableIds: z.array(z.string()).optional(),
     reason: z.string(),
     newDueMs: z.number(),
     by: z.string(),

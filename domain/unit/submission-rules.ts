@@ -1,6 +1,9 @@
 import { isoInstant } from '../clock/time-units';
+import { didYouMean } from '../plan/did-you-mean';
 import type { ReportKindDefinition } from '../plan/schema';
 import { checkReportKind, type Report } from '../reports/report-schema';
+import { recordedLateByMs } from './lateness';
+import { describeOccurrence, isNamedBy } from './occurrence';
 import { alertsWithNewDue } from './reschedule';
 import type { UnitCommand, UnitOutcome } from './unit-commands';
 import {
@@ -37,14 +40,26 @@ function resolveObligation(
 ): RuleResult<Obligation> {
   const all = state.obligations.filter((o) => o.deliverableId === deliverableId);
   if (all.length === 0) {
-    return fail('unknown_deliverable', `unit ${state.unitId} owes no deliverable "${deliverableId}" (yet)`, [
+    const hint = didYouMean(deliverableId, new Set(state.obligations.map((o) => o.deliverableId)));
+    return fail('unknown_deliverable', `unit ${state.unitId} owes no deliverable "${deliverableId}" (yet)${hint}`, [
       'deliverableId',
     ]);
   }
   if (occurrence !== undefined) {
-    const found = findObligation(state, `${deliverableId}@${occurrence}`) ?? all.find((o) => o.key === deliverableId);
-    if (!found)
-      return fail('unknown_occurrence', `"${deliverableId}" has no occurrence due on ${occurrence}`, ['occurrence']);
+    const zone = state.ledger.context.timeZone;
+    const found =
+      findObligation(state, `${deliverableId}@${occurrence}`) ??
+      all.find((o) => isNamedBy(o, occurrence, zone)) ??
+      all.find((o) => o.key === deliverableId);
+    if (!found) {
+      const known = all.map((o) => describeOccurrence(o, zone));
+      const listed = known.length > 6 ? `${known.slice(0, 6).join(', ')}, …` : known.join(', ');
+      return fail(
+        'unknown_occurrence',
+        `"${deliverableId}" has no occurrence due on ${occurrence}; its occurrences are due on ${listed}`,
+        ['occurrence'],
+      );
+    }
     return { ok: true, value: found };
   }
   const open = all.filter((o) => o.state === 'open').sort((a, b) => a.dueMs - b.dueMs);
@@ -73,8 +88,10 @@ export function checkSubmission(
   }
   const problems = checkReportKind(obligation.kind, request.report, reportKinds);
   if (problems.length > 0) {
-    const first = problems[0]!;
-    return fail('invalid_report', `report.${first.path.join('.')}: ${first.message}`, ['report', ...first.path]);
+    // Every problem at once, as plan validation does: a clerk fixes the report in one go.
+    const listed = problems.map((p) => `report.${p.path.join('.')}: ${p.message}`);
+    const message = problems.length === 1 ? listed[0]! : `${problems.length} problems: ${listed.join('; ')}`;
+    return fail('invalid_report', message, ['report', ...problems[0]!.path]);
   }
   return { ok: true, value: obligation };
 }
@@ -87,13 +104,19 @@ export function applySubmission(state: UnitState, obligation: Obligation, reques
     report: request.report,
   };
   const updated: Obligation = { ...obligation, state: 'submitted', submission };
-  const late = submission.lateByMs > 0 ? `late by ${Math.round(submission.lateByMs / 60_000)} min` : 'on time';
+  const countedLateByMs = recordedLateByMs(updated);
+  const minutes = (ms: number) => `${Math.round(ms / 60_000)} min`;
+  const late = submission.lateByMs > 0 ? `late by ${minutes(submission.lateByMs)}` : 'on time';
+  const what =
+    obligation.returnedSubmissions.length === 0
+      ? `submitted "${obligation.title}" (${late})`
+      : `resubmitted "${obligation.title}" after a return (${late}; counts ${countedLateByMs > 0 ? `late by ${minutes(countedLateByMs)}` : 'on time'})`;
   const next: UnitState = {
     ...state,
     obligations: replaceObligation(state, updated),
-    log: appendLog(state, { atMs: nowMs, what: `submitted "${obligation.title}" (${late})`, key: obligation.key }),
+    log: appendLog(state, { atMs: nowMs, what, key: obligation.key }),
   };
-  return { state: next, submission, key: obligation.key };
+  return { state: next, submission, key: obligation.key, countedLateByMs };
 }
 
 export interface ExtensionRequest {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Case, CaseLedger } from '../cases/case-schema';
 import { isOverdue as isCaseOverdue, unreconciled } from '../cases/ledger-stats';
+import { recordedLateByMs } from './lateness';
 import { EscalationEntrySchema, type Obligation, type UnitState } from './unit-state';
 
 /**
@@ -136,7 +137,7 @@ export function unitProgress(state: UnitState, nowMs: number, version: number): 
     const counts = (phases[o.phaseId] ??= emptyCounts());
     counts.owed += 1;
     if (o.state === 'submitted') {
-      if ((o.submission?.lateByMs ?? 0) > 0) counts.late += 1;
+      if (recordedLateByMs(o) > 0) counts.late += 1;
       else counts.onTime += 1;
     } else if (o.state === 'missing') counts.missing += 1;
     else {
@@ -190,7 +191,7 @@ export function obligationRows(state: UnitState, nowMs: number): ObligationRow[]
     kind: o.kind,
     state:
       o.state === 'submitted'
-        ? (o.submission?.lateByMs ?? 0) > 0
+        ? recordedLateByMs(o) > 0
           ? 'late'
           : 'on-time'
         : o.state === 'missing'
@@ -200,7 +201,7 @@ export function obligationRows(state: UnitState, nowMs: number): ObligationRow[]
             : 'open',
     dueMs: o.dueMs,
     submittedAtMs: o.submission?.atMs,
-    lateByMs: o.submission ? o.submission.lateByMs : isOverdue(o, nowMs) ? nowMs - o.dueMs : undefined,
+    lateByMs: o.submission ? recordedLateByMs(o) : isOverdue(o, nowMs) ? nowMs - o.dueMs : undefined,
     remindersSent: o.remindersSent,
     escalationStep: o.escalationStep,
     returns: o.returnedSubmissions.length,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { insertByTime } from '../clock/time-ordered';
 import type { Case, CaseFilingInput, CaseLedger, CaseLedgerContext } from '../cases/case-schema';
 import { createCaseLedger } from '../cases/ledger-context';
 import type { Report } from '../reports/report-schema';
@@ -31,6 +32,8 @@ export interface AccountabilityMark {
   title: string;
   phaseId: string;
   step: number;
+  /** The escalation step's own label (e.g. 责任追究), when the plan gives one. */
+  label?: string;
   atMs: number;
   lateByMs: number;
 }
@@ -108,8 +111,7 @@ export function initialUnitState(unitId: string, unitName: string, ledgerContext
 }
 
 export function appendLog(state: UnitState, entry: UnitLogEntry): UnitLogEntry[] {
-  const log = [...state.log, entry];
-  return log.length > UNIT_LOG_LIMIT ? log.slice(log.length - UNIT_LOG_LIMIT) : log;
+  return insertByTime(state.log, entry, UNIT_LOG_LIMIT);
 }
 
 export function findObligation(state: UnitState, key: string): Obligation | undefined {

@@ -85,6 +85,11 @@ describe('notification templates', () => {
     expect(labelled.text).toContain('县委督查室督办');
   });
 
+  it.each(['催报', '通报批评', '责任追究'])('put the step label %s at the head of an escalation subject', (label) => {
+    const message = renderNotification(requestFor({ ...sampleBodies.escalation, stepLabel: label }), office);
+    expect(message.subject).toBe(`【${CAMPAIGN_TITLE}】${label}：城关镇未按时上报 工作小组成员名单（逾期2天3小时）`);
+  });
+
   it('are pure: the same request renders the same message', () => {
     const request = requestFor(sampleBodies.public_notice);
     expect(renderNotification(request, unitHead)).toEqual(renderNotification(request, unitHead));

@@ -36,6 +36,7 @@ const snapshot: CampaignReportInputData = {
           dueAt: '2026-04-14T10:00:00Z',
           submittedAt: '2026-04-16T13:00:00Z',
           lateByMs: 51 * HOUR,
+          returns: 1,
         },
         {
           unitId: 'edu',
@@ -62,7 +63,28 @@ const snapshot: CampaignReportInputData = {
     },
   ],
   accountabilityMarks: [
-    { unitId: 'edu', unitName: '县教育局 <"A&B">', reason: '逾期未报', at: '2026-04-16T01:00:00Z' },
+    {
+      unitId: 'edu',
+      unitName: '县教育局 <"A&B">',
+      deliverableTitle: '工作小组成员名单',
+      step: 2,
+      stepLabel: '责任追究',
+      at: '2026-04-16T01:00:00Z',
+    },
+    { unitId: 'edu', unitName: '县教育局 <"A&B">', deliverableTitle: '书面总结', step: 4, at: '2026-04-20T01:00:00Z' },
+  ],
+  decisions: [
+    {
+      phaseName: '宣传发动',
+      kind: 'returned',
+      by: '王组长',
+      at: '2026-04-15T02:00:00Z',
+      text: '名单缺少联系人电话',
+      units: ['河口镇'],
+      deliverables: ['工作小组成员名单'],
+      newDueAt: '2026-04-16T10:00:00Z',
+    },
+    { phaseName: '宣传发动', kind: 'approved', by: '王组长', at: '2026-04-17T02:00:00Z', text: '同意' },
   ],
   ledger: {
     total: 40,
@@ -79,7 +101,7 @@ describe('the campaign report', () => {
     expect(markdown).toContain('# 查隐患、清积案、净环境 工作报告');
     expect(markdown).toContain('| 宣传发动 | 1 | 1 | 1 | 0 |');
     expect(markdown).toContain('| 城关镇 | 工作小组成员名单 | 2026-04-13 10:30 |');
-    expect(markdown).toContain('| 河口镇 | 工作小组成员名单 | 2026-04-16 21:00 | 逾期2天3小时 |');
+    expect(markdown).toContain('| 河口镇 | 工作小组成员名单（退回1次后重报） | 2026-04-16 21:00 | 逾期2天3小时 |');
     expect(markdown).toContain('| 县教育局 <"A&B"> | 工作小组成员名单 | 2026-04-14 18:00 | 逾期5天 |');
     expect(markdown).toContain(
       '| 2026-04-16 09:00 | 县教育局 <"A&B"> | 宣传发动 | 工作小组成员名单 | 县委督查室督办 | 是 | 是 |',
@@ -93,7 +115,9 @@ describe('the campaign report', () => {
     const commended = markdown.slice(markdown.indexOf('## 拟表彰单位'), markdown.indexOf('## 责任追究'));
     expect(commended).toContain('- 城关镇');
     expect(commended).not.toContain('河口镇');
-    expect(markdown.slice(markdown.indexOf('## 责任追究'))).toContain('- 县教育局 <"A&B">: 逾期未报');
+    expect(markdown.slice(markdown.indexOf('## 责任追究'))).toContain(
+      '- 县教育局 <"A&B">: 工作小组成员名单：责任追究; 书面总结：第4级督办',
+    );
   });
 
   it('writes readable HTML tables with every value escaped', () => {
@@ -101,7 +125,7 @@ describe('the campaign report', () => {
     expect(html).toMatch(/^<!doctype html><html lang="zh-CN">/);
     expect(html).toContain('<h3>逾期上报</h3>');
     expect(html).toContain(
-      '<tr><td>河口镇</td><td>工作小组成员名单</td><td>2026-04-16 21:00</td><td>逾期2天3小时</td></tr>',
+      '<tr><td>河口镇</td><td>工作小组成员名单（退回1次后重报）</td><td>2026-04-16 21:00</td><td>逾期2天3小时</td></tr>',
     );
     expect(html).toContain('县教育局 &lt;&quot;A&amp;B&quot;&gt;');
     expect(html).not.toContain('<"A&B">');
@@ -124,8 +148,19 @@ describe('the campaign report', () => {
   it('says so when it comes from a rehearsal, and can be written in English', () => {
     const { markdown } = compileCampaignReport({ ...snapshot, rehearsal: true, locale: 'en' });
     expect(markdown).toContain('# [REHEARSAL] 查隐患、清积案、净环境 report');
-    expect(markdown).toContain('| 河口镇 | 工作小组成员名单 | 2026-04-16 21:00 | 2 days 3 hours late |');
+    expect(markdown).toContain(
+      '| 河口镇 | 工作小组成员名单 (resubmitted after 1 return(s)) | 2026-04-16 21:00 | 2 days 3 hours late |',
+    );
     expect(markdown).toContain('## Commended (every report on time)');
+  });
+
+  it('lists approvals and returns with who, when and what they said', () => {
+    const { markdown } = compileCampaignReport(snapshot);
+    expect(markdown).toContain('## 审批与退回');
+    expect(markdown).toContain(
+      '| 2026-04-15 10:00 | 宣传发动 | 退回 | 王组长 | 名单缺少联系人电话 | 河口镇 | 工作小组成员名单 | 2026-04-16 18:00 |',
+    );
+    expect(markdown).toContain('| 2026-04-17 10:00 | 宣传发动 | 通过 | 王组长 | 同意 | — | — | — |');
   });
 
   it('says "none" instead of an empty table', () => {

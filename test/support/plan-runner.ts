@@ -58,7 +58,10 @@ export async function runWholePlan(h: PlanTimeHarness, plan: Plan) {
     const waiting = status.phases.find(
       (p) => p.status === 'open' && p.gate === 'approval' && p.window && p.window.endMs <= day,
     );
-    if (waiting) await h.handle.executeUpdate(approvePhaseUpdate, { args: [{ phaseId: waiting.id, by: 'leader' }] });
+    if (waiting)
+      await h.handle.executeUpdate(approvePhaseUpdate, {
+        args: [{ phaseId: waiting.id, by: `leader:${plan.leadingGroup.head.id}` }],
+      });
   }
   throw new Error('the plan did not finish within 400 days');
 }

@@ -66,10 +66,12 @@ export const overdue: Template<'overdue'> = (body, ctx) => {
 export const escalation: Template<'escalation'> = (body, ctx) => {
   const late = formatLateBy(body.lateByMs, ctx.locale);
   const step = body.stepLabel ?? ctx.t(`第${body.step}级督办`, `escalation step ${body.step}`);
+  // The subject carries the step's own label (催报, 通报批评, 责任追究): a recipient sorts mail by it.
+  const label = body.stepLabel ?? ctx.t('督办', 'Escalation');
   return {
     subject: ctx.t(
-      `督办：${body.unitName}未按时上报 ${body.deliverableTitle}（${late}）`,
-      `Escalation: ${body.unitName} has not submitted ${body.deliverableTitle} (${late})`,
+      `${label}：${body.unitName}未按时上报 ${body.deliverableTitle}（${late}）`,
+      `${label}: ${body.unitName} has not submitted ${body.deliverableTitle} (${late})`,
     ),
     blocks: [
       {

@@ -1,4 +1,4 @@
-import type { Template } from './layout';
+import type { Template, TemplateContext } from './layout';
 
 /** Messages to the whole campaign: a phase opens, is approved or returned, a report, cancellation. */
 
@@ -81,6 +81,9 @@ export const phaseReturned: Template<'phase_returned'> = (body, ctx) => {
       {
         type: 'facts',
         rows: [
+          ...(body.deliverableTitles
+            ? [[ctx.t('退回材料', 'Returned'), body.deliverableTitles.join(ctx.t('、', ', '))] as [string, string]]
+            : []),
           [ctx.t('退回理由', 'Reason'), body.reason],
           [ctx.t('重新上报截止', 'Resubmit by'), due],
         ],
@@ -119,7 +122,22 @@ export const reportReady: Template<'report_ready'> = (body, ctx) => {
           'The report has been compiled; the files below can be fetched from the CLI by reference:',
         ),
       },
-      { type: 'list', items: body.files.map((file) => `${file.name} (${file.mediaType}) ${file.ref}`) },
+      {
+        type: 'list',
+        items: body.files.map((file) => `${file.name}（${formatName(file.mediaType, ctx)}）${file.ref}`),
+      },
     ],
   };
 };
+
+const FORMAT_NAMES: Record<string, [zh: string, en: string]> = {
+  'text/html': ['网页', 'HTML'],
+  'text/markdown': ['文本', 'Markdown'],
+  'text/csv': ['表格', 'CSV'],
+};
+
+/** A file's format in the mail's language; a zh mail never shows a bare media type. */
+function formatName(mediaType: string, ctx: TemplateContext): string {
+  const names = FORMAT_NAMES[mediaType];
+  return names ? ctx.t(...names) : mediaType;
+}

@@ -78,7 +78,7 @@ describe('who may do what', () => {
     ['leader:head', 'caseEvent:accept', 'town-a', true],
     ['office', 'caseEvent:return', 'town-a', true],
     ['leader:head', 'approvePhase', undefined, true],
-    ['office', 'approvePhase', undefined, false],
+    ['office', 'approvePhase', undefined, true],
     ['unit:town-a', 'approvePhase', undefined, false],
     ['office', 'addUnit', undefined, true],
     ['leader:head', 'cancelCampaign', undefined, false],

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { initialCampaignState, type CampaignState } from '../../../domain/campaign/campaign-state';
-import { approvePhase, checkApprovePhase, checkReturnPhase } from '../../../domain/campaign/leader-actions';
+import {
+  approvePhase,
+  checkApprovePhase,
+  checkReturnPhase,
+  returnPhase,
+} from '../../../domain/campaign/leader-actions';
 import { addUnit, checkAddUnit } from '../../../domain/campaign/office-actions';
 import { rosterLedgerContext } from '../../../domain/campaign/roster';
 import { advanceCampaign, nextCampaignWakeMs } from '../../../domain/campaign/phase-progression';
@@ -38,7 +43,7 @@ describe('phase progression', () => {
     state = advanceCampaign(plan, state, beijing('2026-05-30')).state;
     expect(state.status).toBe('running');
     expect(checkApprovePhase(plan, state, { phaseId: 'accept', by: 'leader:head' })).toEqual({ ok: true });
-    state = approvePhase(state, { phaseId: 'accept', by: 'leader:head' }, beijing('2026-05-30')).state;
+    state = approvePhase(plan, state, { phaseId: 'accept', by: 'leader:head' }, beijing('2026-05-30')).state;
     const done = advanceCampaign(plan, state, beijing('2026-05-30'));
     expect(done.state.status).toBe('completed');
     expect(done.commands.map((c) => c.type)).toEqual(['broadcast', 'final-report']);
@@ -49,7 +54,7 @@ describe('phase progression', () => {
     expect(checkApprovePhase(plan, state, { phaseId: 'mobilise', by: 'x' })).toMatchObject({
       error: { code: 'no_approval_needed' },
     });
-    expect(checkApprovePhase(plan, state, { phaseId: 'accept', by: 'x' })).toMatchObject({
+    expect(checkApprovePhase(plan, state, { phaseId: 'accept', by: 'leader:head' })).toMatchObject({
       error: { code: 'phase_not_open' },
     });
   });
@@ -57,7 +62,7 @@ describe('phase progression', () => {
   it('refuses the final approval while the ledger has unreconciled cases (逐件对账销号)', () => {
     const state = advanceCampaign(plan, start(), beijing('2026-04-18')).state;
     const open = [{ caseId: 'c-1', unitId: 'town-a', title: '土地纠纷' }];
-    const check = checkApprovePhase(plan, state, { phaseId: 'accept', by: 'x' }, open);
+    const check = checkApprovePhase(plan, state, { phaseId: 'accept', by: 'leader:head' }, open);
     expect(check).toMatchObject({ ok: false, error: { code: 'ledger_not_reconciled' } });
     expect(check.ok ? '' : check.error.message).toContain('c-1');
   });
@@ -65,11 +70,11 @@ describe('phase progression', () => {
   it('gives the exact count of blocking cases and marks the list as partial when units named only some', () => {
     const state = advanceCampaign(plan, start(), beijing('2026-04-18')).state;
     const named = [1, 2, 3].map((n) => ({ caseId: `c-${n}`, unitId: 'town-a', title: '土地纠纷' }));
-    const check = checkApprovePhase(plan, state, { phaseId: 'accept', by: 'x' }, named, 12);
+    const check = checkApprovePhase(plan, state, { phaseId: 'accept', by: 'leader:head' }, named, 12);
     const message = check.ok ? '' : check.error.message;
     expect(message).toMatch(/^12 case\(s\)/);
     expect(message).toContain('c-3 (town-a: 土地纠纷); …');
-    const whole = checkApprovePhase(plan, state, { phaseId: 'accept', by: 'x' }, named, 3);
+    const whole = checkApprovePhase(plan, state, { phaseId: 'accept', by: 'leader:head' }, named, 3);
     expect(whole.ok ? '' : whole.error.message).not.toContain('…');
   });
 
@@ -162,5 +167,88 @@ describe('campaign status', () => {
       escalations: [],
     });
     expect(stale.progress['town-a']!.marks).toBe(3);
+  });
+});
+
+describe('the campaign timeline', () => {
+  it('keeps plan-time order when a unit reports an escalation after later phase events', () => {
+    let state = advanceCampaign(plan, start(), beijing('2026-04-12')).state;
+    state = advanceCampaign(plan, state, beijing('2026-04-18')).state;
+    state = recordUnitProgress(state, {
+      unitId: 'town-a',
+      version: 1,
+      phases: {},
+      overdue: [],
+      marks: 0,
+      escalations: [
+        {
+          key: 'members',
+          title: '名单',
+          phaseId: 'mobilise',
+          step: 1,
+          atMs: beijing('2026-04-16', '18:00'),
+          publicNotice: false,
+          accountability: false,
+        },
+      ],
+    });
+    const times = state.timeline.map((entry) => entry.atMs);
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    expect(state.timeline.at(-1)?.what).not.toContain('escalation');
+    expect(state.timeline.some((entry) => entry.unitId === 'town-a')).toBe(true);
+  });
+});
+
+describe('returning some deliverables of a phase', () => {
+  const twoReports = smallPlan('two-reports', {
+    phases: [
+      {
+        id: 'mobilise',
+        name: '宣传发动',
+        window: { start: '2026-04-12', end: '2026-04-15' },
+        deliverables: [
+          { id: 'members', title: '工作小组成员名单', kind: 'member-list', due: '2026-04-15' },
+          { id: 'minutes', title: '动员会议记录', kind: 'document', due: '2026-04-15' },
+        ],
+      },
+    ],
+  });
+  const opened = advanceCampaign(
+    twoReports,
+    initialCampaignState(twoReports.phases, beijing('2026-04-01')),
+    beijing('2026-04-12'),
+  ).state;
+  const request = {
+    phaseId: 'mobilise',
+    units: ['town-a'],
+    deliverables: ['minutes'],
+    reason: '会议记录缺签到表',
+    newDueMs: beijing('2026-04-20', '18:00'),
+    by: 'leader:head',
+  };
+
+  it('sends back only the named deliverable and records which', () => {
+    expect(checkReturnPhase(twoReports, opened, request, beijing('2026-04-16'))).toEqual({ ok: true });
+    const outcome = returnPhase(opened, request, beijing('2026-04-16'));
+    expect(outcome.state.phases[0]!.returns[0]).toMatchObject({ units: ['town-a'], deliverables: ['minutes'] });
+    expect(outcome.commands[0]).toMatchObject({
+      type: 'broadcast',
+      units: ['town-a'],
+      event: { type: 'phase-returned', deliverableIds: ['minutes'] },
+    });
+  });
+
+  it('refuses a deliverable the phase does not have, with the closest one', () => {
+    const refused = checkReturnPhase(
+      twoReports,
+      opened,
+      { ...request, deliverables: ['minute'] },
+      beijing('2026-04-16'),
+    );
+    expect(refused.ok ? '' : refused.error.message).toContain('did you mean "minutes"');
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_deliverable', path: ['deliverables', 0] },
+    });
   });
 });

@@ -34,6 +34,24 @@ describe('case deadline ladder', () => {
     ]);
   });
 
+  it('waits for the next working day on a plan that keeps quiet on days off (节假日不催报)', () => {
+    const quiet = ledgerOf([filing()]);
+    const calendar = { daysOff: ['2008-07-18'], workdays: [], weekendsOff: true };
+    const ledger = { ...quiet, context: { ...quiet.context, quietCalendar: calendar } };
+    const [c] = ledger.cases;
+    // Step 2 falls on Friday 7/18, a day off: it goes out on Monday 7/21 at the same time.
+    expect(
+      c && caseEscalationSchedule(c, ledger.context.ladder, { calendar, timeZone: 'Asia/Shanghai' }),
+    ).toMatchObject([
+      { step: 1, atMs: DUE },
+      { step: 2, atMs: DUE + 6 * DAY },
+      { step: 3, atMs: DUE + 7 * DAY },
+    ]);
+    const first = fireCaseEscalations(ledger, DUE + HOUR);
+    expect(nextCaseEscalationMs(first.ledger)).toBe(DUE + 6 * DAY);
+    expect(fireCaseEscalations(first.ledger, DUE + 4 * DAY).commands).toEqual([]);
+  });
+
   it('mails a leader outside the plan by email, and tells the office about a leader it cannot reach', () => {
     const byEmail = filing({ owningLeader: { name: '孙书记', email: 'sun@town.example.gov.cn' } });
     const unreachable = filing({ title: '拖欠工程款', owningLeader: { name: '周主任' } });

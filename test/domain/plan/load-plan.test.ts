@@ -46,6 +46,19 @@ describe('reading plan text', () => {
     expect(first?.code).toMatch(/^yaml_/);
   });
 
+  it('tells how to quote a value that starts with a quoted phrase', () => {
+    const text = 'campaign:\n  id: c\n  title: "查隐患、清积案"信访问题专项治理活动\n';
+    const result = parsePlanText(text, 'plan.yaml');
+    const [first] = result.ok ? [] : result.errors;
+    expect(first?.location?.line).toBe(3);
+    expect(first?.message).toContain(
+      `a value that starts with a quote mark must be quoted whole: write title: '"查隐患、清积案"信访问题专项治理活动'`,
+    );
+    // The suggestion is itself valid YAML that keeps the title as written.
+    const fixed = parsePlanText(text.replace('title: "', `title: '"`).replace('活动\n', "活动'\n"), 'plan.yaml');
+    expect(fixed.ok ? [] : fixed.errors.map((e) => e.code)).not.toContain('yaml_unexpected_token');
+  });
+
   it('reports a key written twice, which YAML would otherwise resolve silently', () => {
     const result = parsePlanText('campaign: {}\ncampaign: {}\n', 'plan.yaml');
     expect(result.ok ? [] : result.errors).toMatchObject([

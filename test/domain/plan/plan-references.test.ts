@@ -81,7 +81,9 @@ describe('references', () => {
     const { errors, warnings } = issuesOf((plan) => {
       deliverableAt(plan, 0, 0).owedBy = ['town-a', 'town-z'];
     });
-    expect(errors.map(formatIssue)).toEqual(['phases[0].deliverables[0].owedBy[1]: no unit has id "town-z"']);
+    expect(errors.map(formatIssue)).toEqual([
+      'phases[0].deliverables[0].owedBy[1]: no unit has id "town-z"; did you mean "town-b"?',
+    ]);
     expect(warnings).toEqual([]);
   });
 

@@ -99,9 +99,18 @@ describe('deliverables within their phase', () => {
 
   it('warns about a deliverable due before its phase starts', () => {
     const { warnings } = issuesOf((plan) => {
-      deliverableAt(plan, 1, 0).due = '2026-04-01';
+      deliverableAt(plan, 1, 0).due = '2026-04-16';
     });
     expect(warnings).toMatchObject([{ code: 'due_before_phase_start' }]);
+  });
+
+  it('refuses a due date before the campaign starts', () => {
+    const { errors } = issuesOf((plan) => {
+      deliverableAt(plan, 1, 0).due = '2025-07-15';
+    });
+    expect(errors.map(formatIssue)).toEqual([
+      'phases[1].deliverables[0].due: due on 2025-07-15, before the campaign starts on 2026-04-14: no unit could ever meet it',
+    ]);
   });
 
   it('warns about a phase in which units owe nothing', () => {

@@ -99,6 +99,42 @@ describe('obligations of a phase', () => {
     ]);
   });
 
+  it('keep reminders and escalations off days off when the plan says 节假日不催报', () => {
+    const input = {
+      phases: [
+        {
+          id: 'work',
+          name: '化解整治',
+          window: { start: '2026-04-27', end: '2026-05-20' },
+          deliverables: [{ id: 'report', title: '报告', kind: 'progress', due: '2026-04-30' }],
+        },
+      ],
+    };
+    const window = { startMs: beijing('2026-04-27'), endMs: beijing('2026-05-21') };
+    const alertsOf = (quietOnDaysOff: boolean) => {
+      const plan = smallPlan('quiet', {
+        ...input,
+        campaign: { id: 'quiet', title: 't', organiser: 'o', calendar: { preset: 'cn-mainland' }, quietOnDaysOff },
+      });
+      return obligationsForPhase(plan, plan.phases[0]!, window)[0]!.alerts.map((a) => [a.type, a.atMs]);
+    };
+    // Due Thursday 4/30 18:00; the ladder's steps (1 and 2 days after) fall in the Labour Day holiday (5/1–5/5).
+    expect(alertsOf(false)).toEqual([
+      ['reminder', beijing('2026-04-28', '09:00')],
+      ['reminder', beijing('2026-04-30', '09:00')],
+      ['overdue', beijing('2026-04-30', '18:00')],
+      ['escalation', beijing('2026-05-01', '18:00')],
+      ['escalation', beijing('2026-05-02', '18:00')],
+    ]);
+    expect(alertsOf(true)).toEqual([
+      ['reminder', beijing('2026-04-28', '09:00')],
+      ['reminder', beijing('2026-04-30', '09:00')],
+      ['overdue', beijing('2026-04-30', '18:00')],
+      ['escalation', beijing('2026-05-06', '18:00')],
+      ['escalation', beijing('2026-05-06', '18:00')],
+    ]);
+  });
+
   it('repeat a monthly report on its day of the month within the window', () => {
     const plan = smallPlan('monthly', {
       phases: [
@@ -117,5 +153,65 @@ describe('obligations of a phase', () => {
       endMs: beijing('2026-07-01'),
     }).map((o) => o.key);
     expect(keys).toEqual(['monthly@2026-03-25', 'monthly@2026-04-25', 'monthly@2026-05-25', 'monthly@2026-06-25']);
+  });
+
+  it('name the period each weekly and monthly occurrence covers in its title', () => {
+    const plan = smallPlan('periods', {
+      phases: [
+        {
+          id: 'work',
+          name: '组织实施',
+          window: { start: '2026-03-02', end: '2026-04-30' },
+          deliverables: [
+            { id: 'weekly', title: '周报', kind: 'progress', due: { after: '1w' }, recurrence: { every: '1w' } },
+            { id: 'fortnight', title: '双周报', kind: 'progress', due: { after: '2w' }, recurrence: { every: '2w' } },
+            { id: 'monthly', title: '月报', kind: 'progress', due: '2026-03-05', recurrence: { monthlyOnDay: 5 } },
+            {
+              id: 'last-month',
+              title: '上月情况',
+              kind: 'progress',
+              due: '2026-03-05',
+              recurrence: { monthlyOnDay: 5, period: 'previous-month' },
+            },
+          ],
+        },
+      ],
+    });
+    const titles = obligationsForPhase(plan, plan.phases[0]!, {
+      startMs: beijing('2026-03-02'),
+      endMs: beijing('2026-05-01'),
+    }).map((o) => o.title);
+    expect(titles.filter((t) => t.startsWith('周报')).slice(0, 2)).toEqual(['周报（第1周）', '周报（第2周）']);
+    expect(titles.filter((t) => t.startsWith('周报')).at(-1)).toBe('周报（第8周）');
+    expect(titles.filter((t) => t.startsWith('双周报'))[1]).toBe('双周报（第2期）');
+    expect(titles.filter((t) => t.startsWith('月报'))).toEqual(['月报（2026年3月）', '月报（2026年4月）']);
+    expect(titles.filter((t) => t.startsWith('上月情况'))).toEqual(['上月情况（2026年2月）', '上月情况（2026年3月）']);
+  });
+
+  it('name the month of a January report covering the year before as December', () => {
+    const plan = smallPlan('new-year', {
+      campaign: { id: 'new-year', title: 't', organiser: 'o', locale: 'en' },
+      phases: [
+        {
+          id: 'work',
+          name: 'work',
+          window: { start: '2027-01-01', end: '2027-01-31' },
+          deliverables: [
+            {
+              id: 'm',
+              title: 'Monthly',
+              kind: 'progress',
+              due: '2027-01-05',
+              recurrence: { monthlyOnDay: 5, period: 'previous-month' },
+            },
+          ],
+        },
+      ],
+    });
+    const [only] = obligationsForPhase(plan, plan.phases[0]!, {
+      startMs: beijing('2027-01-01'),
+      endMs: beijing('2027-02-01'),
+    });
+    expect(only).toMatchObject({ title: 'Monthly (2026-12)', period: '2026-12' });
   });
 });

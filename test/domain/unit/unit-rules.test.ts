@@ -53,6 +53,35 @@ describe('a unit receiving campaign events', () => {
     expect(applyCampaignEvent(state, opened, window.startMs + 1)).toEqual({ state, commands: [] });
   });
 
+  it('keeps the lateness of a report filed late, returned, then refiled within the new due date', () => {
+    const lateBy = (3 * 24 + 16) * 3_600_000;
+    const submitted = submit(openedUnit(), due + lateBy).state;
+    const newDue = beijing('2026-04-25', '18:00');
+    const returned = applyCampaignEvent(
+      submitted,
+      { type: 'phase-returned', seq: 2, phaseId: 'mobilise', reason: '名单不全', newDueMs: newDue, by: 'leader:head' },
+      due + lateBy + 1000,
+    ).state;
+    const refiled = submit(returned, newDue - 3_600_000);
+    expect(refiled.submission.lateByMs).toBe(0);
+    expect(refiled.countedLateByMs).toBe(lateBy);
+    const now = newDue + 1000;
+    expect(obligationRows(refiled.state, now)[0]).toMatchObject({ state: 'late', lateByMs: lateBy, returns: 1 });
+    expect(unitProgress(refiled.state, now, 3).phases['mobilise']).toMatchObject({ late: 1, onTime: 0 });
+    expect(refiled.state.log.at(-1)?.what).toContain('resubmitted');
+  });
+
+  it("counts a report filed on time and refiled after the return's due date late by the second delay", () => {
+    const submitted = submit(openedUnit(), due - 1000).state;
+    const newDue = beijing('2026-04-25', '18:00');
+    const returned = applyCampaignEvent(
+      submitted,
+      { type: 'phase-returned', seq: 2, phaseId: 'mobilise', reason: '名单不全', newDueMs: newDue, by: 'leader:head' },
+      beijing('2026-04-20'),
+    ).state;
+    expect(submit(returned, newDue + 7_200_000).countedLateByMs).toBe(7_200_000);
+  });
+
   it('reopens a returned phase with the new due date and keeps the earlier report', () => {
     const submitted = submit(openedUnit(), due - 1000).state;
     const newDue = beijing('2026-04-20', '18:00');
@@ -80,6 +109,35 @@ describe('submissions', () => {
   ])('reject %s', (_name, request, code) => {
     const check = checkSubmission(openedUnit(), { ...request, by: 'x' }, due, {});
     expect(check).toMatchObject({ ok: false, error: { code } });
+  });
+
+  it('name every problem of a structured report at once', () => {
+    const state = openedUnit();
+    const inspection = { ...state, obligations: state.obligations.map((o) => ({ ...o, kind: 'inspection' })) };
+    const kinds = {
+      inspection: {
+        title: '自查报告',
+        fields: [
+          { name: 'visits', type: 'number' as const, required: true },
+          { name: 'checkedOn', type: 'date' as const, required: true },
+          { name: 'leader', type: 'text' as const, required: true },
+        ],
+        attachmentsRequired: true,
+      },
+    };
+    const report = { fields: { visits: 'many', checkedOn: '4月1日' } };
+    const check = checkSubmission(inspection, { deliverableId: 'members', report, by: 'x' }, due, kinds);
+    expect(check.ok).toBe(false);
+    if (check.ok) return;
+    expect(check.error.code).toBe('invalid_report');
+    for (const field of [
+      'report.fields.visits',
+      'report.fields.checkedOn',
+      'report.fields.leader',
+      'report.attachments',
+    ])
+      expect(check.error.message).toContain(field);
+    expect(check.error.message).toMatch(/^4 problems: /);
   });
 
   it('reject a second report for the same deliverable', () => {
@@ -167,5 +225,55 @@ describe('reminders and the escalation ladder', () => {
       window.startMs,
     );
     expect(check).toMatchObject({ ok: false, error: { code: 'not_later' } });
+  });
+});
+
+describe('a return that names deliverables', () => {
+  it("reopens only those and keeps the unit's other reports accepted", () => {
+    const plan2 = smallPlan('two', {
+      phases: [
+        {
+          id: 'mobilise',
+          name: '宣传发动',
+          window: { start: '2026-04-12', end: '2026-04-15' },
+          deliverables: [
+            { id: 'members', title: '工作小组成员名单', kind: 'member-list', due: '2026-04-15' },
+            { id: 'minutes', title: '动员会议记录', kind: 'summary', due: '2026-04-15' },
+          ],
+        },
+      ],
+    });
+    let state = applyCampaignEvent(
+      initialUnitState('town-a', '甲镇', caseLedgerContextFromPlan(plan2)),
+      { ...opened, obligations: obligationsForPhase(plan2, plan2.phases[0]!, window) },
+      window.startMs,
+    ).state;
+    for (const [deliverableId, report] of [
+      ['members', members],
+      ['minutes', { text: '会议记录' }],
+    ] as const) {
+      const request = { deliverableId, report, by: 'unit:town-a' };
+      const check = checkSubmission(state, request, due - 1000, {});
+      if (!check.ok) throw new Error(check.error.message);
+      state = applySubmission(state, check.value, request, due - 1000).state;
+    }
+    const returned = applyCampaignEvent(
+      state,
+      {
+        type: 'phase-returned',
+        seq: 2,
+        phaseId: 'mobilise',
+        deliverableIds: ['minutes'],
+        reason: '缺签到表',
+        newDueMs: beijing('2026-04-20', '18:00'),
+        by: 'leader:head',
+      },
+      beijing('2026-04-16'),
+    );
+    expect(returned.state.obligations.map((o) => [o.key, o.state])).toEqual([
+      ['members', 'submitted'],
+      ['minutes', 'open'],
+    ]);
+    expect(returned.commands[0]!.body).toMatchObject({ kind: 'phase_returned', deliverableTitles: ['动员会议记录'] });
   });
 });
