@@ -32,7 +32,7 @@ export interface SubmissionRequest {
 }
 
 /** Finds which obligation a request means; shared by submissions and deadline extensions. */
-function resolveObligation(
+export function resolveObligation(
   state: UnitState,
   deliverableId: string,
   occurrence: string | undefined,
