@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { formatInstant } from '../../domain/calendar/local-time';
 import type { Case, CaseLedger, CaseStatus } from '../../domain/cases/case-schema';
 import { isOverdue } from '../../domain/cases/ledger-stats';
+import { writeCsv, type CsvCell } from '../csv/csv-format';
 import type { LedgerCell } from './ledger-cells';
 import { LEDGER_COLUMNS, priorityWord, sourceWord, type LedgerField } from './ledger-columns';
 
@@ -79,15 +80,13 @@ export function ledgerRows(ledger: CaseLedger, options: ExportOptions = {}): Led
   ]);
 }
 
-function csvField(cell: LedgerCell): string {
-  const text = cell === null || cell === undefined ? '' : cell instanceof Date ? cell.toISOString() : String(cell);
-  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+/** Through the project's one CSV writer: Excel-safe encoding, and no cell can run as a formula. */
+export function exportLedgerCsv(ledger: CaseLedger, options: ExportOptions = {}): string {
+  return writeCsv([EXPORT_HEADERS, ...ledgerRows(ledger, options).map((row) => row.map(csvCell))]);
 }
 
-/** UTF-8 with a byte-order mark and CRLF: without the BOM, Excel on Chinese Windows reads GBK and garbles. */
-export function exportLedgerCsv(ledger: CaseLedger, options: ExportOptions = {}): string {
-  const lines = [EXPORT_HEADERS, ...ledgerRows(ledger, options)].map((row) => row.map(csvField).join(','));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+function csvCell(cell: LedgerCell): CsvCell {
+  return cell instanceof Date ? cell.toISOString() : typeof cell === 'boolean' ? String(cell) : cell;
 }
 
 const DATE_COLUMN = EXPORT_HEADERS.indexOf('办结时限') + 1;

@@ -22,6 +22,7 @@ import { CliError, EXIT, usageError } from '../errors';
 import { formatTime } from '../output/format';
 import { example } from '../output/help';
 import { style } from '../output/style';
+import { printOut } from '../output/safe-text';
 import { act } from '../run-cli';
 
 function printReceipt(ctx: CliContext, receipt: ActionReceipt): void {
@@ -103,7 +104,7 @@ export function registerOfficeUpdateCommands(program: Command): void {
         printReceipt(ctx, await handle.executeUpdate(addUnitUpdate, { args: [input] }));
         if (issued) {
           const [file] = writeCredentialFiles(credentialsDir(loadMailConfig(ctx.env).dataDir, id), [issued.credential]);
-          if (!ctx.json) process.stdout.write(`  credential   ${file ?? ''} (hand it to ${unit.name})\n`);
+          if (!ctx.json) printOut(`  credential   ${file ?? ''} (hand it to ${unit.name})\n`);
         }
       }),
     );

@@ -16,6 +16,7 @@ import { example } from '../output/help';
 import { style } from '../output/style';
 import { renderTable } from '../output/table';
 import { readPlanFile } from '../plan/read-plan-file';
+import { printErr } from '../output/safe-text';
 import { act } from '../run-cli';
 import { startCampaign } from '../start-campaign';
 
@@ -32,7 +33,7 @@ function issueLines(file: string, errors: PlanIssue[], warnings: PlanIssue[]): s
 async function loadPlan(ctx: CliContext, file: string): Promise<{ plan: Plan; warnings: PlanIssue[] }> {
   const result = await readPlanFile(file);
   if (result.ok) return result;
-  if (!ctx.json) process.stderr.write(`${issueLines(file, result.errors, result.warnings).join('\n')}\n`);
+  if (!ctx.json) printErr(`${issueLines(file, result.errors, result.warnings).join('\n')}\n`);
   throw new CliError(
     `${file} has ${plural(result.errors.length, 'error')}; nothing was started`,
     EXIT.failed,
@@ -106,7 +107,7 @@ export function registerOfficeCommands(program: Command): void {
         const id = options.id === undefined ? undefined : idArg(options.id, '--id');
         const scale = options.rehearsalDay !== undefined ? DAY_SECONDS / options.rehearsalDay : options.rehearsal;
         const { plan, warnings } = await loadPlan(ctx, file);
-        if (!ctx.json && warnings.length > 0) process.stderr.write(`${issueLines(file, [], warnings).join('\n')}\n`);
+        if (!ctx.json && warnings.length > 0) printErr(`${issueLines(file, [], warnings).join('\n')}\n`);
         const campaignId = id ?? plan.campaign.id;
         ctx.campaignId = campaignId;
         const client = await ctx.client();
