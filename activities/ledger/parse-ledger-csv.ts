@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { readCsv } from '../csv/csv-format';
+import { FILE_LIMITS, readBoundedFile } from '../files/bounded-file';
 import type { LedgerImportContext } from './ledger-cells';
 import { rowsToFilings, type LedgerParseResult, type SheetRow } from './ledger-rows';
 
@@ -23,5 +23,5 @@ export function parseLedgerCsv(text: string, context: LedgerImportContext): Ledg
 }
 
 export async function readLedgerCsvFile(path: string, context: LedgerImportContext): Promise<LedgerParseResult> {
-  return parseLedgerCsv(decodeLedgerBytes(await readFile(path)), context);
+  return parseLedgerCsv(decodeLedgerBytes(await readBoundedFile(path, FILE_LIMITS.ledgerCsv)), context);
 }

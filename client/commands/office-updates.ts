@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { FILE_LIMITS, readTextFile } from '../../activities/files/bounded-file';
 import type { Command } from 'commander';
 import { loadMailConfig } from '../../config/mail-config';
 import { credentialsDir, writeCredentialFiles } from '../access/credential-files';
@@ -30,8 +30,9 @@ function printReceipt(ctx: CliContext, receipt: ActionReceipt): void {
 }
 
 async function unitFromFile(file: string): Promise<unknown> {
+  const text = await readTextFile(file, FILE_LIMITS.yaml);
   try {
-    return parseYaml(await readFile(file, 'utf8')) as unknown;
+    return parseYaml(text) as unknown;
   } catch (error) {
     throw usageError(`cannot read unit file ${file}: ${error instanceof Error ? error.message : String(error)}`);
   }
