@@ -119,7 +119,7 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
 
   // Chain ends change with every credentialed action; both are carried across continue-as-new.
   let access = input.access;
-  let audit = input.carriedAudit ?? emptyAuditLog();
+  let audit = { ...emptyAuditLog(), ...input.carriedAudit };
   const record = (entries: unknown[]) => {
     const valid = entries.flatMap((e) => {
       const parsed = AuditEntrySchema.safeParse(e);

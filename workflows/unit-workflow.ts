@@ -8,7 +8,7 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { AuditEntry } from '../domain/access/audit-log';
+import { queueAudit, type AuditEntry } from '../domain/access/audit-log';
 import { depthsOf } from '../domain/access/credential-chain';
 import { fireCaseEscalations, nextCaseEscalationMs } from '../domain/cases/case-escalation';
 import type { CaseCommand } from '../domain/cases/case-notices';
@@ -91,7 +91,7 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitState>
     registry: () => access,
     setRegistry: (registry) => (access = registry),
     unitId: unit.id,
-    record: (entry) => auditOut.push(entry),
+    record: (entry) => queueAudit(auditOut, entry),
     now,
   });
   setHandler(accessQuery, () => (access ? depthsOf(access) : null));

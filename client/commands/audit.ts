@@ -37,8 +37,16 @@ export function registerAuditCommand(program: Command): void {
               e.reason,
             ]),
           );
-          const older = log.total - log.entries.length;
-          return older > 0 ? `${table}\n(${older} older entries not kept)` : table;
+          const dropped = log.dropped ?? 0;
+          const older = log.total - log.entries.length - dropped;
+          return [
+            table,
+            ...(older > 0 ? [`(${older} older entries not kept)`] : []),
+            ...(dropped > 0
+              ? [`dropped: ${dropped} (refused past the bound of described entries per run; counted, not described)`]
+              : []),
+            `total: ${log.total} refused attempt(s)`,
+          ].join('\n');
         });
       }),
     );

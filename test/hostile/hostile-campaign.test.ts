@@ -1,7 +1,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { uniqueId } from '../helpers/temporal';
+import { readCredentialFile } from '../../client/access/credential-files';
+import { expectRejection } from '../../client/update-rejection';
+import {
+  accessQuery,
+  approvePhaseUpdate,
+  auditLogQuery,
+  campaignWorkflowId,
+  submitReportUpdate,
+  unitWorkflowId,
+} from '../../contracts';
+import { proofFor } from '../../domain/access/credential-chain';
+import { COUNTED_REFUSALS_PER_RUN, RECORDED_REFUSALS_PER_RUN } from '../../workflows/access-gate';
+import { testClient, uniqueId } from '../helpers/temporal';
 import { campaign, cliEnv, startWorker, writePlan, type RunningWorker } from '../cli/support/cli';
 import { eventually } from '../support/eventually';
 import { encodedBytes } from '../../domain/plan/plan-limits';
@@ -168,5 +180,63 @@ describe('finding 2: a plan the server would refuse is refused by validate', () 
       expect(JSON.parse(glance.stdout)).toMatchObject({ status: 'running', title: plan.campaign.title });
     }
     expect(encodedBytes(planOfShape('x', shapes[1]!))).toBeGreaterThan(400 * 1024);
+  });
+});
+
+describe('finding 7: every refusal is audited, and a flood is counted', () => {
+  it('audits a spent credential value shown again (a replayed link)', async () => {
+    const client = await testClient();
+    const workflowId = unitWorkflowId(id, 'town-a');
+    const unit = client.workflow.getHandle(workflowId);
+    // The campaign starts its unit workflows a moment after it starts.
+    const depths = await eventually(
+      () => unit.query(accessQuery).catch(() => null),
+      (found) => found !== null,
+      { what: 'the unit workflow' },
+    );
+    const depth = depths?.['unit:town-a'] ?? 0;
+    const { token } = readCredentialFile(path.join(env.dataDir, 'credentials', id, 'unit-town-a.credential.json'));
+    const credential = { principal: 'unit:town-a', proof: proofFor(token, workflowId, depth) };
+    const report = { deliverableId: 'members', report: { members: [{ name: '张三' }] }, by: 'unit:town-a', credential };
+    await unit.executeUpdate(submitReportUpdate, { args: [report as never] });
+    const replayed = await expectRejection(unit.executeUpdate(submitReportUpdate, { args: [report as never] }));
+    expect(replayed.type).toBe('credential_stale');
+    const log = await eventually(
+      () => client.workflow.getHandle(campaignWorkflowId(id)).query(auditLogQuery),
+      (audit) => audit.entries.some((e) => e.code === 'credential_stale'),
+      { what: 'the replayed link in the audit log' },
+    );
+    expect(log.entries.find((e) => e.code === 'credential_stale')).toMatchObject({
+      workflow: 'town-a',
+      principal: 'unit:town-a',
+    });
+  });
+
+  it('counts refusals past the per-run bound as dropped, and audit shows them', async () => {
+    const client = await testClient();
+    const handle = client.workflow.getHandle(campaignWorkflowId(id));
+    const before = await handle.query(auditLogQuery);
+    const forged = {
+      phaseId: 'accept',
+      by: 'leader:head',
+      credential: { principal: 'leader:head', proof: 'ab'.repeat(32) },
+    };
+    const flood = COUNTED_REFUSALS_PER_RUN + 5;
+    // At most ten updates in flight at once, as the server allows.
+    for (let sent = 0; sent < flood; sent += 10) {
+      const batch = Array.from({ length: Math.min(10, flood - sent) }, () =>
+        expectRejection(handle.executeUpdate(approvePhaseUpdate, { args: [forged as never] })),
+      );
+      for (const rejection of await Promise.all(batch)) expect(rejection.type).toBe('credential_invalid');
+    }
+    const audit = await campaign(env, ['audit', id, '--json']);
+    expect(audit.code, audit.stderr).toBe(0);
+    const log = JSON.parse(audit.stdout) as { total: number; dropped: number; entries: { code: string }[] };
+    expect(log.total - before.total).toBe(COUNTED_REFUSALS_PER_RUN);
+    expect(log.dropped).toBe(COUNTED_REFUSALS_PER_RUN - RECORDED_REFUSALS_PER_RUN - 1);
+    expect(log.entries.at(-1)?.code).toBe('audit_bound_reached');
+    const human = await campaign(env, ['audit', id]);
+    expect(human.stdout).toContain(`dropped: ${log.dropped} (refused past the bound`);
+    expect(human.stdout).toContain(`total: ${log.total} refused attempt(s)`);
   });
 });
