@@ -106,6 +106,12 @@ export function registerOfficeCommands(program: Command): void {
         }
         const id = options.id === undefined ? undefined : idArg(options.id, '--id');
         const scale = options.rehearsalDay !== undefined ? DAY_SECONDS / options.rehearsalDay : options.rehearsal;
+        if (!options.credentials && scale === undefined) {
+          throw usageError(
+            '--no-credentials is for rehearsals only: without credentials anyone who reaches Temporal may act, even cancel the campaign',
+            'rehearse with --rehearsal-day N (or --rehearsal), or start the live campaign with its credentials',
+          );
+        }
         const { plan, warnings } = await loadPlan(ctx, file);
         if (!ctx.json && warnings.length > 0) printErr(`${issueLines(file, [], warnings).join('\n')}\n`);
         const campaignId = id ?? plan.campaign.id;
@@ -187,6 +193,7 @@ export function registerOfficeCommands(program: Command): void {
           startedAt: string;
           title: string;
           rehearsal: boolean;
+          credentials: boolean;
         }[] = [];
         for await (const execution of client.workflow.list({ query })) {
           found.push({
@@ -196,6 +203,7 @@ export function registerOfficeCommands(program: Command): void {
             startedAt: execution.startTime.toISOString(),
             title: typeof execution.memo?.['title'] === 'string' ? execution.memo['title'] : '',
             rehearsal: execution.memo?.['rehearsal'] === true,
+            credentials: execution.memo?.['credentials'] !== false,
           });
           if (found.length >= options.limit) break;
         }
@@ -215,7 +223,7 @@ export function registerOfficeCommands(program: Command): void {
                   c.campaignId,
                   c.state,
                   formatTime(Date.parse(c.startedAt), zone),
-                  c.rehearsal ? 'rehearsal' : 'live',
+                  `${c.rehearsal ? 'rehearsal' : 'live'}${c.credentials ? '' : ', no credentials'}`,
                   c.title,
                 ]),
               ),

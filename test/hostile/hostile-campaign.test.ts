@@ -240,3 +240,47 @@ describe('finding 7: every refusal is audited, and a flood is counted', () => {
     expect(human.stdout).toContain(`total: ${log.total} refused attempt(s)`);
   });
 });
+
+describe('finding 8: --no-credentials only for rehearsals, and shown on every view', () => {
+  it('refuses a live campaign without credentials, before anything starts', async () => {
+    const started = await campaign(env, ['start', writePlan(env.dataDir, `${id}-open-live`), '--no-credentials']);
+    expect(started.code).toBe(2);
+    expect(started.stderr).toContain('--no-credentials is for rehearsals only');
+    const list = await campaign(env, ['list', '--json']);
+    expect(list.stdout).not.toContain(`${id}-open-live`);
+  });
+
+  it('shows a rehearsal without credentials as such in status, glance, list and audit', async () => {
+    const openId = `${id}-open`;
+    const started = await campaign(env, [
+      'start',
+      writePlan(env.dataDir, openId),
+      '--no-credentials',
+      '--rehearsal-day',
+      '600',
+    ]);
+    expect(started.code, started.stderr).toBe(0);
+    const line = 'credentials    none: anyone who reaches Temporal may act';
+    const status = await campaign(env, ['status', openId]);
+    expect(status.stdout).toContain(line);
+    expect(JSON.parse((await campaign(env, ['status', openId, '--json'])).stdout)).toMatchObject({
+      credentials: false,
+    });
+    const glance = await eventually(
+      () => campaign(env, ['glance', openId]),
+      (result) => result.code === 0,
+      { timeoutMs: 60_000, intervalMs: 1_000, what: 'the published status' },
+    );
+    expect(glance.stdout).toContain(line);
+    const list = await campaign(env, ['list', '--json']);
+    const listed = (JSON.parse(list.stdout) as { campaignId: string; credentials: boolean }[]).filter((c) =>
+      c.campaignId.startsWith(id),
+    );
+    expect(listed.find((c) => c.campaignId === openId)).toMatchObject({ credentials: false });
+    expect(listed.find((c) => c.campaignId === id)).toMatchObject({ credentials: true });
+    expect((await campaign(env, ['list'])).stdout).toMatch(new RegExp(`${openId} .*rehearsal, no credentials`));
+    const audit = await campaign(env, ['audit', openId]);
+    expect(audit.stdout).toContain(`${line} (a rehearsal started with --no-credentials); nothing is checked`);
+    expect(audit.stdout).not.toContain('no refused attempts');
+  });
+});
