@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { chmod, writeFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { formatInstant } from '../../domain/calendar/local-time';
 import type { Case, CaseLedger, CaseStatus } from '../../domain/cases/case-schema';
@@ -112,7 +112,11 @@ export async function exportLedgerXlsx(ledger: CaseLedger, options: ExportOption
 
 /** Writes `.csv` or `.xlsx`, chosen by the file's extension. */
 export async function writeLedgerFile(ledger: CaseLedger, path: string, options: ExportOptions = {}): Promise<void> {
-  if (/\.xlsx$/i.test(path)) await writeFile(path, await exportLedgerXlsx(ledger, options));
-  else if (/\.csv$/i.test(path)) await writeFile(path, exportLedgerCsv(ledger, options), 'utf8');
+  // Unmasked names and contacts are for the office only: the file is the user's alone (0600).
+  const mode = options.includePersonalData === false ? 0o644 : 0o600;
+  if (/\.xlsx$/i.test(path)) await writeFile(path, await exportLedgerXlsx(ledger, options), { mode });
+  else if (/\.csv$/i.test(path)) await writeFile(path, exportLedgerCsv(ledger, options), { encoding: 'utf8', mode });
   else throw new Error(`cannot tell the format of "${path}": use a .csv or .xlsx file name`);
+  // A file that was there already keeps its old mode through writeFile.
+  await chmod(path, mode);
 }

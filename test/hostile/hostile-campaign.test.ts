@@ -284,3 +284,45 @@ describe('finding 8: --no-credentials only for rehearsals, and shown on every vi
     expect(audit.stdout).not.toContain('no refused attempts');
   });
 });
+
+describe("finding 9: personal data on disk is the user's alone", () => {
+  /** Every file and folder under `root`, with its permission bits. */
+  function modes(root: string): { file: string; mode: number; folder: boolean }[] {
+    return fs.readdirSync(root, { recursive: true, encoding: 'utf8' }).map((name) => {
+      const stat = fs.statSync(path.join(root, name));
+      return { file: name, mode: stat.mode & 0o777, folder: stat.isDirectory() };
+    });
+  }
+
+  it('writes mails, the notification log and uploaded reports 0600 in folders 0700', async () => {
+    fs.writeFileSync(file('scan.txt'), '成员名单：张三 13800000000\n');
+    const submitted = await campaign(env, [
+      'submit',
+      id,
+      '--unit',
+      'town-b',
+      '--deliverable',
+      'members',
+      '--file',
+      file('scan.txt'),
+    ]);
+    expect(submitted.code, submitted.stderr).toBe(0);
+    // The phase opened and the import told the units: mails and log entries exist by now.
+    const written = await eventually(
+      async () => modes(env.dataDir).filter((m) => !/^(credentials|.*\.(yaml|json|csv|xlsx|txt))$/.test(m.file)),
+      (found) => found.some((m) => m.file.endsWith('.eml')) && found.some((m) => m.file.endsWith('.jsonl')),
+      { timeoutMs: 60_000, intervalMs: 1_000, what: 'mails and the notification log on disk' },
+    );
+    const loose = written.filter((m) => m.mode !== (m.folder ? 0o700 : 0o600) && !m.file.startsWith('credentials'));
+    expect(loose.filter((m) => !m.file.includes('codec-keys'))).toEqual([]);
+    expect(written.some((m) => /reports?/.test(m.file))).toBe(true);
+  });
+
+  it('writes a ledger export with personal data 0600, even over an existing file', async () => {
+    const out = file('personal.csv');
+    fs.writeFileSync(out, 'old', { mode: 0o644 });
+    const exported = await campaign(env, ['ledger', 'export', id, out, '--unit', 'town-a', '--personal-data']);
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(fs.statSync(out).mode & 0o777).toBe(0o600);
+  });
+});
