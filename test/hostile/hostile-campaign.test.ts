@@ -309,7 +309,8 @@ describe("finding 9: personal data on disk is the user's alone", () => {
     expect(submitted.code, submitted.stderr).toBe(0);
     // The phase opened and the import told the units: mails and log entries exist by now.
     const written = await eventually(
-      async () => modes(env.dataDir).filter((m) => !/^(credentials|.*\.(yaml|json|csv|xlsx|txt))$/.test(m.file)),
+      () =>
+        Promise.resolve(modes(env.dataDir).filter((m) => !/^(credentials|.*\.(yaml|json|csv|xlsx|txt))$/.test(m.file))),
       (found) => found.some((m) => m.file.endsWith('.eml')) && found.some((m) => m.file.endsWith('.jsonl')),
       { timeoutMs: 60_000, intervalMs: 1_000, what: 'mails and the notification log on disk' },
     );
