@@ -102,7 +102,12 @@ ${example('campaign glance county-petition-2026', 'campaign glance county-petiti
             ? 'nothing has happened yet'
             : renderTable(
                 [{ header: 'plan time' }, { header: 'what' }],
-                entries.map((e) => [formatTime(e.atMs, info.timeZone), e.what]),
+                entries.map((e) => [
+                  formatTime(e.atMs, info.timeZone),
+                  'plannedAtMs' in e && e.plannedAtMs !== undefined
+                    ? `${e.what}; planned ${formatTime(e.plannedAtMs, info.timeZone)}`
+                    : e.what,
+                ]),
               ),
         );
       }),
