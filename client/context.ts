@@ -8,6 +8,7 @@ import { credentialsDir, CredentialFileError, readCredentialDir, readCredentialF
 import type { IssuedCredential } from './access/issue-credentials';
 import { CliError, EXIT, isUnreachable, unknownCampaign, unreachable, usageError } from './errors';
 import { campaignClient } from '../temporal-client/campaign-client';
+import { printOut, safeJson } from './output/safe-text';
 
 /** Options every command accepts; they override the environment the worker reads too. */
 export interface GlobalOptions {
@@ -162,6 +163,7 @@ export class CliContext {
 
   /** Prints JSON with --json, otherwise the human form. */
   print(json: unknown, human: () => string): void {
-    process.stdout.write(this.json ? `${JSON.stringify(json, null, 2)}\n` : `${human()}\n`);
+    if (this.json) process.stdout.write(`${safeJson(json)}\n`);
+    else printOut(`${human()}\n`);
   }
 }

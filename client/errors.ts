@@ -1,6 +1,7 @@
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, isGrpcServiceError } from '@temporalio/client';
 import { CommanderError } from 'commander';
 import { ZodError } from 'zod';
+import { FileRefusal } from '../activities/files/bounded-file';
 import { ReportLimitError } from '../activities/reports';
 import { CodecConfigError } from '../codec/keyring';
 import { MailConfigError } from '../config/mail-config';
@@ -96,6 +97,7 @@ function workflowSilence(error: unknown): string | undefined {
 export function toCliError(error: unknown, context: ErrorContext = {}): CliError {
   if (error instanceof CliError) return error;
   if (error instanceof CommanderError) return new CliError(error.message.replace(/^error: /, ''), EXIT.usage);
+  if (error instanceof FileRefusal) return new CliError(error.message, EXIT.usage, error.hint, error.code);
   const rejection = rejectionOf(error);
   if (rejection?.type === UNPROCESSED_UPDATE) {
     // The server's own wording blames an old SDK; here it means no worker answered, even after resends.

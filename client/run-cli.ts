@@ -2,6 +2,7 @@ import { CommanderError, type Command } from 'commander';
 import type { GlobalOptions } from './context';
 import { CliError, EXIT, toCliError, type ErrorContext } from './errors';
 import { CliContext } from './context';
+import { printErr, safeJson } from './output/safe-text';
 import { style } from './output/style';
 
 /**
@@ -39,14 +40,14 @@ function report(error: CliError, options: GlobalOptions): void {
   if (options.json) {
     const hint = error.hint ?? (error.exitCode === EXIT.usage ? USAGE_HINT : undefined);
     const body = { error: { type: error.type, message: error.message, hint, exitCode: error.exitCode } };
-    process.stdout.write(`${JSON.stringify(body, null, 2)}\n`);
+    process.stdout.write(`${safeJson(body)}\n`);
   }
-  process.stderr.write(`${style.red('error:')} ${error.message}\n`);
+  printErr(`${style.red('error:')} ${error.message}\n`);
   const hint = error.hint ?? (error.exitCode === EXIT.usage ? USAGE_HINT : undefined);
-  if (hint) process.stderr.write(`${style.dim('hint:')} ${hint}\n`);
+  if (hint) printErr(`${style.dim('hint:')} ${hint}\n`);
   if (options.debug) {
     const cause = error.cause instanceof Error ? error.cause : error;
-    process.stderr.write(`${cause.stack ?? String(cause)}\n`);
+    printErr(`${cause.stack ?? String(cause)}\n`);
   }
 }
 

@@ -40,6 +40,11 @@ export async function startCampaign(
     ],
     workflowIdReusePolicy: 'REJECT_DUPLICATE',
     workflowTaskTimeout: WORKFLOW_TASK_TIMEOUT,
-    memo: { title: plan.campaign.title, rehearsal: Boolean(options.rehearsalScale) },
+    // `credentials: false` is what every view shows of a campaign anyone who reaches Temporal may drive.
+    memo: {
+      title: plan.campaign.title,
+      rehearsal: Boolean(options.rehearsalScale),
+      credentials: options.access !== undefined,
+    },
   });
 }

@@ -76,11 +76,24 @@ function fromFile(file: string, variable: string): Keyring {
 export type KeyCreatedLog = (message: string) => void;
 const toStderr: KeyCreatedLog = (message) => process.stderr.write(`${message}\n`);
 
+/**
+ * Where a local setup keeps its generated key: beside the data folder, not in it (`.data-keys/`
+ * next to `.data/`), so that a copy of the data folder (a backup, a folder shared for its outbox)
+ * does not carry the key that opens every history. A key made in the data folder by an older
+ * version is still used where it is.
+ */
+export function localKeyFile(dataDir: string): string {
+  const legacy = path.join(dataDir, 'codec-keys.json');
+  if (fs.existsSync(legacy)) return legacy;
+  const resolved = path.resolve(dataDir);
+  return path.join(path.dirname(resolved), `${path.basename(resolved)}-keys`, 'codec-keys.json');
+}
+
 /** A key of its own for a local setup, written once and reused by every process using the folder. */
 function localKeyring(dataDir: string, log: KeyCreatedLog): Keyring {
-  const file = path.join(dataDir, 'codec-keys.json');
+  const file = localKeyFile(dataDir);
   if (!fs.existsSync(file)) {
-    fs.mkdirSync(dataDir, { recursive: true });
+    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
     const content = { current: 'local-1', keys: { 'local-1': randomBytes(32).toString('base64') } };
     try {
       // `wx`: two processes starting at once must not each write a different key.
@@ -100,5 +113,11 @@ export function loadKeyring(env: NodeJS.ProcessEnv, dataDir: string, log: KeyCre
   if (list) return fromList(list);
   const file = env['CAMPAIGN_CODEC_KEY_FILE']?.trim();
   if (file) return fromFile(file, 'CAMPAIGN_CODEC_KEY_FILE');
+  if (env['SMTP_URL']?.trim()) {
+    // Real mail means real people: their data deserves a key someone chose to keep, not one made on the fly.
+    throw new CodecConfigError(
+      'SMTP_URL is set, so the payload key must be configured: set CAMPAIGN_CODEC_KEY_FILE (a file outside the data folder) or CAMPAIGN_CODEC_KEYS',
+    );
+  }
   return localKeyring(dataDir, log);
 }

@@ -8,10 +8,13 @@ import { reject } from './reject';
 /**
  * Credentials inside a workflow. A refusal that belongs in the audit log cannot be recorded by a
  * validator (validators change nothing), so the validator lets such an update through to its
- * handler, which records the attempt and then refuses it. Only so many per run: past that, refused
- * attempts are turned away in the validator, so a flood never reaches history.
+ * handler, which records the attempt and then refuses it. Only so many are described per run; the
+ * next ones are only counted (`dropped`), so the log never understates. Past the counted bound the
+ * validator turns attempts away, so a flood never fills history (nor the run's 2,000 updates);
+ * the last counted entry says so.
  */
-const RECORDED_REFUSALS_PER_RUN = 100;
+export const RECORDED_REFUSALS_PER_RUN = 100;
+export const COUNTED_REFUSALS_PER_RUN = 500;
 
 export interface AccessGateHost {
   /** Undefined: the campaign was started without credentials (a rehearsal or a test); all may act. */
@@ -41,7 +44,7 @@ function asPrincipal(raw: unknown, principal: Principal | undefined): unknown {
 }
 
 export function createAccessGate(host: AccessGateHost) {
-  let recorded = 0;
+  let counted = 0;
 
   const verdictFor = (raw: unknown, action: Action) => {
     const registry = host.registry();
@@ -57,7 +60,7 @@ export function createAccessGate(host: AccessGateHost) {
       const verdict = verdictFor(raw, action);
       if (verdict === undefined) return asPrincipal(raw, undefined);
       if (verdict.ok) return asPrincipal(raw, verdict.principal);
-      if (!verdict.audit || recorded >= RECORDED_REFUSALS_PER_RUN) return reject(verdict);
+      if (!verdict.audit || counted >= COUNTED_REFUSALS_PER_RUN) return reject(verdict);
       return undefined;
     },
 
@@ -72,17 +75,21 @@ export function createAccessGate(host: AccessGateHost) {
         return { payload: asPrincipal(raw, verdict.principal), commit: () => host.setRegistry(verdict.registry) };
       }
       if (verdict.spent) host.setRegistry(verdict.spent);
-      if (verdict.audit && recorded < RECORDED_REFUSALS_PER_RUN) {
-        recorded += 1;
+      if (verdict.audit && counted < COUNTED_REFUSALS_PER_RUN) {
+        counted += 1;
         const claimed = field(raw, 'by');
+        const last = counted === COUNTED_REFUSALS_PER_RUN;
         host.record({
           atMs: host.now(),
           workflow: host.unitId ?? 'campaign',
           action,
           principal: verdict.principal,
           claimedBy: typeof claimed === 'string' ? claimed.slice(0, 200) : undefined,
-          code: verdict.code,
-          reason: verdict.message.slice(0, 500),
+          code: last ? 'audit_bound_reached' : verdict.code,
+          reason: last
+            ? `${COUNTED_REFUSALS_PER_RUN} refusals in this run: further attempts are turned away without a count until the workflow continues as new`
+            : verdict.message.slice(0, 500),
+          ...(counted > RECORDED_REFUSALS_PER_RUN && !last ? { dropped: 1 } : {}),
         });
       }
       return reject(verdict);

@@ -20,7 +20,7 @@ export interface CampaignAccessHolder {
  */
 export function installCampaignAccess(run: CampaignRun): CampaignAccessHolder {
   let access = run.input.access;
-  let audit = run.input.carriedAudit ?? emptyAuditLog();
+  let audit = { ...emptyAuditLog(), ...run.input.carriedAudit };
   const record = (entries: unknown[]) => {
     const valid = entries.flatMap((e) => {
       const parsed = AuditEntrySchema.safeParse(e);

@@ -1,6 +1,6 @@
 import { setHandler } from '@temporalio/workflow';
 import { accessQuery } from '../contracts';
-import type { AuditEntry } from '../domain/access/audit-log';
+import { queueAudit, type AuditEntry } from '../domain/access/audit-log';
 import { depthsOf, type AccessRegistry } from '../domain/access/credential-chain';
 import { createAccessGate, type AccessGate } from './access-gate';
 import type { UnitRun } from './unit-run';
@@ -20,7 +20,7 @@ export function installUnitAccess(run: UnitRun): UnitAccess {
     registry: () => access,
     setRegistry: (registry) => (access = registry),
     unitId: run.input.unit.id,
-    record: (entry) => refusals.push(entry),
+    record: (entry) => queueAudit(refusals, entry),
     now: run.now,
   });
   setHandler(accessQuery, () => (access ? depthsOf(access) : null));

@@ -1,8 +1,9 @@
-import { writeFile } from 'node:fs/promises';
+import { chmod, writeFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { formatInstant } from '../../domain/calendar/local-time';
 import type { Case, CaseLedger, CaseStatus } from '../../domain/cases/case-schema';
 import { isOverdue } from '../../domain/cases/ledger-stats';
+import { writeCsv, type CsvCell } from '../csv/csv-format';
 import type { LedgerCell } from './ledger-cells';
 import { LEDGER_COLUMNS, priorityWord, sourceWord, type LedgerField } from './ledger-columns';
 
@@ -79,15 +80,13 @@ export function ledgerRows(ledger: CaseLedger, options: ExportOptions = {}): Led
   ]);
 }
 
-function csvField(cell: LedgerCell): string {
-  const text = cell === null || cell === undefined ? '' : cell instanceof Date ? cell.toISOString() : String(cell);
-  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+/** Through the project's one CSV writer: Excel-safe encoding, and no cell can run as a formula. */
+export function exportLedgerCsv(ledger: CaseLedger, options: ExportOptions = {}): string {
+  return writeCsv([EXPORT_HEADERS, ...ledgerRows(ledger, options).map((row) => row.map(csvCell))]);
 }
 
-/** UTF-8 with a byte-order mark and CRLF: without the BOM, Excel on Chinese Windows reads GBK and garbles. */
-export function exportLedgerCsv(ledger: CaseLedger, options: ExportOptions = {}): string {
-  const lines = [EXPORT_HEADERS, ...ledgerRows(ledger, options)].map((row) => row.map(csvField).join(','));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+function csvCell(cell: LedgerCell): CsvCell {
+  return cell instanceof Date ? cell.toISOString() : typeof cell === 'boolean' ? String(cell) : cell;
 }
 
 const DATE_COLUMN = EXPORT_HEADERS.indexOf('办结时限') + 1;
@@ -113,7 +112,11 @@ export async function exportLedgerXlsx(ledger: CaseLedger, options: ExportOption
 
 /** Writes `.csv` or `.xlsx`, chosen by the file's extension. */
 export async function writeLedgerFile(ledger: CaseLedger, path: string, options: ExportOptions = {}): Promise<void> {
-  if (/\.xlsx$/i.test(path)) await writeFile(path, await exportLedgerXlsx(ledger, options));
-  else if (/\.csv$/i.test(path)) await writeFile(path, exportLedgerCsv(ledger, options), 'utf8');
+  // Unmasked names and contacts are for the office only: the file is the user's alone (0600).
+  const mode = options.includePersonalData === false ? 0o644 : 0o600;
+  if (/\.xlsx$/i.test(path)) await writeFile(path, await exportLedgerXlsx(ledger, options), { mode });
+  else if (/\.csv$/i.test(path)) await writeFile(path, exportLedgerCsv(ledger, options), { encoding: 'utf8', mode });
   else throw new Error(`cannot tell the format of "${path}": use a .csv or .xlsx file name`);
+  // A file that was there already keeps its old mode through writeFile.
+  await chmod(path, mode);
 }

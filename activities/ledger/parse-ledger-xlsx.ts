@@ -1,5 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
+import { FILE_LIMITS, readBoundedFile } from '../files/bounded-file';
+import { checkZipBounds } from '../files/zip-bounds';
 import type { LedgerCell, LedgerImportContext } from './ledger-cells';
 import { rowsToFilings, type LedgerParseResult, type SheetRow } from './ledger-rows';
 
@@ -13,7 +14,12 @@ type XlsxBytes = Parameters<ExcelJS.Xlsx['load']>[0];
 export interface XlsxOptions {
   /** Worksheet name; default the first sheet. */
   sheet?: string;
+  /** The most the workbook may unpack to, all entries together. */
+  maxUncompressedBytes?: number;
 }
+
+/** A 100,000-row ledger unpacks to some 70 MB of sheet XML; past this it is no ledger but a zip bomb. */
+export const XLSX_MAX_UNCOMPRESSED_BYTES = 160 * 1024 * 1024;
 
 /** Rich text, hyperlinks and formulas all come down to what the cell displays. */
 export function plainCell(value: ExcelJS.CellValue): LedgerCell {
@@ -42,6 +48,12 @@ export async function parseLedgerXlsx(
   context: LedgerImportContext,
   options: XlsxOptions = {},
 ): Promise<LedgerParseResult> {
+  const bounds = await checkZipBounds(Buffer.from(data), options.maxUncompressedBytes ?? XLSX_MAX_UNCOMPRESSED_BYTES);
+  if (!bounds.ok)
+    return {
+      ok: false,
+      errors: [{ row: 1, column: '', reason: `not a readable Excel workbook (.xlsx): ${bounds.reason}` }],
+    };
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs declares its own `Buffer` (an ArrayBuffer) for the parameter; at run time it takes a Node Buffer.
@@ -65,5 +77,5 @@ export async function readLedgerXlsxFile(
   context: LedgerImportContext,
   options: XlsxOptions = {},
 ): Promise<LedgerParseResult> {
-  return parseLedgerXlsx(await readFile(path), context, options);
+  return parseLedgerXlsx(await readBoundedFile(path, FILE_LIMITS.ledgerXlsx), context, options);
 }

@@ -9,9 +9,17 @@ import writeFileAtomicallyFsynced from 'write-file-atomic';
  */
 const madeFolders = new Set<string>();
 
+/**
+ * Everything this module writes holds personal data (mails with names and addresses, the
+ * notification log, uploaded reports), so only the user running the worker may read it: files
+ * 0600 in folders 0700, whatever the umask.
+ */
+export const PRIVATE_FILE = 0o600;
+export const PRIVATE_FOLDER = 0o700;
+
 async function ensureFolder(folder: string): Promise<void> {
   if (madeFolders.has(folder)) return;
-  await mkdir(folder, { recursive: true });
+  await mkdir(folder, { recursive: true, mode: PRIVATE_FOLDER });
   madeFolders.add(folder);
 }
 
@@ -42,10 +50,10 @@ async function inFolder(file: string, write: () => Promise<void>): Promise<void>
  */
 export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
   const bytes = typeof data === 'string' ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-  await inFolder(file, () => writeFileAtomicallyFsynced(file, bytes));
+  await inFolder(file, () => writeFileAtomicallyFsynced(file, bytes, { mode: PRIVATE_FILE }));
 }
 
 /** Appends to `file`, making its folder first if need be. */
 export async function appendToFile(file: string, text: string): Promise<void> {
-  await inFolder(file, () => appendFile(file, text, 'utf8'));
+  await inFolder(file, () => appendFile(file, text, { encoding: 'utf8', mode: PRIVATE_FILE }));
 }

@@ -15,6 +15,12 @@ import { writeOutboxMessage } from './outbox';
 import { formatPlanTime, renderNotification } from './templates';
 import type { RenderedMessage } from './templates';
 
+/** a***@example.org: enough to tell mails apart in a log, not enough to know who they went to. */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf('@');
+  return at <= 0 ? '***' : `${email.slice(0, 1)}***${email.slice(at)}`;
+}
+
 export interface NotifyDependencies {
   mailConfig: MailConfig;
   deliveryLog: DeliveryLog;
@@ -22,6 +28,11 @@ export interface NotifyDependencies {
   transport?: Transporter;
   /** Where the outbox line goes; default console.log (the worker's output). */
   log?: (line: string) => void;
+  /**
+   * Whether that line names the recipient and the subject (which carries case titles). Off by
+   * default: worker logs are collected and kept far more widely than the outbox; `--debug` turns it on.
+   */
+  logPersonalData?: boolean;
   /** Wall clock for records; tests may pin it. */
   now?: () => Date;
 }
@@ -192,7 +203,11 @@ export function createNotifyActivities(deps: NotifyDependencies) {
         baseName,
       });
       await record(request, recipient, message, { messageId, status: 'outbox', file });
-      log(`outbox: ${file} (${message.subject}) → ${recipient.email}`);
+      log(
+        deps.logPersonalData === true
+          ? `outbox: ${file} (${message.subject}) → ${recipient.email}`
+          : `outbox: ${file} → ${maskEmail(recipient.email)}`,
+      );
       return { email: recipient.email, status: 'outbox', messageId };
     }
     try {

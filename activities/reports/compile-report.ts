@@ -1,3 +1,4 @@
+import { writeCsv } from '../csv/csv-format';
 import { formatLateBy, formatPlanTime } from '../notify/templates';
 import { renderHtml, renderMarkdown } from './report-render';
 import type { Section, Table } from './report-render';
@@ -253,12 +254,5 @@ function renderCsv(input: CampaignReportInput, t: Pick2): string {
       row.lateByMs === undefined ? '' : (row.lateByMs / 3_600_000).toFixed(1),
     ]),
   );
-  // The BOM lets Excel, which most county offices open CSV files with, read the Chinese correctly.
-  return '\uFEFF' + [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
-}
-
-/** RFC 4180 quoting; a leading = + - @ is defused so a unit name can never run as a spreadsheet formula. */
-function csvCell(value: string): string {
-  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return writeCsv([header, ...rows]);
 }

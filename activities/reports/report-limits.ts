@@ -1,5 +1,5 @@
-import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { readBoundedFile, regularFileSize } from '../files/bounded-file';
 import type { ReportStore } from './report-store';
 import { sha256Hex } from './report-store';
 
@@ -125,7 +125,12 @@ export async function storeReportFiles(
   const files = await Promise.all(
     paths.map(async (file) => {
       const name = path.basename(file);
-      return { file, name, size: (await stat(file)).size, mediaType: mediaTypeFor(name) ?? 'application/octet-stream' };
+      return {
+        file,
+        name,
+        size: await regularFileSize(file),
+        mediaType: mediaTypeFor(name) ?? 'application/octet-stream',
+      };
     }),
   );
   const check = checkSubmission(
@@ -133,9 +138,11 @@ export async function storeReportFiles(
     options.limits,
   );
   if (!check.ok) throw new ReportLimitError(check.error);
+  const limits = options.limits ?? DEFAULT_REPORT_LIMITS;
   const refs: ReportFileRef[] = [];
   for (const file of files) {
-    const bytes = await readFile(file.file);
+    // Read no more than the limit allowed, even if the file grew since it was checked.
+    const bytes = await readBoundedFile(file.file, limits.maxFileBytes);
     const ref = await options.store.put(bytes, { name: file.name, mediaType: file.mediaType });
     refs.push({ name: file.name, ref, size: bytes.byteLength, mediaType: file.mediaType, sha256: sha256Hex(bytes) });
   }

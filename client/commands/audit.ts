@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
-import { auditLogQuery, campaignInfoQuery } from '../../contracts';
+import { accessQuery, auditLogQuery, campaignInfoQuery } from '../../contracts';
+import { NO_CREDENTIALS_LINE } from '../output/campaign-status';
+import { style } from '../output/style';
 import { idArg } from '../args';
 import { formatTime } from '../output/format';
 import { example } from '../output/help';
@@ -16,8 +18,16 @@ export function registerAuditCommand(program: Command): void {
     .action(
       act(async (ctx, [campaignId = '']) => {
         const campaign = await ctx.campaign(idArg(campaignId, 'campaign'));
-        const [log, info] = await Promise.all([campaign.query(auditLogQuery), campaign.query(campaignInfoQuery)]);
-        ctx.print(log, () => {
+        const [log, info, access] = await Promise.all([
+          campaign.query(auditLogQuery),
+          campaign.query(campaignInfoQuery),
+          campaign.query(accessQuery),
+        ]);
+        const credentials = access !== null;
+        ctx.print({ ...log, credentials }, () => {
+          // Without credentials nothing is ever refused: "no refused attempts" would read as all clear.
+          if (!credentials)
+            return style.yellow(`${NO_CREDENTIALS_LINE}; nothing is checked, so nothing is refused or audited`);
           if (log.total === 0) return 'no refused attempts';
           const table = renderTable(
             [
@@ -37,8 +47,16 @@ export function registerAuditCommand(program: Command): void {
               e.reason,
             ]),
           );
-          const older = log.total - log.entries.length;
-          return older > 0 ? `${table}\n(${older} older entries not kept)` : table;
+          const dropped = log.dropped ?? 0;
+          const older = log.total - log.entries.length - dropped;
+          return [
+            table,
+            ...(older > 0 ? [`(${older} older entries not kept)`] : []),
+            ...(dropped > 0
+              ? [`dropped: ${dropped} (refused past the bound of described entries per run; counted, not described)`]
+              : []),
+            `total: ${log.total} refused attempt(s)`,
+          ].join('\n');
         });
       }),
     );

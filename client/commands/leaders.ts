@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import {
+  accessQuery,
   asOfNow,
   approvePhaseUpdate,
   campaignStatusQuery,
@@ -11,7 +12,7 @@ import {
   unitTimelineQuery,
 } from '../../contracts';
 import { dueArg, idArg, idListArg } from '../args';
-import { renderCampaignStatus } from '../output/campaign-status';
+import { NO_CREDENTIALS_LINE, renderCampaignStatus } from '../output/campaign-status';
 import { renderPublishedStatus } from '../output/published-status';
 import { readPublishedStatus } from '../status/read-published-status';
 import { formatDuration, formatTime } from '../output/format';
@@ -45,8 +46,15 @@ export function registerLeaderCommands(program: Command): void {
           );
           return;
         }
-        const status = await (await ctx.campaign(id)).query(campaignStatusQuery, asOfNow());
-        ctx.print(status, () => renderCampaignStatus(status));
+        const campaign = await ctx.campaign(id);
+        const [status, access] = await Promise.all([
+          campaign.query(campaignStatusQuery, asOfNow()),
+          campaign.query(accessQuery),
+        ]);
+        const credentials = access !== null;
+        ctx.print({ ...status, credentials }, () =>
+          [renderCampaignStatus(status), ...(credentials ? [] : [style.yellow(NO_CREDENTIALS_LINE)])].join('\n'),
+        );
       }),
     );
 
@@ -94,7 +102,12 @@ ${example('campaign glance county-petition-2026', 'campaign glance county-petiti
             ? 'nothing has happened yet'
             : renderTable(
                 [{ header: 'plan time' }, { header: 'what' }],
-                entries.map((e) => [formatTime(e.atMs, info.timeZone), e.what]),
+                entries.map((e) => [
+                  formatTime(e.atMs, info.timeZone),
+                  'plannedAtMs' in e && e.plannedAtMs !== undefined
+                    ? `${e.what}; planned ${formatTime(e.plannedAtMs, info.timeZone)}`
+                    : e.what,
+                ]),
               ),
         );
       }),

@@ -1,5 +1,5 @@
+import { FILE_LIMITS, readTextFile, regularFileSize } from '../../activities/files/bounded-file';
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import { readLedgerFile } from '../../activities/ledger';
 import type { CaseFilingInput, CaseLedger, CaseLedgerContext } from '../../domain/cases/case-schema';
@@ -42,8 +42,9 @@ export async function gatherLedger(ctx: CliContext, campaignId: string, unitId?:
 }
 
 export async function yamlFile(file: string, option: string): Promise<unknown> {
+  const text = await readTextFile(file, FILE_LIMITS.yaml);
   try {
-    return parseYaml(await readFile(file, 'utf8'));
+    return parseYaml(text);
   } catch (error) {
     throw usageError(`${option} ${file}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
   }
@@ -51,6 +52,8 @@ export async function yamlFile(file: string, option: string): Promise<unknown> {
 
 /** Reads and checks a whole ledger file before anything is sent: one bad row and nothing is filed. */
 export async function readImport(ctx: CliContext, campaignId: string, file: string) {
+  // What is no file is refused before the server is asked anything.
+  await regularFileSize(file);
   const context = await ledgerContext(ctx, campaignId);
   const parsed = await readLedgerFile(file, context);
   if (!parsed.ok) {

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { FILE_LIMITS, readTextFile } from '../../activities/files/bounded-file';
 import type { Command } from 'commander';
 import { loadMailConfig } from '../../config/mail-config';
 import { credentialsDir, writeCredentialFiles } from '../access/credential-files';
@@ -22,6 +22,7 @@ import { CliError, EXIT, usageError } from '../errors';
 import { formatTime } from '../output/format';
 import { example } from '../output/help';
 import { style } from '../output/style';
+import { printOut } from '../output/safe-text';
 import { act } from '../run-cli';
 
 function printReceipt(ctx: CliContext, receipt: ActionReceipt): void {
@@ -29,8 +30,9 @@ function printReceipt(ctx: CliContext, receipt: ActionReceipt): void {
 }
 
 async function unitFromFile(file: string): Promise<unknown> {
+  const text = await readTextFile(file, FILE_LIMITS.yaml);
   try {
-    return parseYaml(await readFile(file, 'utf8')) as unknown;
+    return parseYaml(text) as unknown;
   } catch (error) {
     throw usageError(`cannot read unit file ${file}: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -103,7 +105,7 @@ export function registerOfficeUpdateCommands(program: Command): void {
         printReceipt(ctx, await handle.executeUpdate(addUnitUpdate, { args: [input] }));
         if (issued) {
           const [file] = writeCredentialFiles(credentialsDir(loadMailConfig(ctx.env).dataDir, id), [issued.credential]);
-          if (!ctx.json) process.stdout.write(`  credential   ${file ?? ''} (hand it to ${unit.name})\n`);
+          if (!ctx.json) printOut(`  credential   ${file ?? ''} (hand it to ${unit.name})\n`);
         }
       }),
     );

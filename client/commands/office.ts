@@ -16,6 +16,7 @@ import { example } from '../output/help';
 import { style } from '../output/style';
 import { renderTable } from '../output/table';
 import { readPlanFile } from '../plan/read-plan-file';
+import { printErr } from '../output/safe-text';
 import { act } from '../run-cli';
 import { startCampaign } from '../start-campaign';
 
@@ -32,7 +33,7 @@ function issueLines(file: string, errors: PlanIssue[], warnings: PlanIssue[]): s
 async function loadPlan(ctx: CliContext, file: string): Promise<{ plan: Plan; warnings: PlanIssue[] }> {
   const result = await readPlanFile(file);
   if (result.ok) return result;
-  if (!ctx.json) process.stderr.write(`${issueLines(file, result.errors, result.warnings).join('\n')}\n`);
+  if (!ctx.json) printErr(`${issueLines(file, result.errors, result.warnings).join('\n')}\n`);
   throw new CliError(
     `${file} has ${plural(result.errors.length, 'error')}; nothing was started`,
     EXIT.failed,
@@ -105,8 +106,14 @@ export function registerOfficeCommands(program: Command): void {
         }
         const id = options.id === undefined ? undefined : idArg(options.id, '--id');
         const scale = options.rehearsalDay !== undefined ? DAY_SECONDS / options.rehearsalDay : options.rehearsal;
+        if (!options.credentials && scale === undefined) {
+          throw usageError(
+            '--no-credentials is for rehearsals only: without credentials anyone who reaches Temporal may act, even cancel the campaign',
+            'rehearse with --rehearsal-day N (or --rehearsal), or start the live campaign with its credentials',
+          );
+        }
         const { plan, warnings } = await loadPlan(ctx, file);
-        if (!ctx.json && warnings.length > 0) process.stderr.write(`${issueLines(file, [], warnings).join('\n')}\n`);
+        if (!ctx.json && warnings.length > 0) printErr(`${issueLines(file, [], warnings).join('\n')}\n`);
         const campaignId = id ?? plan.campaign.id;
         ctx.campaignId = campaignId;
         const client = await ctx.client();
@@ -186,6 +193,7 @@ export function registerOfficeCommands(program: Command): void {
           startedAt: string;
           title: string;
           rehearsal: boolean;
+          credentials: boolean;
         }[] = [];
         for await (const execution of client.workflow.list({ query })) {
           found.push({
@@ -195,6 +203,7 @@ export function registerOfficeCommands(program: Command): void {
             startedAt: execution.startTime.toISOString(),
             title: typeof execution.memo?.['title'] === 'string' ? execution.memo['title'] : '',
             rehearsal: execution.memo?.['rehearsal'] === true,
+            credentials: execution.memo?.['credentials'] !== false,
           });
           if (found.length >= options.limit) break;
         }
@@ -214,7 +223,7 @@ export function registerOfficeCommands(program: Command): void {
                   c.campaignId,
                   c.state,
                   formatTime(Date.parse(c.startedAt), zone),
-                  c.rehearsal ? 'rehearsal' : 'live',
+                  `${c.rehearsal ? 'rehearsal' : 'live'}${c.credentials ? '' : ', no credentials'}`,
                   c.title,
                 ]),
               ),

@@ -54,7 +54,11 @@ Mail goes to SMTP_URL, or as .eml files to $CAMPAIGN_DATA_DIR/outbox when it is 
         const temporal = ctx.temporalConfig();
         const { runCampaignWorker } = load<typeof CampaignWorker>('../../worker/campaign-worker');
         try {
-          await runCampaignWorker({ temporal, taskQueue: temporal.taskQueue });
+          await runCampaignWorker({
+            temporal,
+            taskQueue: temporal.taskQueue,
+            mail: { logPersonalData: ctx.options.debug === true },
+          });
         } catch (error) {
           if (isUnreachable(error)) throw unreachable(temporal.address);
           throw error;

@@ -11,6 +11,7 @@ import { example } from '../output/help';
 import { style } from '../output/style';
 import { renderTable } from '../output/table';
 import { compileReportNow } from '../report-snapshot';
+import { printOut } from '../output/safe-text';
 import { act } from '../run-cli';
 
 const FORMATS = { md: 'markdown', html: 'html', csv: 'csv' } as const;
@@ -34,7 +35,7 @@ export function registerReportCommands(program: Command): void {
         const text = report[FORMATS[options.format]];
         if (options.out === undefined) {
           if (ctx.json) ctx.print({ campaignId: id, format: options.format, text }, () => text);
-          else process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+          else printOut(text.endsWith('\n') ? text : `${text}\n`);
           return;
         }
         await mkdir(options.out, { recursive: true });

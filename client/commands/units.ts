@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { FILE_LIMITS, readTextFile, regularFileSize } from '../../activities/files/bounded-file';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { parse as parseYaml } from 'yaml';
@@ -28,13 +28,11 @@ const owing = (row: ObligationRow) => row.state === 'open' || row.state === 'ove
 /** Every file is checked (type, size) before any is stored or anything is sent. */
 async function checkFiles(files: string[]): Promise<void> {
   for (const file of files) {
-    const info = await stat(file).catch(() => {
-      throw usageError(`--file ${file}: there is no such file`);
-    });
+    const size = await regularFileSize(file);
     const name = path.basename(file);
     const check = checkAttachment({
       name,
-      size: info.size,
+      size,
       mediaType: mediaTypeFor(name) ?? 'application/octet-stream',
     });
     if (!check.ok)
@@ -48,9 +46,10 @@ async function checkFiles(files: string[]): Promise<void> {
 }
 
 async function reportFromFile(file: string): Promise<Omit<Report, 'attachments'>> {
+  const text = await readTextFile(file, FILE_LIMITS.yaml);
   let raw: unknown;
   try {
-    raw = parseYaml(await readFile(file, 'utf8'));
+    raw = parseYaml(text);
   } catch (error) {
     throw usageError(`--report ${file}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
   }

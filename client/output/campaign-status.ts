@@ -6,6 +6,9 @@ import { renderTable } from './table';
 export type StatusView = CampaignStatus & { rehearsal: boolean };
 
 /** "running (reminders paused) [rehearsal]", coloured: how every status view names the campaign's state. */
+/** The line every view of a campaign started with --no-credentials shows. */
+export const NO_CREDENTIALS_LINE = `credentials    none: anyone who reaches Temporal may act (a rehearsal started with --no-credentials)`;
+
 export function stateWord(status: Pick<StatusView, 'status' | 'paused' | 'rehearsal'>): string {
   const word =
     status.status === 'running'

@@ -1,5 +1,5 @@
 import type { PublishedStatusView } from '../status/read-published-status';
-import { stateWord } from './campaign-status';
+import { NO_CREDENTIALS_LINE, stateWord } from './campaign-status';
 import { formatDuration, formatTime, plural } from './format';
 import { style } from './style';
 
@@ -9,6 +9,7 @@ export function renderPublishedStatus(view: PublishedStatusView): string {
   const lines = [
     `${style.bold(view.title)} (${view.campaignId}) — ${stateWord(view)}`,
     // The campaign publishes every change within seconds: an old publication means a quiet campaign.
+    ...(view.credentials ? [] : [style.yellow(NO_CREDENTIALS_LINE)]),
     `published      at its last change, ${formatDuration(view.ageMs)} ago (plan time ${time(view.asOfMs)}, ${view.timeZone})`,
   ];
   const phase = view.currentPhase;

@@ -16,6 +16,8 @@ export interface PublishedStatusView extends PublishedStatus {
   ageMs: number;
   /** The first deadline still ahead now. */
   nextDeadline?: PublishedStatus['deadlines'][number];
+  /** False for a campaign started with --no-credentials (from its starting memo). */
+  credentials: boolean;
 }
 
 /**
@@ -63,5 +65,6 @@ export async function readPublishedStatus(client: Client, campaignId: string): P
     nowMs,
     ageMs: Math.max(0, (liveMs - published.asOfMs) / published.clock.scale),
     nextDeadline: published.deadlines.find((d) => d.dueMs > nowMs),
+    credentials: latest.memo?.['credentials'] !== false,
   };
 }

@@ -5,8 +5,9 @@ import type { Principal } from './principal';
 /**
  * The whole access decision for one update: who presents the credential, whether it is genuine,
  * and whether that principal may take this action on this workflow. `audit` says whether the
- * refusal belongs in the campaign's audit log: a missing, forged or misused credential does; a
- * value spent a moment earlier by the same principal (a harmless race) does not.
+ * refusal belongs in the campaign's audit log: every refusal of a credential does, a spent value
+ * shown again too (a race between two actions of one holder looks the same as a replayed link,
+ * and only the log lets the office tell them apart).
  */
 export type AccessVerdict =
   | { ok: true; principal: Principal; registry: AccessRegistry }
@@ -41,14 +42,14 @@ export function authorize(
   if (!check.ok) {
     const messages = {
       credential_invalid: `the credential presented for ${principal} is not genuine`,
-      credential_stale: `another action by ${principal} was taken at the same moment; send it again`,
+      credential_stale: `this credential value of ${principal} was already spent (another action at the same moment, or a replay); send it again`,
       credential_used_up: `the credential of ${principal} is used up for this workflow; the office issues a new one`,
     };
     return {
       ok: false,
       code: check.code,
       message: messages[check.code],
-      audit: check.code === 'credential_invalid',
+      audit: true,
       principal,
     };
   }

@@ -31,6 +31,8 @@ export interface PhaseRecord {
 
 export interface TimelineEntry {
   atMs: number;
+  /** When it was due to happen, for what happened late (a phase opened after the worker was down). */
+  plannedAtMs?: number;
   what: string;
   phaseId?: string;
   unitId?: string;

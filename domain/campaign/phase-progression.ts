@@ -2,7 +2,25 @@ import type { Plan } from '../plan/schema';
 import { obligationsForPhase } from '../schedule/obligations';
 import { phaseStartMs, phaseWindow } from '../schedule/phase-window';
 import type { CampaignCommand } from './campaign-commands';
-import { withTimeline, type CampaignState, type PhaseRecord } from './campaign-state';
+import { withTimeline, type CampaignState, type PhaseRecord, type TimelineEntry } from './campaign-state';
+
+const HOUR_MS = 3_600_000;
+/** A phase opened this much (plan time) after its planned start is logged as late, with both times. */
+export const LATE_OPENING_MS = HOUR_MS;
+
+/** The timeline entry of a phase opening: on time, or late with its planned time and how late. */
+export function phaseOpenedEntry(record: PhaseRecord, plannedMs: number, nowMs: number): TimelineEntry {
+  const lateMs = nowMs - plannedMs;
+  if (lateMs < LATE_OPENING_MS) return { atMs: nowMs, what: `phase ${record.name} opened`, phaseId: record.id };
+  const hours = Math.floor(lateMs / HOUR_MS);
+  const late = hours >= 24 ? `${(lateMs / (24 * HOUR_MS)).toFixed(1)} plan days` : `${hours} plan hour(s)`;
+  return {
+    atMs: nowMs,
+    plannedAtMs: plannedMs,
+    what: `phase ${record.name} opened ${late} after its planned start (no worker ran the campaign in between)`,
+    phaseId: record.id,
+  };
+}
 
 /** When phase `index` may open, or undefined while that depends on something not yet decided. */
 function plannedStartMs(plan: Plan, state: CampaignState, index: number): number | undefined {
@@ -68,7 +86,7 @@ export function advanceCampaign(
         ...next,
         seq,
         phases: next.phases.map((p, i) => (i === index ? opened : p)),
-        timeline: withTimeline(next, { atMs: nowMs, what: `phase ${record.name} opened`, phaseId: record.id }),
+        timeline: withTimeline(next, phaseOpenedEntry(record, start, nowMs)),
       };
       commands.push({ type: 'broadcast', units: 'all', event });
     }

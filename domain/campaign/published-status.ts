@@ -8,7 +8,7 @@ import { campaignStatus, upcomingDeadlines, type CampaignStatus } from './campai
 /** How many overdue deliverables the published status names; the count is always exact. */
 export const PUBLISHED_OVERDUE_LISTED = 10;
 /** How many upcoming deadlines it carries, so a reader still finds one ahead after the first passes. */
-const PUBLISHED_DEADLINES = 3;
+export const PUBLISHED_DEADLINES = 3;
 
 /**
  * The campaign's standing as the campaign workflow last published it on itself (a memo), which the

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CALENDAR_PRESETS } from '../calendar/cn-mainland';
 import { isDuration } from './duration';
+import { PLAN_LIMITS as LIMIT, lineOf, textOf } from './plan-limits';
 
 /**
  * The plan file (实施方案) as data. One schema; every type below comes from z.infer.
@@ -38,35 +39,37 @@ export const TimeZoneSchema = z.string().refine((zone) => {
   }
 }, 'not a known IANA time zone (e.g. "Asia/Shanghai")');
 
+const EmailSchema = z.email().max(LIMIT.email);
+
 export const PersonSchema = z.object({
   id: IdSchema,
-  name: z.string().min(1),
-  title: z.string().optional(),
-  email: z.email(),
+  name: lineOf(LIMIT.name),
+  title: textOf(LIMIT.name).optional(),
+  email: EmailSchema,
 });
 
 export const ContactSchema = z.object({
-  name: z.string().min(1),
-  email: z.email().optional(),
-  phone: z.string().optional(),
+  name: lineOf(LIMIT.name),
+  email: EmailSchema.optional(),
+  phone: textOf(LIMIT.phone).optional(),
 });
 
 export const HolidayCalendarSchema = z.object({
   /** A built-in calendar: `cn-mainland` holds the State Council's published holidays and make-up workdays. */
   preset: z.enum(CALENDAR_PRESETS).optional(),
   /** Days off besides weekends (法定节假日); with a preset, added to it (and they win over its workdays). */
-  daysOff: z.array(LocalDateSchema).default([]),
+  daysOff: z.array(LocalDateSchema).max(LIMIT.calendarDays).default([]),
   /** Make-up working days (调休上班) that fall on a weekend; with a preset, added to it. */
-  workdays: z.array(LocalDateSchema).default([]),
+  workdays: z.array(LocalDateSchema).max(LIMIT.calendarDays).default([]),
   /** Dates the preset lists (as a day off or a workday) that this plan does not follow. */
-  except: z.array(LocalDateSchema).optional(),
+  except: z.array(LocalDateSchema).max(LIMIT.calendarDays).optional(),
   weekendsOff: z.boolean().default(true),
 });
 
 export const CampaignSchema = z.object({
   id: IdSchema,
-  title: z.string().min(1),
-  organiser: z.string().min(1),
+  title: lineOf(LIMIT.title),
+  organiser: lineOf(LIMIT.name),
   timeZone: TimeZoneSchema.default('Asia/Shanghai'),
   locale: z.enum(['zh', 'en']).default('zh'),
   calendar: HolidayCalendarSchema.default({ daysOff: [], workdays: [], weekendsOff: true }),
@@ -80,20 +83,20 @@ export const CampaignSchema = z.object({
 
 export const LeadingGroupSchema = z.object({
   head: PersonSchema,
-  deputies: z.array(PersonSchema).default([]),
-  members: z.array(PersonSchema).default([]),
+  deputies: z.array(PersonSchema).max(LIMIT.people).default([]),
+  members: z.array(PersonSchema).max(LIMIT.people).default([]),
 });
 
 export const OfficeSchema = PersonSchema.extend({
   /** Where the office sits, e.g. 县信访局. */
-  seatedAt: z.string().optional(),
+  seatedAt: textOf(LIMIT.name).optional(),
 });
 
 export const UnitSchema = z.object({
   id: IdSchema,
-  name: z.string().min(1),
+  name: lineOf(LIMIT.name),
   head: ContactSchema,
-  contact: ContactSchema.extend({ email: z.email() }),
+  contact: ContactSchema.extend({ email: EmailSchema }),
   parent: IdSchema.optional(),
 });
 
@@ -112,18 +115,18 @@ export const AudienceSchema = z.union([
 export const EscalationStepSchema = z.object({
   after: DurationSchema,
   at: LocalTimeSchema.optional(),
-  notify: z.array(AudienceSchema).min(1),
+  notify: z.array(AudienceSchema).min(1).max(LIMIT.audiences),
   /** 通报: a public notice to every unit naming the late unit. */
   publicNotice: z.boolean().default(false),
   /** 责任追究: record an accountability mark against the unit. */
   accountability: z.boolean().default(false),
-  label: z.string().optional(),
+  label: textOf(LIMIT.label).optional(),
 });
 
 export const BUILT_IN_REPORT_KINDS = ['summary', 'member-list', 'case-ledger', 'progress', 'document'] as const;
 
 export const ReportKindDefinitionSchema = z.object({
-  title: z.string().min(1),
+  title: lineOf(LIMIT.title),
   /** Fields the structured report must carry; each a non-empty string unless `type` says otherwise. */
   fields: z
     .array(
@@ -133,6 +136,7 @@ export const ReportKindDefinitionSchema = z.object({
         required: z.boolean().default(true),
       }),
     )
+    .max(LIMIT.reportFields)
     .default([]),
   attachmentsRequired: z.boolean().default(false),
 });
@@ -162,13 +166,13 @@ export const RecurrenceSchema = z.union([
 
 export const DeliverableSchema = z.object({
   id: IdSchema,
-  title: z.string().min(1),
-  owedBy: z.union([z.literal('all'), z.array(IdSchema).min(1)]).default('all'),
+  title: lineOf(LIMIT.title),
+  owedBy: z.union([z.literal('all'), z.array(IdSchema).min(1).max(LIMIT.units)]).default('all'),
   due: DueSchema,
   kind: IdSchema.default('summary'),
   recurrence: RecurrenceSchema.optional(),
-  reminders: z.array(ReminderSchema).optional(),
-  escalation: z.array(EscalationStepSchema).optional(),
+  reminders: z.array(ReminderSchema).max(LIMIT.reminders).optional(),
+  escalation: z.array(EscalationStepSchema).max(LIMIT.escalationSteps).optional(),
   postponeOnDayOff: z.boolean().optional(),
   /** After this long past due a missing report can no longer be submitted; default: until the phase is approved or the campaign ends. */
   acceptLateFor: DurationSchema.optional(),
@@ -191,7 +195,7 @@ export const ApproversSchema = z.union([
 
 export const PhaseSchema = z.object({
   id: IdSchema,
-  name: z.string().min(1),
+  name: lineOf(LIMIT.name),
   window: PhaseWindowSchema,
   gate: z.enum(['window-end', 'approval']).default('window-end'),
   approvers: ApproversSchema.default('head-and-deputies'),
@@ -199,29 +203,38 @@ export const PhaseSchema = z.object({
   mayOverlapPrevious: z.boolean().default(false),
   /** Units may file cases (立案) in this phase. */
   casesFiling: z.boolean().default(false),
-  deliverables: z.array(DeliverableSchema).default([]),
+  deliverables: z.array(DeliverableSchema).max(LIMIT.deliverablesPerPhase).default([]),
 });
 
 export const PlanSchema = z.object({
-  $schema: z.string().optional(),
+  $schema: textOf(LIMIT.label * 5).optional(),
   version: z.literal(1).default(1),
   campaign: CampaignSchema,
   leadingGroup: LeadingGroupSchema,
   office: OfficeSchema,
-  units: z.array(UnitSchema).min(1),
-  reportKinds: z.record(IdSchema, ReportKindDefinitionSchema).default({}),
-  reminders: z.array(ReminderSchema).default([
-    { before: '2d', at: '09:00' },
-    { before: '0d', at: '09:00' },
-  ]),
-  escalation: z.array(EscalationStepSchema).default([]),
-  caseCategories: z.array(z.object({ id: IdSchema, name: z.string().min(1) })).default([
-    { id: 'law-related', name: '涉法涉诉' },
-    { id: 'repeated-petition', name: '重复访、越级访、集体访' },
-    { id: 'handed-down', name: '省市交办' },
-    { id: 'hot-issue', name: '热点难点问题' },
-  ]),
-  phases: z.array(PhaseSchema).min(1),
+  units: z.array(UnitSchema).min(1).max(LIMIT.units),
+  reportKinds: z
+    .record(IdSchema, ReportKindDefinitionSchema)
+    .refine((kinds) => Object.keys(kinds).length <= LIMIT.reportKinds, `at most ${LIMIT.reportKinds} report kinds`)
+    .default({}),
+  reminders: z
+    .array(ReminderSchema)
+    .max(LIMIT.reminders)
+    .default([
+      { before: '2d', at: '09:00' },
+      { before: '0d', at: '09:00' },
+    ]),
+  escalation: z.array(EscalationStepSchema).max(LIMIT.escalationSteps).default([]),
+  caseCategories: z
+    .array(z.object({ id: IdSchema, name: lineOf(LIMIT.name) }))
+    .max(LIMIT.caseCategories)
+    .default([
+      { id: 'law-related', name: '涉法涉诉' },
+      { id: 'repeated-petition', name: '重复访、越级访、集体访' },
+      { id: 'handed-down', name: '省市交办' },
+      { id: 'hot-issue', name: '热点难点问题' },
+    ]),
+  phases: z.array(PhaseSchema).min(1).max(LIMIT.phases),
 });
 
 export type Plan = z.infer<typeof PlanSchema>;

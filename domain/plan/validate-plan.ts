@@ -1,5 +1,6 @@
 import { checkApprovers } from './check-approvers';
 import { checkCalendarCoverage } from './check-calendar';
+import { checkPlanSize } from './check-plan-size';
 import { checkReferences } from './check-references';
 import { checkPhaseWindows } from './phase-windows';
 import { checkTiming } from './check-timing';
@@ -32,7 +33,11 @@ function crossFieldIssues(plan: LoosePlan): PlanIssue[] {
 export function validatePlan(input: unknown): PlanValidation {
   const parsed = PlanSchema.safeParse(input);
   const schemaIssues = parsed.success ? [] : mapSchemaIssues(parsed.error.issues, input);
-  const issues = [...schemaIssues, ...crossFieldIssues(parsed.success ? asLoose(parsed.data) : salvagePlan(input))];
+  const issues = [
+    ...schemaIssues,
+    ...crossFieldIssues(parsed.success ? asLoose(parsed.data) : salvagePlan(input)),
+    ...checkPlanSize(parsed.success ? parsed.data : input),
+  ];
   const errors = issues.filter((issue) => issue.severity === 'error');
   const warnings = issues.filter((issue) => issue.severity === 'warning');
   if (parsed.success && errors.length === 0) return { ok: true, plan: parsed.data, warnings };

@@ -74,12 +74,23 @@ describe('keyring configuration', () => {
       const first = loadKeyring({}, dir, (line) => said.push(line));
       const second = loadKeyring({}, dir, (line) => said.push(line));
       expect(said).toHaveLength(1); // one line, when the key is made
-      expect(said[0]).toContain(path.join(dir, 'codec-keys.json'));
+      // Beside the data folder, not in it: a copy of the data does not carry the key.
+      const keyFile = path.join(`${dir}-keys`, 'codec-keys.json');
+      expect(said[0]).toContain(keyFile);
+      expect(fs.existsSync(path.join(dir, 'codec-keys.json'))).toBe(false);
       expect(second.keys.get(second.currentId)).toEqual(first.keys.get(first.currentId));
-      expect(fs.statSync(path.join(dir, 'codec-keys.json')).mode & 0o777).toBe(0o600);
+      expect(fs.statSync(keyFile).mode & 0o777).toBe(0o600);
+      expect(fs.statSync(`${dir}-keys`).mode & 0o777).toBe(0o700);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
+      fs.rmSync(`${dir}-keys`, { recursive: true, force: true });
     }
+  });
+
+  it('requires a configured key when a real mail server is configured', () => {
+    expect(() => loadKeyring({ SMTP_URL: 'smtp://mail.example.org:587' }, os.tmpdir())).toThrow(
+      /SMTP_URL is set, so the payload key must be configured/,
+    );
   });
 
   it('reads a key file with a current key and older ones', () => {

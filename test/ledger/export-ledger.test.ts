@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readLedgerFile, writeLedgerFile } from '../../activities/ledger';
 import { EXPORT_HEADERS, exportLedgerCsv } from '../../activities/ledger/export-ledger';
-import { parseCsv } from '../../activities/ledger/parse-ledger-csv';
+import { readCsv as parseCsv } from '../../activities/csv/csv-format';
 import { applyCaseEvent, fileCases } from '../../domain/cases/case-ledger';
 import type { CaseEventInput } from '../../domain/cases/case-events';
 import type { Case, CaseLedger } from '../../domain/cases/case-schema';

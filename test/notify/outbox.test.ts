@@ -22,15 +22,28 @@ afterEach(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-function outboxActivities(lines: string[]) {
+function outboxActivities(lines: string[], logPersonalData = true) {
   return createNotifyActivities({
     mailConfig: { from: 'Campaign Office <campaign@localhost>', dataDir, outboxDir: path.join(dataDir, 'outbox') },
     deliveryLog: createFileDeliveryLog({ dataDir }),
     log: (line) => lines.push(line),
+    logPersonalData,
   });
 }
 
 describe('the outbox, used when no SMTP server is configured', () => {
+  it('logs neither the recipient nor the subject (case titles) unless asked to', async () => {
+    const lines: string[] = [];
+    const request = requestFor(sampleBodies.due_soon, { rehearsal: true });
+    await outboxActivities(lines, false).sendNotification({ ...request, id: `${request.id}-masked` });
+    expect(lines).toHaveLength(2);
+    for (const line of lines) {
+      expect(line).toMatch(/^outbox: \S+\.eml → \S\*\*\*@\S+$/);
+      expect(line).not.toContain(unitHead.email);
+      expect(line).not.toContain(CAMPAIGN_TITLE);
+    }
+  });
+
   it('writes each message as a parseable .eml file and logs one line per recipient', async () => {
     const lines: string[] = [];
     const request = requestFor(sampleBodies.due_soon, { rehearsal: true });

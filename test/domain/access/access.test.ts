@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { appendAudit, AUDIT_ENTRIES_KEPT, emptyAuditLog, type AuditEntry } from '../../../domain/access/audit-log';
+import {
+  appendAudit,
+  queueAudit,
+  AUDIT_ENTRIES_KEPT,
+  emptyAuditLog,
+  type AuditEntry,
+} from '../../../domain/access/audit-log';
 import { authorize } from '../../../domain/access/authorize';
 import { chainEnd, checkProof, proofFor, type AccessRegistry } from '../../../domain/access/credential-chain';
 import { mayAct, type Action } from '../../../domain/access/permissions';
@@ -124,12 +130,12 @@ describe('authorize', () => {
     expect(beyond.ok ? '' : beyond.message).toContain('only the office may');
   });
 
-  it('does not audit a race between two actions of the same holder', () => {
+  it('audits a spent value shown again: a race and a replayed link look the same', () => {
     const first = authorize(registry, present('office'), 'extendDeadline', 'town-a');
     if (!first.ok) throw new Error(first.message);
     expect(authorize(first.registry, present('office'), 'extendDeadline', 'town-a')).toMatchObject({
       code: 'credential_stale',
-      audit: false,
+      audit: true,
     });
   });
 });
@@ -148,5 +154,18 @@ describe('the audit log', () => {
     expect(log.total).toBe(AUDIT_ENTRIES_KEPT + 20);
     expect(log.entries).toHaveLength(AUDIT_ENTRIES_KEPT);
     expect(log.entries[0]?.atMs).toBe(20);
+  });
+
+  it('counts dropped refusals in the total without an entry, merging them on the way', () => {
+    const queue: AuditEntry[] = [];
+    const base = { atMs: 1, workflow: 'town-a', action: 'submitReport', code: 'credential_invalid', reason: 'y' };
+    queueAudit(queue, base);
+    for (let i = 0; i < 250; i += 1) queueAudit(queue, { ...base, dropped: 1 });
+    queueAudit(queue, base);
+    expect(queue.map((e) => e.dropped)).toEqual([undefined, 250, undefined]);
+    const log = appendAudit(emptyAuditLog(), queue);
+    expect(log).toMatchObject({ total: 252, dropped: 250 });
+    expect(log.entries).toHaveLength(2);
+    expect(appendAudit({ entries: [], total: 3 } as never, queue)).toMatchObject({ total: 255, dropped: 250 });
   });
 });

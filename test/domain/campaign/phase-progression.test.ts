@@ -30,6 +30,25 @@ describe('phase progression', () => {
     });
   });
 
+  it('records a phase opened after downtime with both its planned and its actual time', () => {
+    const late = beijing('2026-04-14', '17:00');
+    const opened = advanceCampaign(plan, start(), late).state;
+    expect(opened.phases[0]).toMatchObject({ status: 'open', openedAtMs: late });
+    expect(opened.timeline.at(-1)).toEqual({
+      atMs: late,
+      plannedAtMs: beijing('2026-04-12'),
+      what: 'phase 宣传发动 opened 2.7 plan days after its planned start (no worker ran the campaign in between)',
+      phaseId: 'mobilise',
+    });
+    // Within the hour it is on time, and says nothing more.
+    const onTime = advanceCampaign(plan, start(), beijing('2026-04-12', '00:30')).state;
+    expect(onTime.timeline.at(-1)).toEqual({
+      atMs: beijing('2026-04-12', '00:30'),
+      what: 'phase 宣传发动 opened',
+      phaseId: 'mobilise',
+    });
+  });
+
   it('closes a window-gated phase at the end of its window and opens the next at its start', () => {
     let state = advanceCampaign(plan, start(), beijing('2026-04-12')).state;
     const result = advanceCampaign(plan, state, beijing('2026-04-18'));

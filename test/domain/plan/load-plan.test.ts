@@ -109,8 +109,7 @@ describe('reading a plan file', () => {
     expect(result.ok ? '' : result.errors[0]?.message).toContain('cannot read plan file "/no/such/dir/plan.yaml"');
   });
 
-  it('says that a directory is not a plan file', async () => {
-    const result = await readPlanFile(tmpdir());
-    expect(result).toMatchObject({ ok: false, errors: [{ code: 'not_a_file' }] });
+  it('refuses a directory as no file at all, before reading anything', async () => {
+    await expect(readPlanFile(tmpdir())).rejects.toMatchObject({ name: 'FileRefusal', code: 'not_a_file' });
   });
 });

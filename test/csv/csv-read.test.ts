@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeLedgerBytes, parseCsv } from '../../activities/ledger/parse-ledger-csv';
+import { readCsv as parseCsv } from '../../activities/csv/csv-format';
+import { decodeLedgerBytes } from '../../activities/ledger/parse-ledger-csv';
 
 const records = (text: string) => {
   const result = parseCsv(text);
