@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parsePlanText } from '../../domain/plan/load-plan';
 import { planError } from '../../domain/plan/plan-issue';
-import type { PlanValidation } from '../../domain/plan/validate-plan';
+import type { PlanValidation, ValidateOptions } from '../../domain/plan/validate-plan';
 
 const REASONS: Record<string, [string, string]> = {
   ENOENT: ['file_not_found', 'there is no such file; check the path (it is relative to the current directory)'],
@@ -11,7 +11,7 @@ const REASONS: Record<string, [string, string]> = {
 };
 
 /** Reads a plan file (YAML or JSON) and checks it; a missing or unreadable file is an issue, not a throw. */
-export async function readPlanFile(filePath: string): Promise<PlanValidation> {
+export async function readPlanFile(filePath: string, options: ValidateOptions = {}): Promise<PlanValidation> {
   let text: string;
   try {
     text = await readFile(filePath, 'utf8');
@@ -27,5 +27,5 @@ export async function readPlanFile(filePath: string): Promise<PlanValidation> {
       warnings: [],
     };
   }
-  return parsePlanText(text, filePath);
+  return parsePlanText(text, filePath, options);
 }
