@@ -27,6 +27,8 @@ export interface DraftPhase {
   start: DraftDate;
   end: DraftDate;
   source: Source;
+  /** Last line of the phase's section (its heading to the next phase or section). */
+  lastLine: number;
   /** The window's own words when they are not on the heading line ("时间: 4月15日-5月14日"). */
   windowSource?: Source;
 }

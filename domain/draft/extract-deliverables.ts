@@ -15,7 +15,8 @@ const UNDATED =
   /(书面材料|总结|名单|台账|台帐|报告)[^，,。；]{0,6}(上报|报送|报)|(上报|报送|报)[^，,。；]{0,4}(书面材料|总结|名单|台账|台帐)/u;
 const SUBJECT = /^(?:[^，,]{0,12}?(?:要|须|必须|务必|应|请)\s*)?/u;
 
-export function kindOf(title: string): DeliverableKind {
+export function kindOf(written: string): DeliverableKind {
+  const title = normalizeForMatching(written);
   if (/名单/u.test(title)) return 'member-list';
   if (/台账|台帐|排查/u.test(title)) return 'case-ledger';
   if (/进展|进度/u.test(title)) return 'progress';
@@ -110,7 +111,7 @@ export function findDeliverables(
           kind: kindOf(title),
           phase,
           source,
-          due: unknownDate('the document gives no date for it'),
+          due: unknownDate('文中未写日期'),
         });
       }
     }

@@ -39,7 +39,7 @@ function draftPlan(segment: PlanSegment, index: number, options: DraftOptions): 
   const office = findOfficeSeat(lines);
   const spans = findPhaseSpans(lines);
   const year = yearWritten(spans) ?? findYear(lines, title, options.year);
-  const phases = resolvePhases(spans, year.year);
+  const phases = resolvePhases(spans, lines, year.year);
   const { dated, undated } = findDeliverables(lines, spans);
   const deliverables = [...resolveDeliverables(dated, phases, year.year), ...undated].sort(
     (a, b) => a.source.line - b.source.line,

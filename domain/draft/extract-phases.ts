@@ -17,7 +17,7 @@ const NEW_YEAR_GAP = 6;
 const NAME_END = /[:：（(，,。；;、]|时间/u;
 
 export interface PhaseSpan {
-  phase: Omit<DraftPhase, 'start' | 'end'>;
+  phase: Omit<DraftPhase, 'start' | 'end' | 'lastLine'>;
   window: DateExpression | undefined;
   /** Lines (indices into the plan's lines) that belong to this phase, for its deliverables. */
   from: number;
@@ -108,7 +108,7 @@ function windowDates(
   carry: number,
 ): [DraftDate, DraftDate] {
   if (!window)
-    return [unknownDate('no dates are written for this phase'), unknownDate('no dates are written for this phase')];
+    return [unknownDate('文中未写日期'), unknownDate('文中未写日期')];
   switch (window.kind) {
     case 'range': {
       const endCarry = carry + (crossesNewYear(window.start, window.end) ? 1 : 0);
@@ -117,24 +117,24 @@ function windowDates(
     case 'open-range':
       return [
         resolveMention(window.start, 'start', year, carry),
-        unknownDate(`the document says "${window.endWords}"`),
+        unknownDate(`文中写作“${window.endWords}”`),
       ];
     case 'before':
-      return [unknownDate('the document gives only the end'), resolveMention(window.at, 'end', year, carry)];
+      return [unknownDate('文中只写了截止日期'), resolveMention(window.at, 'end', year, carry)];
     case 'single':
       if (window.at.part === 'end')
-        return [unknownDate('the document gives only the end (月底)'), resolveMention(window.at, 'end', year, carry)];
+        return [unknownDate('文中只写了“月底”'), resolveMention(window.at, 'end', year, carry)];
       return [resolveMention(window.at, 'start', year, carry), resolveMention(window.at, 'end', year, carry)];
     case 'blank':
       return [
-        unknownDate('the dates are left blank in the document'),
-        unknownDate('the dates are left blank in the document'),
+        unknownDate('文中日期空白'),
+        unknownDate('文中日期空白'),
       ];
   }
 }
 
 /** Phases with their windows; a phase that starts before the previous one did is in the next year. */
-export function resolvePhases(spans: PhaseSpan[], year: number | undefined): DraftPhase[] {
+export function resolvePhases(spans: PhaseSpan[], lines: TextLine[], year: number | undefined): DraftPhase[] {
   let carry = 0;
   let previous: DayMention | undefined;
   return spans.map((span) => {
@@ -142,6 +142,7 @@ export function resolvePhases(spans: PhaseSpan[], year: number | undefined): Dra
     if (first && previous && first.year === undefined && previous.month - first.month >= NEW_YEAR_GAP) carry++;
     if (first) previous = first;
     const [start, end] = windowDates(span.window, year, carry);
-    return { ...span.phase, start, end };
+    const lastLine = lines[span.to - 1]?.number ?? span.phase.source.line;
+    return { ...span.phase, start, end, lastLine };
   });
 }

@@ -11,11 +11,11 @@ const pad = (n: number) => String(n).padStart(2, '0');
 export function resolveMention(at: DayMention, role: 'start' | 'end', year: number | undefined, carry = 0): DraftDate {
   const whole = at.year ?? (year === undefined ? undefined : year + carry);
   const day = dayOf(at, role, whole);
-  if (day === undefined) return { kind: 'unknown', why: `the last day of February depends on the year` };
+  if (day === undefined) return { kind: 'unknown', why: '二月的最后一天取决于年份' };
   if (whole === undefined) return { kind: 'no-year', monthDay: `--${pad(at.month)}-${pad(day)}` };
   const probe = new Date(Date.UTC(whole, at.month - 1, day));
   if (probe.getUTCMonth() !== at.month - 1)
-    return { kind: 'unknown', why: `${at.month}月${day}日 is not a day of ${whole}` };
+    return { kind: 'unknown', why: `${whole}年没有${at.month}月${day}日` };
   return { kind: 'date', iso: `${whole}-${pad(at.month)}-${pad(day)}` };
 }
 
