@@ -8,7 +8,8 @@ export type Decoded = { ok: true; text: string } | { ok: false; reason: string }
 const SAVE_AS_UTF8 = 'save it as UTF-8 (记事本: 另存为 → 编码 UTF-8) and draft again';
 
 function looksUtf16(bytes: Uint8Array): boolean {
-  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) return true;
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)))
+    return true;
   let zeros = 0;
   const sample = Math.min(bytes.length, 4096);
   for (let i = 0; i < sample; i++) if (bytes[i] === 0) zeros++;
@@ -32,7 +33,9 @@ export function decodeText(bytes: Uint8Array): Decoded {
     return { ok: true, text };
   } catch {
     const gbk = decodesAs('gbk', bytes);
-    const named = gbk ? 'it looks like GBK (GB2312/GB18030, the Windows Chinese encoding)' : 'its encoding is not known';
+    const named = gbk
+      ? 'it looks like GBK (GB2312/GB18030, the Windows Chinese encoding)'
+      : 'its encoding is not known';
     return { ok: false, reason: `it is not UTF-8 text: ${named}; ${SAVE_AS_UTF8}` };
   }
 }

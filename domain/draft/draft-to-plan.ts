@@ -86,7 +86,11 @@ function unitsData(units: DraftUnit[], notes: Comments): Record<string, unknown>
   }
   units.forEach((unit, i) => {
     const repeated = i > 0 && units[i - 1]?.source.line === unit.source.line && !unit.collective;
-    notes.add(['units', i], repeated ? undefined : unit.source, unit.collective ? `文中只写“${unit.collective}”` : undefined);
+    notes.add(
+      ['units', i],
+      repeated ? undefined : unit.source,
+      unit.collective ? `文中只写“${unit.collective}”` : undefined,
+    );
   });
   return units.map((unit, i) => unitData(unit, `unit-${i + 1}`));
 }
@@ -105,9 +109,17 @@ function recurringData(r: DraftRecurring, id: string, phaseStart: DraftDate): Re
     return { ...base, due: { after }, recurrence: { every: '1w' } };
   }
   if (r.every === 'month') {
-    return { ...base, due: { after: placeholder('第一次上报距阶段开始多久，如 "1w"') }, recurrence: { monthlyOnDay: r.dayOfMonth ?? placeholder('每月几日上报（1–28）') } };
+    return {
+      ...base,
+      due: { after: placeholder('第一次上报距阶段开始多久，如 "1w"') },
+      recurrence: { monthlyOnDay: r.dayOfMonth ?? placeholder('每月几日上报（1–28）') },
+    };
   }
-  return { ...base, due: { after: placeholder('第一次上报距阶段开始多久，如 "1w"') }, recurrence: { every: placeholder('多久上报一次，如 "1w"') } };
+  return {
+    ...base,
+    due: { after: placeholder('第一次上报距阶段开始多久，如 "1w"') },
+    recurrence: { every: placeholder('多久上报一次，如 "1w"') },
+  };
 }
 
 /** Days from the phase's first day to the first given weekday after it (1–7), when the start is known. */
@@ -138,11 +150,19 @@ function escalationData(consequences: DraftConsequence[], notes: Comments): Reco
 }
 
 function startKey(phase: DraftPhase): string | undefined {
-  return phase.start.kind === 'date' ? phase.start.iso : phase.start.kind === 'no-year' ? phase.start.monthDay.slice(2) : undefined;
+  return phase.start.kind === 'date'
+    ? phase.start.iso
+    : phase.start.kind === 'no-year'
+      ? phase.start.monthDay.slice(2)
+      : undefined;
 }
 
 function endKey(phase: DraftPhase): string | undefined {
-  return phase.end.kind === 'date' ? phase.end.iso : phase.end.kind === 'no-year' ? phase.end.monthDay.slice(2) : undefined;
+  return phase.end.kind === 'date'
+    ? phase.end.iso
+    : phase.end.kind === 'no-year'
+      ? phase.end.monthDay.slice(2)
+      : undefined;
 }
 
 /** Phases by their start where the document lists parallel activities out of order (the plan runs them in order). */
@@ -167,8 +187,12 @@ function phasesData(draft: PlanDraft, notes: Comments): Record<string, unknown>[
     if (phase.windowSource) notes.add(['phases', k, 'window'], phase.windowSource);
     const dated = draft.deliverables.filter((d) => d.phase === original);
     const recurring = draft.recurring.filter((_, r) => placement[r] === original);
-    dated.forEach((d, j) => notes.add(['phases', k, 'deliverables', j], d.source, d.recipient ? `报送：${d.recipient}` : undefined));
-    recurring.forEach((r, j) => notes.add(['phases', k, 'deliverables', dated.length + j], r.source, '定期上报：放在最长的阶段，如不对请移动'));
+    dated.forEach((d, j) =>
+      notes.add(['phases', k, 'deliverables', j], d.source, d.recipient ? `报送：${d.recipient}` : undefined),
+    );
+    recurring.forEach((r, j) =>
+      notes.add(['phases', k, 'deliverables', dated.length + j], r.source, '定期上报：放在最长的阶段，如不对请移动'),
+    );
     return {
       id: `phase-${k + 1}`,
       name: phase.name || placeholder('阶段名称'),
@@ -185,8 +209,18 @@ function phasesData(draft: PlanDraft, notes: Comments): Record<string, unknown>[
 function campaignData(draft: PlanDraft, notes: Comments): Record<string, unknown> {
   notes.add(['campaign', 'title'], draft.titleSource);
   notes.add(['campaign', 'organiser'], draft.organiserSource, draft.organiser ? undefined : '文中未找到发文单位');
-  const from = { text: '年份写在文中', title: '年份取自标题', 'issue-date': '年份取自发文日期', option: '年份由 --year 给出', none: '文中没有年份：日期的年份待填（或用 --year）' };
-  notes.add(['campaign', 'id'], draft.year.source, `${from[draft.year.from]}${draft.year.year ? `：${draft.year.year}` : ''}`);
+  const from = {
+    text: '年份写在文中',
+    title: '年份取自标题',
+    'issue-date': '年份取自发文日期',
+    option: '年份由 --year 给出',
+    none: '文中没有年份：日期的年份待填（或用 --year）',
+  };
+  notes.add(
+    ['campaign', 'id'],
+    draft.year.source,
+    `${from[draft.year.from]}${draft.year.year ? `：${draft.year.year}` : ''}`,
+  );
   return {
     id: `draft-${draft.year.year ?? 'plan'}-${draft.index}`,
     title: draft.title,
@@ -211,6 +245,14 @@ export function draftToPlan(draft: PlanDraft): PlanDraftData {
   const escalation = escalationData(draft.consequences, notes);
   const phases = phasesData(draft, notes);
   if (phases.length === 0) notes.add(['phases'], undefined, '文中未找到阶段');
-  const plan = { version: 1, campaign, leadingGroup: leaders, office, units, ...(escalation.length ? { escalation } : {}), phases };
+  const plan = {
+    version: 1,
+    campaign,
+    leadingGroup: leaders,
+    office,
+    units,
+    ...(escalation.length ? { escalation } : {}),
+    phases,
+  };
   return { plan, comments: notes.list };
 }

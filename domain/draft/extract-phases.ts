@@ -107,18 +107,14 @@ function windowDates(
   year: number | undefined,
   carry: number,
 ): [DraftDate, DraftDate] {
-  if (!window)
-    return [unknownDate('文中未写日期'), unknownDate('文中未写日期')];
+  if (!window) return [unknownDate('文中未写日期'), unknownDate('文中未写日期')];
   switch (window.kind) {
     case 'range': {
       const endCarry = carry + (crossesNewYear(window.start, window.end) ? 1 : 0);
       return [resolveMention(window.start, 'start', year, carry), resolveMention(window.end, 'end', year, endCarry)];
     }
     case 'open-range':
-      return [
-        resolveMention(window.start, 'start', year, carry),
-        unknownDate(`文中写作“${window.endWords}”`),
-      ];
+      return [resolveMention(window.start, 'start', year, carry), unknownDate(`文中写作“${window.endWords}”`)];
     case 'before':
       return [unknownDate('文中只写了截止日期'), resolveMention(window.at, 'end', year, carry)];
     case 'single':
@@ -126,10 +122,7 @@ function windowDates(
         return [unknownDate('文中只写了“月底”'), resolveMention(window.at, 'end', year, carry)];
       return [resolveMention(window.at, 'start', year, carry), resolveMention(window.at, 'end', year, carry)];
     case 'blank':
-      return [
-        unknownDate('文中日期空白'),
-        unknownDate('文中日期空白'),
-      ];
+      return [unknownDate('文中日期空白'), unknownDate('文中日期空白')];
   }
 }
 

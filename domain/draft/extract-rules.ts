@@ -2,7 +2,8 @@ import type { ConsequenceKind, DraftConsequence, DraftRecurring } from './draft-
 import { sentenceAt, sentencesOf, type TextLine } from './text-lines';
 
 /** Recurring reports ("每周五前上报", "每月通报", "定期上报工作进展情况") and consequences (通报批评, 责任追究, 一票否决). */
-const RECURRING = /(每周([一二三四五六日天])?|每月(\d{1,2})?日?|定期)[^，,。；]{0,10}?(汇总|通报|上报|报送|报告)[^，,。；]{0,12}/u;
+const RECURRING =
+  /(每周([一二三四五六日天])?|每月(\d{1,2})?日?|定期)[^，,。；]{0,10}?(汇总|通报|上报|报送|报告)[^，,。；]{0,12}/u;
 const WEEKDAYS = '一二三四五六日';
 const CONSEQUENCES: [RegExp, ConsequenceKind][] = [
   [/通报批评/u, 'public-notice'],

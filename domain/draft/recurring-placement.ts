@@ -6,7 +6,11 @@ import type { DraftPhase, PlanDraft } from './draft-model';
  */
 function lengthOf(phase: DraftPhase): number {
   const key = (date: DraftPhase['start']) =>
-    date.kind === 'date' ? Date.parse(date.iso) : date.kind === 'no-year' ? Date.parse(`2001${date.monthDay.slice(1)}`) : NaN;
+    date.kind === 'date'
+      ? Date.parse(date.iso)
+      : date.kind === 'no-year'
+        ? Date.parse(`2001${date.monthDay.slice(1)}`)
+        : NaN;
   const days = (key(phase.end) - key(phase.start)) / 86_400_000;
   return Number.isFinite(days) ? days : -1;
 }

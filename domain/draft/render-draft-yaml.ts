@@ -16,7 +16,8 @@ function attach(doc: Document, path: IssuePath, text: string): void {
   }
   if (!isMap(parent)) return;
   const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === last);
-  if (pair && isScalar(pair.key)) pair.key.commentBefore = pair.key.commentBefore ? `${pair.key.commentBefore}\n${text}` : text;
+  if (pair && isScalar(pair.key))
+    pair.key.commentBefore = pair.key.commentBefore ? `${pair.key.commentBefore}\n${text}` : text;
 }
 
 export function renderDraftYaml(data: PlanDraftData, header: string): string {

@@ -14,8 +14,7 @@ export function resolveMention(at: DayMention, role: 'start' | 'end', year: numb
   if (day === undefined) return { kind: 'unknown', why: '二月的最后一天取决于年份' };
   if (whole === undefined) return { kind: 'no-year', monthDay: `--${pad(at.month)}-${pad(day)}` };
   const probe = new Date(Date.UTC(whole, at.month - 1, day));
-  if (probe.getUTCMonth() !== at.month - 1)
-    return { kind: 'unknown', why: `${whole}年没有${at.month}月${day}日` };
+  if (probe.getUTCMonth() !== at.month - 1) return { kind: 'unknown', why: `${whole}年没有${at.month}月${day}日` };
   return { kind: 'date', iso: `${whole}-${pad(at.month)}-${pad(day)}` };
 }
 
