@@ -89,13 +89,24 @@ function rolesIn(norm: string, source: Source, hasHead: boolean): DraftPerson[] 
   return found;
 }
 
+/** Names and titles as the document writes them (the rules matched the normalised text, 於 read as 于). */
+function asWritten(person: DraftPerson, norm: string, text: string): DraftPerson {
+  const back = (value: string | undefined) => {
+    const at = value === undefined ? -1 : norm.indexOf(value);
+    return at < 0 || value === undefined ? value : text.slice(at, at + value.length);
+  };
+  const name = back(person.name);
+  const title = back(person.title);
+  return { ...person, ...(name ? { name } : {}), ...(title ? { title } : {}) };
+}
+
 /** The first leading group: its head, deputies and members, until a second group's head. */
 export function findLeaders(lines: TextLine[]): DraftPerson[] {
   const found: DraftPerson[] = [];
-  for (const { norm, line } of joinedLines(lines)) {
+  for (const { norm, text, line } of joinedLines(lines)) {
     const hasHead = found.some((p) => p.role === 'head');
     if (hasHead && HEAD_LIST.test(norm)) break;
-    found.push(...rolesIn(norm, sentenceAt(line), hasHead));
+    found.push(...rolesIn(norm, sentenceAt(line), hasHead).map((p) => asWritten(p, norm, text)));
   }
   return found;
 }

@@ -23,6 +23,6 @@ function attach(doc: Document, path: IssuePath, text: string): void {
 export function renderDraftYaml(data: PlanDraftData, header: string): string {
   const doc = new Document(data.plan);
   doc.commentBefore = header;
-  for (const comment of data.comments as DraftComment[]) attach(doc, comment.path, comment.text);
+  for (const comment of data.comments) attach(doc, comment.path, comment.text);
   return doc.toString({ lineWidth: 0 });
 }
