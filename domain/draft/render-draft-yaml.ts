@@ -1,6 +1,6 @@
 import { Document, isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { IssuePath } from '../plan/plan-issue';
-import type { DraftComment, PlanDraftData } from './draft-to-plan';
+import type { PlanDraftData } from './draft-to-plan';
 
 /**
  * Plan YAML with the draft's comments: a mapping key gets its comment on the line above it, a list
