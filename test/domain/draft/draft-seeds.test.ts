@@ -62,7 +62,7 @@ describe('a drafted seed plan, once a person fills in its placeholders', () => {
   );
 
   it.each(drafted.map((d) => [d.name, d.yaml] as const))('%s: validates once filled', (_name, yaml) => {
-    const filled = fillPlaceholders(yaml, 2026).toJS();
+    const filled: unknown = fillPlaceholders(yaml, 2026).toJS();
     const result = validatePlan(filled);
     expect(result.ok ? [] : result.errors).toEqual([]);
   });
