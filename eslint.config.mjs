@@ -42,6 +42,41 @@ export default tseslint.config(
     },
   },
   {
+    // The contracts are what workflows, activities and clients share: they depend on none of them.
+    files: ['contracts/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: nodeBuiltins, message: 'Contracts are loaded into the workflow sandbox: no Node built-ins.' },
+            {
+              group: ['**/workflows', '**/workflows/**', '**/activities/**', '**/client/**', '**/worker/**'],
+              message: 'Contracts depend on domain/ and zod only; workflows, activities and clients depend on them.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Activities and clients reach workflows through their contracts (messages, ids, signatures).
+    files: ['activities/**/*.ts', 'client/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/workflows', '**/workflows/**'],
+              message: "Import the workflows' messages, ids and signatures from contracts/.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['domain/**/*.ts'],
     rules: {
       'no-restricted-imports': [

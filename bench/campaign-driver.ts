@@ -1,9 +1,8 @@
 import type { WorkflowHandle } from '@temporalio/client';
-import type { campaignWorkflow } from '../workflows/campaign-workflow';
-import { approvePhaseUpdate, asOfNow, campaignStatusQuery } from '../workflows/messages';
+import { approvePhaseUpdate, asOfNow, campaignStatusQuery, type CampaignWorkflow } from '../contracts';
 import { sleep } from './load';
 
-type CampaignHandle = WorkflowHandle<typeof campaignWorkflow>;
+type CampaignHandle = WorkflowHandle<CampaignWorkflow>;
 
 /**
  * The campaign's status, asked again while it cannot answer: a query fails when the campaign's

@@ -1,5 +1,5 @@
 import type { Client } from '@temporalio/client';
-import { campaignWorkflowId, unitWorkflowId } from '../workflows/workflow-ids';
+import { campaignWorkflowId, unitWorkflowId } from '../contracts';
 import type { OursFigures } from './figures';
 import { encodedHistory, historiesByWorkflow, total } from './histories';
 import { sleep } from './load';

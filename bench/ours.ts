@@ -11,8 +11,10 @@ import {
   caseEventUpdate,
   fileCasesUpdate,
   submitReportUpdate,
-} from '../workflows/messages';
-import { unitWorkflowId } from '../workflows/workflow-ids';
+  unitWorkflowId,
+  unitTaskQueueOf,
+  campaignWorkflowId,
+} from '../contracts';
 import { benchCase, benchPlan, benchReport } from './bench-plan';
 import { approvePhase, ledgerReconciled, phaseDelivered } from './campaign-driver';
 import type { OursFigures, PhaseTiming } from './figures';
@@ -24,8 +26,6 @@ import { statusWaits } from './status-wait';
 import { workflowTaskFigures } from './workflow-tasks';
 import { startWorkerProcess, type WorkerProcess } from './processes';
 import type { RunContext } from './run-context';
-import { unitTaskQueueOf } from '../workflows/task-queues';
-import { campaignWorkflowId } from '../workflows/workflow-ids';
 
 const DAY_MS = 86_400_000;
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, LocalDateSchema } from '../domain/plan/schema';
-import { DueInputSchema } from '../workflows/messages';
+import { DueInputSchema } from '../contracts';
 import { usageError } from './errors';
 
 /**

@@ -1,7 +1,7 @@
 import { type Client, Connection, WorkflowNotFoundError, type WorkflowHandle } from '@temporalio/client';
 import type { Command } from 'commander';
 import { loadTemporalConfig, toConnectionOptions, type TemporalConfig } from '../config/temporal-connection';
-import { campaignWorkflowId, unitWorkflowId } from '../workflows/workflow-ids';
+import { campaignWorkflowId, unitWorkflowId } from '../contracts';
 import { loadMailConfig } from '../config/mail-config';
 import { credentialInterceptor, type Wallet } from './access/credential-interceptor';
 import { credentialsDir, CredentialFileError, readCredentialDir, readCredentialFile } from './access/credential-files';

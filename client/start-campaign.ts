@@ -1,19 +1,12 @@
 import type { Client, WorkflowHandle } from '@temporalio/client';
-import { liveClock, rehearsalClock, type PlanClock } from '../domain/clock/plan-clock';
-import { localToInstant } from '../domain/calendar/local-time';
+import { campaignClock, type CampaignClockOptions } from '../domain/clock/campaign-clock';
 import type { CampaignAccess } from '../domain/access/credential-chain';
 import type { Plan } from '../domain/plan/schema';
-import type { campaignWorkflow } from '../workflows/campaign-workflow';
-import { campaignWorkflowId } from '../workflows/workflow-ids';
-import { WORKFLOW_TASK_TIMEOUT } from '../workflows/task-timeout';
+import { campaignWorkflowId, WORKFLOW_TASK_TIMEOUT, type CampaignWorkflow } from '../contracts';
 
-export interface StartCampaignOptions {
+export interface StartCampaignOptions extends CampaignClockOptions {
   taskQueue: string;
   startedBy: string;
-  /** Plan time runs this many times faster than real time, starting at the plan's first day. */
-  rehearsalScale?: number;
-  /** Plan time a rehearsal runs before its first phase, so unit workflows settle before anything is due. */
-  rehearsalLeadInMs?: number;
   /** Runs under another id, e.g. a rehearsal beside the live campaign. */
   campaignId?: string;
   nowMs?: number;
@@ -26,35 +19,20 @@ export interface StartCampaignOptions {
   unitTaskQueue?: string;
 }
 
-/** Where a rehearsal's plan clock starts: midnight before the first phase, or now if the plan has no dates. */
-export function rehearsalOriginMs(plan: Plan, nowMs: number): number {
-  const first = plan.phases[0]?.window;
-  return first && 'start' in first ? localToInstant(first.start, '00:00', plan.campaign.timeZone) : nowMs;
-}
-
-export function clockFor(
-  plan: Plan,
-  options: Pick<StartCampaignOptions, 'rehearsalScale' | 'rehearsalLeadInMs' | 'nowMs'>,
-): PlanClock {
-  const nowMs = options.nowMs ?? Date.now();
-  const origin = rehearsalOriginMs(plan, nowMs) - (options.rehearsalLeadInMs ?? 0);
-  return options.rehearsalScale ? rehearsalClock(origin, nowMs, options.rehearsalScale) : liveClock(nowMs);
-}
-
 export async function startCampaign(
   client: Client,
   plan: Plan,
   options: StartCampaignOptions,
-): Promise<WorkflowHandle<typeof campaignWorkflow>> {
+): Promise<WorkflowHandle<CampaignWorkflow>> {
   const id = options.campaignId ?? plan.campaign.id;
   const runPlan: Plan = { ...plan, campaign: { ...plan.campaign, id } };
-  return client.workflow.start<typeof campaignWorkflow>('campaignWorkflow', {
+  return client.workflow.start<CampaignWorkflow>('campaignWorkflow', {
     workflowId: campaignWorkflowId(id),
     taskQueue: options.taskQueue,
     args: [
       {
         plan: runPlan,
-        clock: clockFor(plan, options),
+        clock: campaignClock(plan, options, options.nowMs ?? Date.now()),
         startedBy: options.startedBy,
         access: options.access,
         unitTaskQueue: options.unitTaskQueue,

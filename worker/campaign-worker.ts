@@ -5,7 +5,7 @@ import { loadMailConfig, describeMailTarget, type MailConfig } from '../config/m
 import { connectClient, type TemporalConfig } from '../config/temporal-connection';
 import { loadWorkerTuning } from '../config/worker-config';
 import { runWorker } from './run-worker';
-import { unitTaskQueueOf } from '../workflows/task-queues';
+import { unitTaskQueueOf } from '../contracts';
 
 export const WORKFLOWS_PATH = path.resolve(__dirname, '../workflows/index.ts');
 
@@ -36,7 +36,7 @@ export async function runCampaignWorker(options: CampaignWorkerOptions): Promise
       `worker: ${options.temporal.address} namespace ${options.temporal.namespace}, task queues ${queues.join(' (campaigns) and ')} (units); mail ${describeMailTarget(mailConfig)}`,
     );
     // One Worker per queue, each with its own workflow thread, so a campaign's tasks (and the
-    // leaders' status queries) never wait behind its units' (workflows/task-queues.ts). Both
+    // leaders' status queries) never wait behind its units' (contracts/task-queues.ts). Both
     // register everything: units of campaigns started before the split live on the first queue.
     const stop = new AbortController();
     const stopAll = () => stop.abort();

@@ -1,20 +1,10 @@
-import { log, patched } from '@temporalio/workflow';
+import { log } from '@temporalio/workflow';
 import type { NotificationRequest, Recipient } from '../domain/notifications/notification';
 import { resolveAudience } from '../domain/notifications/audience';
-import type { Audience, Person, Unit } from '../domain/plan/schema';
+import type { Audience, Unit } from '../domain/plan/schema';
 import type { NotificationBody } from '../domain/notifications/notification';
+import type { CarriedMail, NotificationContext } from '../contracts';
 import { mail } from './activity-proxies';
-
-export interface NotificationContext {
-  campaignWorkflowId: string;
-  campaignId: string;
-  campaignTitle: string;
-  rehearsal: boolean;
-  locale: 'zh' | 'en';
-  timeZone: string;
-  office: Person;
-  leadingGroup: { head: Person; deputies: Person[]; members: Person[] };
-}
 
 export interface NotifyCommand {
   eventKey: string;
@@ -23,15 +13,6 @@ export interface NotifyCommand {
   /** People outside the plan's lists, e.g. a township case-owning leader known only by name and email. */
   people?: Recipient[];
   body: NotificationBody;
-}
-
-/**
- * Mail a run had not finished sending when it continued as new: the next run sends it again. Each
- * request keeps its id, and the delivery log skips whoever already has their message.
- */
-export interface CarriedMail {
-  direct: NotificationRequest[];
-  allUnits: Array<Omit<NotificationRequest, 'to'>>;
 }
 
 /**
@@ -100,11 +81,10 @@ export function createNotifier(ctx: NotificationContext, ownerId: string, unit?:
 
   /**
    * Two or more direct notifications go out as one activity: every activity costs the history three
-   * events and the worker a task, and a unit filing ten cases would otherwise run twenty. Runs
-   * recorded before batching replay one activity per notification.
+   * events and the worker a task, and a unit filing ten cases would otherwise run twenty.
    */
   function sendBatch(direct: NotificationRequest[]): boolean {
-    if (direct.length < 2 || !patched('batched-notifications')) return false;
+    if (direct.length < 2) return false;
     trackMail({ direct }, mail.sendNotifications(direct), `${direct.length} notifications`);
     return true;
   }

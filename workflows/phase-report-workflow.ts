@@ -1,6 +1,7 @@
 import { allHandlersFinished, condition, workflowInfo } from '@temporalio/workflow';
 import type { ReportRequest } from '../activities/activity-types';
-import { createNotifier, type NotificationContext } from './notifier';
+import type { NotificationContext } from '../contracts';
+import { createNotifier } from './notifier';
 import { publishAndMail } from './report-mail';
 
 export interface PhaseReportInput {
@@ -17,6 +18,6 @@ export interface PhaseReportInput {
  */
 export async function phaseReportWorkflow(input: PhaseReportInput): Promise<void> {
   const notifier = createNotifier(input.context, workflowInfo().workflowId);
-  const published = await publishAndMail(input.request, notifier);
-  if (published.notification) await condition(() => allHandlersFinished() && notifier.inflight() === 0);
+  await publishAndMail(input.request, notifier);
+  await condition(() => allHandlersFinished() && notifier.inflight() === 0);
 }

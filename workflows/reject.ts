@@ -1,5 +1,6 @@
 import { ApplicationFailure } from '@temporalio/workflow';
 import type { z } from 'zod';
+import { MAX_MESSAGE_CHARS } from '../contracts/common';
 
 /**
  * Update validators reject by throwing. Only an ApplicationFailure fails an update cleanly; any
@@ -8,13 +9,6 @@ import type { z } from 'zod';
 export function reject(error: { code: string; message: string }): never {
   throw ApplicationFailure.nonRetryable(error.message, error.code);
 }
-
-/**
- * The most one message may carry, in JSON characters: Temporal warns at 512 KB per payload and
- * refuses 2 MB. A rejected update never reaches history, so refusing here keeps history small
- * however large the payload a client sends.
- */
-export const MAX_MESSAGE_CHARS = 512 * 1024;
 
 function jsonLength(input: unknown): number {
   try {

@@ -3,11 +3,8 @@ import type { Client } from '@temporalio/client';
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import type { Unit } from '../../domain/plan/schema';
 import type { BroadcastInput } from '../activity-types';
-import { campaignEventSignal } from '../../workflows/messages';
-import type { unitWorkflow } from '../../workflows/unit-workflow';
-import { unitWorkflowId } from '../../workflows/workflow-ids';
+import { campaignEventSignal, unitWorkflowId, WORKFLOW_TASK_TIMEOUT, type UnitWorkflow } from '../../contracts';
 import { mapWithConcurrency } from './map-with-concurrency';
-import { WORKFLOW_TASK_TIMEOUT } from '../../workflows/task-timeout';
 
 const CONCURRENCY = 16;
 
@@ -41,7 +38,7 @@ export function createBroadcastActivity(client: Client) {
       const unit = start?.units.find((u) => u.id === unitId);
       try {
         if (start && unit) {
-          await client.workflow.signalWithStart<typeof unitWorkflow, [typeof input.event]>('unitWorkflow', {
+          await client.workflow.signalWithStart<UnitWorkflow, [typeof input.event]>('unitWorkflow', {
             workflowId,
             taskQueue: input.taskQueue,
             args: [unitStartInput(start, unit)],

@@ -1,6 +1,6 @@
 import type { Client } from '@temporalio/client';
 import type { NotificationRequest, Recipient } from '../../domain/notifications/notification';
-import { rosterQuery } from '../../workflows/messages';
+import { rosterQuery } from '../../contracts';
 import type { CampaignActivities } from '../activity-types';
 
 /**

@@ -1,8 +1,7 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import { receiveCaseUpdate, type CaseEventResult } from '../../workflows/messages';
-import { unitWorkflowId } from '../../workflows/workflow-ids';
+import { receiveCaseUpdate, type CaseEventResult, unitWorkflowId } from '../../contracts';
 import type { TransferCaseInput } from '../activity-types';
 
 /**

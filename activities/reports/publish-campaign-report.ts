@@ -1,11 +1,16 @@
 import { Context } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
-import type { UnitStatusView } from '../../workflows/messages';
-import { asOfNow, campaignStatusQuery, unitSetupQuery, unitStatusQuery } from '../../workflows/messages';
-import { unitWorkflowId } from '../../workflows/workflow-ids';
-import type { unitWorkflow } from '../../workflows/unit-workflow';
+import {
+  type UnitStatusView,
+  asOfNow,
+  campaignStatusQuery,
+  unitSetupQuery,
+  unitStatusQuery,
+  unitWorkflowId,
+  type UnitWorkflow,
+} from '../../contracts';
 import { unitStatusView } from '../../domain/unit/unit-status-view';
-import type { CampaignActivities, PublishedCampaignReport, ReportRequest } from '../activity-types';
+import type { PublishedCampaignReport, ReportRequest } from '../activity-types';
 import type { NotificationRequest } from '../../domain/notifications/notification';
 import { mapWithConcurrency } from '../fanout/map-with-concurrency';
 import type { CampaignReportInputData, UnitRow } from './report-input';
@@ -27,7 +32,7 @@ async function readUnitView(
   workflowId: string,
   campaign: { nowMs: number; timeZone: string },
 ): Promise<UnitStatusView> {
-  const handle = client.workflow.getHandle<typeof unitWorkflow>(workflowId);
+  const handle = client.workflow.getHandle<UnitWorkflow>(workflowId);
   const { status } = await handle.describe();
   if (status.name === 'COMPLETED') return unitStatusView(await handle.result(), campaign.nowMs, campaign.timeZone);
   return handle.query(unitStatusQuery, asOfNow());
@@ -138,7 +143,6 @@ export function createPublishCampaignReportActivity(
   publishReport: (
     data: CampaignReportInputData,
   ) => Promise<{ files: { name: string; ref: string; mediaType: string }[] }>,
-  send: CampaignActivities['sendNotification'],
 ) {
   return async function publishCampaignReport(request: ReportRequest): Promise<PublishedCampaignReport> {
     // A thousand units take minutes to read: heartbeat as they come, within the 2-minute heartbeat timeout.
@@ -162,9 +166,6 @@ export function createPublishCampaignReportActivity(
         files: published.files,
       },
     };
-    if (request.mailBy === 'workflow') return { ...published, notification };
-    // A campaign started before the workflow sent this mail itself still expects the activity to.
-    await send(notification);
-    return published;
+    return { ...published, notification };
   };
 }

@@ -8,7 +8,7 @@ import type { Client } from '@temporalio/client';
 import { proofFor, type AccessDepths } from '../../domain/access/credential-chain';
 import { actionOfUpdate, mayAct, type Action } from '../../domain/access/permissions';
 import { isPrincipal, type Principal } from '../../domain/access/principal';
-import { accessQuery } from '../../workflows/messages';
+import { accessQuery } from '../../contracts';
 import { nodeSha256 } from './node-hash';
 import type { IssuedCredential } from './issue-credentials';
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chainEnd, type AccessRegistry, type CampaignAccess } from '../../domain/access/credential-chain';
 import type { Principal } from '../../domain/access/principal';
 import type { Plan } from '../../domain/plan/schema';
-import { campaignWorkflowId, unitWorkflowId } from '../../workflows/workflow-ids';
+import { campaignWorkflowId, unitWorkflowId } from '../../contracts';
 import { nodeSha256 } from './node-hash';
 
 /**

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { auditLogQuery, campaignInfoQuery } from '../../workflows/messages';
+import { auditLogQuery, campaignInfoQuery } from '../../contracts';
 import { idArg } from '../args';
 import { formatTime } from '../output/format';
 import { example } from '../output/help';

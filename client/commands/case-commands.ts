@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { CaseEventInput } from '../../domain/cases/case-events';
 import { CASE_STATUSES, type CaseStatus } from '../../domain/cases/case-schema';
-import { asOfNow, campaignStatusQuery, caseEventUpdate, fileCasesUpdate } from '../../workflows/messages';
+import { asOfNow, campaignStatusQuery, caseEventUpdate, fileCasesUpdate } from '../../contracts';
 import { collect, dueArg, idArg } from '../args';
 import type { CliContext } from '../context';
 import { usageError } from '../errors';

@@ -9,7 +9,7 @@ import {
   returnPhaseUpdate,
   timelineQuery,
   unitTimelineQuery,
-} from '../../workflows/messages';
+} from '../../contracts';
 import { dueArg, idArg, idListArg } from '../args';
 import { renderCampaignStatus } from '../output/campaign-status';
 import { renderPublishedStatus } from '../output/published-status';

@@ -11,7 +11,7 @@ import {
   unitSetupQuery,
   type CasesFilter,
   type FileCasesResult,
-} from '../../workflows/messages';
+} from '../../contracts';
 import type { CliContext } from '../context';
 import { rejectionOf } from '../update-rejection';
 import { CliError, EXIT, usageError } from '../errors';

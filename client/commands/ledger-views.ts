@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { writeLedgerFile } from '../../activities/ledger';
-import { asOfNow, campaignStatusQuery, ledgerStatsQuery } from '../../workflows/messages';
+import { asOfNow, campaignStatusQuery, ledgerStatsQuery } from '../../contracts';
 import { idArg } from '../args';
 import { usageError } from '../errors';
 import { closureRate, countsTable } from '../output/cases';

@@ -14,7 +14,8 @@ import {
   pauseRemindersUpdate,
   resumeRemindersUpdate,
   type ActionReceipt,
-} from '../../workflows/messages';
+  unitStatusQuery,
+} from '../../contracts';
 import { dateArg, dueArg, idArg, parseArg } from '../args';
 import type { CliContext } from '../context';
 import { CliError, EXIT, usageError } from '../errors';
@@ -22,7 +23,6 @@ import { formatTime } from '../output/format';
 import { example } from '../output/help';
 import { style } from '../output/style';
 import { act } from '../run-cli';
-import { unitStatusQuery } from '../../workflows/messages';
 
 function printReceipt(ctx: CliContext, receipt: ActionReceipt): void {
   ctx.print(receipt, () => `${style.green('ok')} ${receipt.message}`);

@@ -7,7 +7,7 @@ import { issueCredentials } from '../access/issue-credentials';
 import { formatIssueIn } from '../../domain/plan/load-plan';
 import type { Plan } from '../../domain/plan/schema';
 import type { PlanIssue } from '../../domain/plan/validate-plan';
-import { campaignWorkflowId } from '../../workflows/workflow-ids';
+import { campaignWorkflowId, unitTaskQueueOf } from '../../contracts';
 import { idArg, parseArg, PositiveNumberSchema } from '../args';
 import type { CliContext } from '../context';
 import { CliError, EXIT, usageError } from '../errors';
@@ -18,7 +18,6 @@ import { renderTable } from '../output/table';
 import { readPlanFile } from '../plan/read-plan-file';
 import { act } from '../run-cli';
 import { startCampaign } from '../start-campaign';
-import { unitTaskQueueOf } from '../../workflows/task-queues';
 
 const DAY_SECONDS = 86_400;
 

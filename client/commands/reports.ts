@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { readNotificationLog } from '../../activities/notify/notification-log';
 import { loadMailConfig } from '../../config/mail-config';
-import { campaignInfoQuery } from '../../workflows/messages';
+import { campaignInfoQuery } from '../../contracts';
 import { idArg, parseArg } from '../args';
 import { formatTime, localTimeZone } from '../output/format';
 import { example } from '../output/help';

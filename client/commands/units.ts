@@ -6,7 +6,7 @@ import { checkAttachment, createFolderReportStore, mediaTypeFor, storeReportFile
 import { loadMailConfig } from '../../config/mail-config';
 import { ReportSchema, type Report } from '../../domain/reports/report-schema';
 import type { ObligationRow } from '../../domain/unit/unit-progress';
-import { asOfNow, submitReportUpdate, unitStatusQuery, type UnitStatusView } from '../../workflows/messages';
+import { asOfNow, submitReportUpdate, unitStatusQuery, type UnitStatusView } from '../../contracts';
 import { collect, dateArg, idArg } from '../args';
 import type { CliContext } from '../context';
 import { CliError, EXIT, usageError } from '../errors';

@@ -9,8 +9,9 @@ import {
   campaignStatusQuery,
   returnPhaseUpdate,
   submitReportUpdate,
-} from '../../workflows/messages';
-import { campaignWorkflowId, unitWorkflowId } from '../../workflows/workflow-ids';
+  campaignWorkflowId,
+  unitWorkflowId,
+} from '../../contracts';
 import type { StatusView } from '../output/campaign-status';
 import { formatDuration } from '../output/format';
 import { rejectionOf } from '../update-rejection';

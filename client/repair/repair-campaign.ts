@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import Long from 'long';
 import { temporal } from '@temporalio/proto';
-import { campaignWorkflowId } from '../../workflows/workflow-ids';
+import { campaignWorkflowId } from '../../contracts';
 import { filterLiteral } from '../../temporal-client/list-filter';
 import { wedgeOf, type Wedge } from './wedge';
 

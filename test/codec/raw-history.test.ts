@@ -8,8 +8,15 @@ import { startCodecServer } from '../../codec/codec-server';
 import { campaignKeyring } from '../../codec/data-converter';
 import { startCampaign } from '../../client/start-campaign';
 import { freePort } from '../../server/free-port';
-import { asOfNow, casesQuery, fileCasesUpdate, submitReportUpdate, unitStatusQuery } from '../../workflows/messages';
-import { campaignWorkflowId, unitWorkflowId } from '../../workflows/workflow-ids';
+import {
+  asOfNow,
+  casesQuery,
+  fileCasesUpdate,
+  submitReportUpdate,
+  unitStatusQuery,
+  campaignWorkflowId,
+  unitWorkflowId,
+} from '../../contracts';
 import { uniqueId, withWorker } from '../helpers/temporal';
 import { withCampaignWorker } from '../support/campaign-harness';
 import { eventually } from '../support/eventually';

@@ -14,8 +14,9 @@ import {
   unitStatusQuery,
   unitTimelineQuery,
   type AsOf,
-} from '../../workflows/messages';
-import { unitWorkflowId } from '../../workflows/workflow-ids';
+  unitWorkflowId,
+  MAX_MESSAGE_CHARS,
+} from '../../contracts';
 import { uniqueId } from '../helpers/temporal';
 import { withCampaignWorker } from '../support/campaign-harness';
 import { eventually } from '../support/eventually';
@@ -24,7 +25,6 @@ import { garbage, garbageSignals, payloadsFor, validPayloads } from './support/h
 import fc from 'fast-check';
 import { temporal } from '@temporalio/proto';
 import { expectRejection } from '../../client/update-rejection';
-import { MAX_MESSAGE_CHARS } from '../../workflows/reject';
 
 const PER_UPDATE = 30;
 const SIGNALS = 20;

@@ -2,7 +2,7 @@
 import './support/quiet-runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planNow } from '../../domain/clock/plan-clock';
-import { approvePhaseUpdate, escalationLogQuery, timelineQuery } from '../../workflows/messages';
+import { approvePhaseUpdate, escalationLogQuery, timelineQuery } from '../../contracts';
 import { uniqueId } from '../helpers/temporal';
 import { eventually } from '../support/eventually';
 import { beijing, smallPlan } from '../support/plans';

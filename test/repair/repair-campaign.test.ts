@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { toCliError } from '../../client/errors';
 import { findWedged, resetWedged } from '../../client/repair/repair-campaign';
-import { campaignWorkflowId } from '../../workflows/workflow-ids';
+import { campaignWorkflowId } from '../../contracts';
 import { finishSignal, goSignal } from '../fixtures/drift/recorded';
 import { testClient, uniqueId, withWorker } from '../helpers/temporal';
 import { eventually } from '../support/eventually';

@@ -3,7 +3,7 @@ import Long from 'long';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { benchCase, benchReport } from '../../bench/bench-plan';
-import { asOfNow, campaignStatusQuery, fileCasesUpdate, submitReportUpdate } from '../../workflows/messages';
+import { asOfNow, campaignStatusQuery, fileCasesUpdate, submitReportUpdate } from '../../contracts';
 import { withCampaignWorker } from '../support/campaign-harness';
 import { eventually } from '../support/eventually';
 import { startOneUnitCampaign } from '../support/one-unit-campaign';

@@ -1,9 +1,7 @@
 import type { Client, WorkflowHandle } from '@temporalio/client';
 import { benchPlan } from '../../bench/bench-plan';
 import { startCampaign } from '../../client/start-campaign';
-import type { campaignWorkflow } from '../../workflows/campaign-workflow';
-import { asOfNow, campaignStatusQuery, unitStatusQuery } from '../../workflows/messages';
-import { unitWorkflowId } from '../../workflows/workflow-ids';
+import { asOfNow, campaignStatusQuery, unitStatusQuery, unitWorkflowId, type CampaignWorkflow } from '../../contracts';
 import { uniqueId } from '../helpers/temporal';
 import { eventually } from './eventually';
 
@@ -12,7 +10,7 @@ const SCALE = 86_400_000 / 60_000;
 
 export interface OneUnitCampaign {
   id: string;
-  campaign: WorkflowHandle<typeof campaignWorkflow>;
+  campaign: WorkflowHandle<CampaignWorkflow>;
   /** unit-00001, owing the first phase's two reports. */
   unit: WorkflowHandle;
 }

@@ -1,8 +1,13 @@
 import type { Plan } from '../../domain/plan/schema';
 import type { Report } from '../../domain/reports/report-schema';
 import { mapWithConcurrency } from '../../activities/fanout/map-with-concurrency';
-import { approvePhaseUpdate, campaignStatusQuery, submitReportUpdate, unitStatusQuery } from '../../workflows/messages';
-import { unitWorkflowId } from '../../workflows/workflow-ids';
+import {
+  approvePhaseUpdate,
+  campaignStatusQuery,
+  submitReportUpdate,
+  unitStatusQuery,
+  unitWorkflowId,
+} from '../../contracts';
 import type { Client } from '@temporalio/client';
 import type { PlanTimeHarness } from './time-skipping-harness';
 

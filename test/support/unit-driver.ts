@@ -1,7 +1,6 @@
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { Report } from '../../domain/reports/report-schema';
-import { asOfNow, submitReportUpdate, unitStatusQuery, type SubmissionReceipt } from '../../workflows/messages';
-import { unitWorkflowId } from '../../workflows/workflow-ids';
+import { asOfNow, submitReportUpdate, unitStatusQuery, type SubmissionReceipt, unitWorkflowId } from '../../contracts';
 import { mapWithConcurrency } from '../../activities/fanout/map-with-concurrency';
 import type { Plan } from '../../domain/plan/schema';
 import { eventually } from './eventually';

@@ -20,8 +20,9 @@ import {
   fileCasesUpdate,
   submitReportUpdate,
   unitStatusQuery,
-} from '../../workflows/messages';
-import { campaignWorkflowId, unitWorkflowId } from '../../workflows/workflow-ids';
+  campaignWorkflowId,
+  unitWorkflowId,
+} from '../../contracts';
 import { uniqueId } from '../helpers/temporal';
 import { withCampaignWorker } from '../support/campaign-harness';
 import { eventually } from '../support/eventually';

@@ -5,7 +5,7 @@ import { benchCase } from '../../bench/bench-plan';
 import { campaignDataConverter } from '../../codec/data-converter';
 import { WORKFLOWS_PATH } from '../../worker/campaign-worker';
 import { bundleWorkflowsOnce } from '../../worker/run-worker';
-import { fileCasesUpdate } from '../../workflows/messages';
+import { fileCasesUpdate } from '../../contracts';
 import { withCampaignWorker } from '../support/campaign-harness';
 import { eventually } from '../support/eventually';
 import { startOneUnitCampaign } from '../support/one-unit-campaign';
@@ -45,7 +45,7 @@ describe('a unit with several notices to send at once', () => {
       const after = await activitiesScheduled();
       expect(after.slice(before.length)).toEqual(['sendNotifications']);
 
-      // The batched run replays on the same code (the patch marker is in its history).
+      // The batched run replays on the same code.
       const history = await unit.fetchHistory();
       const workflowBundle = await bundleWorkflowsOnce(WORKFLOWS_PATH);
       await Worker.runReplayHistory(

@@ -7,8 +7,9 @@ import {
   campaignStatusQuery,
   submitReportUpdate,
   unitStatusQuery,
-} from '../../workflows/messages';
-import { unitWorkflowId } from '../../workflows/workflow-ids';
+  unitWorkflowId,
+  type UnitWorkflow,
+} from '../../contracts';
 import { uniqueId } from '../helpers/temporal';
 import { eventually } from '../support/eventually';
 import { withCampaignWorker, type CampaignActivities } from '../support/campaign-harness';
@@ -16,7 +17,6 @@ import { smallPlan, smallPlanInput } from '../support/plans';
 import { PlanSchema } from '../../domain/plan/schema';
 import { unitStatusView } from '../../domain/unit/unit-status-view';
 import { gatherCampaignReportInput } from '../../activities/reports/publish-campaign-report';
-import type { unitWorkflow } from '../../workflows/unit-workflow';
 
 const DAY_IN_REAL_MS = 1500;
 const SCALE = 86_400_000 / DAY_IN_REAL_MS;
@@ -138,7 +138,7 @@ describe('a campaign rehearsal on the dev server', () => {
         expect(outcome).toMatchObject({ status: 'completed' });
 
         // A finished unit is read from its result, which says what its (replayed) query says.
-        const unit = client.workflow.getHandle<typeof unitWorkflow>(unitWorkflowId(plan.campaign.id, 'town-a'));
+        const unit = client.workflow.getHandle<UnitWorkflow>(unitWorkflowId(plan.campaign.id, 'town-a'));
         await eventually(
           () => unit.describe(),
           (d) => d.status.name === 'COMPLETED',

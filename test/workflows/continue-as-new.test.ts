@@ -18,8 +18,9 @@ import {
   campaignStatusQuery,
   unitProgressSignal,
   unitStatusQuery,
-} from '../../workflows/messages';
-import { phaseReportWorkflowId, unitWorkflowId } from '../../workflows/workflow-ids';
+  phaseReportWorkflowId,
+  unitWorkflowId,
+} from '../../contracts';
 import { uniqueId } from '../helpers/temporal';
 import { withCampaignWorker, type CampaignActivities } from '../support/campaign-harness';
 import { eventually } from '../support/eventually';

@@ -10,8 +10,8 @@ import {
   returnPhaseUpdate,
   submitReportUpdate,
   unitStatusQuery,
-} from '../../workflows/messages';
-import { unitWorkflowId } from '../../workflows/workflow-ids';
+  unitWorkflowId,
+} from '../../contracts';
 import { uniqueId } from '../helpers/temporal';
 import { eventually } from '../support/eventually';
 import { beijing } from '../support/plans';

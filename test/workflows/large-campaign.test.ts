@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { startCampaign } from '../../client/start-campaign';
-import { asOfNow, approvePhaseUpdate, campaignStatusQuery } from '../../workflows/messages';
-import { unitWorkflowId } from '../../workflows/workflow-ids';
+import { asOfNow, approvePhaseUpdate, campaignStatusQuery, unitWorkflowId } from '../../contracts';
 import { uniqueId } from '../helpers/temporal';
 import { withCampaignWorker } from '../support/campaign-harness';
 import { eventually } from '../support/eventually';

@@ -12,8 +12,8 @@ import {
   casesQuery,
   fileCasesUpdate,
   ledgerStatsQuery,
-} from '../../workflows/messages';
-import { unitWorkflowId } from '../../workflows/workflow-ids';
+  unitWorkflowId,
+} from '../../contracts';
 import { uniqueId } from '../helpers/temporal';
 import { withCampaignWorker } from '../support/campaign-harness';
 import { eventually } from '../support/eventually';

@@ -7,7 +7,7 @@ import {
   resumeRemindersUpdate,
   submitReportUpdate,
   unitStatusQuery,
-} from '../../workflows/messages';
+} from '../../contracts';
 import { withCampaignWorker } from '../support/campaign-harness';
 import { eventually } from '../support/eventually';
 import { startOneUnitCampaign } from '../support/one-unit-campaign';

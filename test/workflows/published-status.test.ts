@@ -1,11 +1,10 @@
 import { temporal } from '@temporalio/proto';
 import { describe, expect, it } from 'vitest';
 import { benchReport } from '../../bench/bench-plan';
-import { submitReportUpdate } from '../../workflows/messages';
+import { submitReportUpdate, campaignWorkflowId } from '../../contracts';
 import { campaign as cli, cliEnv } from '../cli/support/cli';
 import { testClient, uniqueId } from '../helpers/temporal';
 import { withCampaignWorker } from '../support/campaign-harness';
-import { campaignWorkflowId } from '../../workflows/workflow-ids';
 import { eventually } from '../support/eventually';
 import { startOneUnitCampaign } from '../support/one-unit-campaign';
 import type { Client } from '@temporalio/client';
@@ -67,7 +66,7 @@ describe('the status a campaign publishes on itself', () => {
     expect(missing.code).toBe(1);
     expect(JSON.parse(missing.stdout)).toMatchObject({ error: { type: 'not_found' } });
 
-    // A campaign's workflow that never ran a task (as one started before campaigns published).
+    // A campaign workflow that never ran a task: no worker polls its queue.
     const client = await testClient();
     const id = uniqueId('unpublished');
     const silent = await client.workflow.start('campaignWorkflow', {

@@ -1,7 +1,7 @@
 import { temporal } from '@temporalio/proto';
 import { describe, expect, it } from 'vitest';
 import { benchReport } from '../../bench/bench-plan';
-import { asOfNow, campaignStatusQuery, submitReportUpdate } from '../../workflows/messages';
+import { asOfNow, campaignStatusQuery, submitReportUpdate } from '../../contracts';
 import { withCampaignWorker } from '../support/campaign-harness';
 import { eventually } from '../support/eventually';
 import { startOneUnitCampaign } from '../support/one-unit-campaign';

@@ -8,8 +8,8 @@ import {
   submitReportUpdate,
   unitStatusQuery,
   type SubmitReportInput,
-} from '../../workflows/messages';
-import { unitWorkflowId } from '../../workflows/workflow-ids';
+  unitWorkflowId,
+} from '../../contracts';
 import { uniqueId } from '../helpers/temporal';
 import { withCampaignWorker } from '../support/campaign-harness';
 import { eventually } from '../support/eventually';

@@ -2,12 +2,12 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { expect } from 'vitest';
 import { readNotificationLog } from '../../../activities/notify/notification-log';
-import { clockFor, startCampaign } from '../../../client/start-campaign';
+import { startCampaign } from '../../../client/start-campaign';
+import { campaignClock } from '../../../domain/clock/campaign-clock';
 import { rejectionOf } from '../../../client/update-rejection';
 import { planNow, type PlanClock } from '../../../domain/clock/plan-clock';
 import type { Plan } from '../../../domain/plan/schema';
 import type { UnitState } from '../../../domain/unit/unit-state';
-import type { unitWorkflow } from '../../../workflows/unit-workflow';
 import {
   approvePhaseUpdate,
   asOfNow,
@@ -16,8 +16,10 @@ import {
   submitReportUpdate,
   unitStatusQuery,
   type SubmissionReceipt,
-} from '../../../workflows/messages';
-import { campaignWorkflowId, unitWorkflowId } from '../../../workflows/workflow-ids';
+  campaignWorkflowId,
+  unitWorkflowId,
+  type UnitWorkflow,
+} from '../../../contracts';
 import { eventually } from '../../support/eventually';
 import { reportFor } from '../../support/plan-runner';
 import { smallPlan, unitInput } from '../../support/plans';
@@ -219,7 +221,7 @@ export async function runCampaignUnderFire(options: {
   const scale = DAY / REAL_MS_PER_PLAN_DAY;
   // Half a plan day of lead-in, so every unit workflow exists before the first phase opens.
   const clockOptions = { rehearsalScale: scale, rehearsalLeadInMs: 12 * HOUR, nowMs: started };
-  const clock = clockFor(plan, clockOptions);
+  const clock = campaignClock(plan, clockOptions, started);
   const campaign = await startCampaign(client, plan, { taskQueue, startedBy: 'office', ...clockOptions });
   const clerks = startClerks(client, plan, clock);
   const faults: Fault[] = [];
@@ -268,7 +270,7 @@ export async function runCampaignUnderFire(options: {
   expect(summary.status).toBe('completed');
   const states = new Map<string, UnitState>();
   for (const unit of plan.units) {
-    const handle = client.workflow.getHandle<typeof unitWorkflow>(unitWorkflowId(plan.campaign.id, unit.id));
+    const handle = client.workflow.getHandle<UnitWorkflow>(unitWorkflowId(plan.campaign.id, unit.id));
     states.set(unit.id, await handle.result());
   }
   const endedAt = Date.now();
