@@ -48,6 +48,26 @@ describe('campaign draft', () => {
     expect(yaml).toMatch(/# 原文 第\d+行：.*小组成员名单于4月14日前上报/u);
   });
 
+  it('leaves a draft that validate --draft lists as what remains, and that plain validate refuses', () => {
+    const toFill = Number(
+      /to fill \(待填\) {2}(\d+)/u.exec(draft(['county.docx', '--year', '2026', '--out', 'again.yaml']).stdout)?.[1],
+    );
+    const validate = (args: string[]) =>
+      spawnSync(process.execPath, [BIN, 'validate', ...args], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1' },
+      });
+    const asDraft = validate(['again.yaml', '--draft']);
+    expect(asDraft.status).toBe(0);
+    expect(asDraft.stdout.split('\n').filter((line) => line.startsWith('to fill')).length).toBe(toFill);
+    expect(asDraft.stdout).toMatch(/again\.yaml:\d+:\d+: office\.email: to be filled \(待填\): 办公室的电子邮箱/u);
+    expect(asDraft.stdout).toContain(`again.yaml is a draft: ${toFill} to fill (待填)`);
+    const plain = validate(['again.yaml']);
+    expect(plain.status).toBe(1);
+    expect(plain.stdout).toContain(`again.yaml: ${toFill} errors`);
+  });
+
   it('gives the same summary as JSON', () => {
     const result = draft([
       path.join(SEEDS, '002_51171fc73f24b350.txt'),
