@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { registerAuditCommand } from './commands/audit';
 import { registerCaseCommands } from './commands/case-commands';
 import { registerCodecServerCommand } from './commands/codec-server';
+import { registerDraftCommand } from './commands/draft';
 import { registerLeaderCommands } from './commands/leaders';
 import { registerOfficeCommands } from './commands/office';
 import { registerOfficeUpdateCommands } from './commands/office-updates';
@@ -43,6 +44,7 @@ See docs/cli.md for a tour.`,
   registerOfficeCommands(program);
   registerOfficeUpdateCommands(program);
   registerReportCommands(program);
+  registerDraftCommand(program);
   program.commandsGroup('Units (责任单位):');
   registerUnitCommands(program);
   registerCaseCommands(program);

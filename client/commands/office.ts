@@ -42,6 +42,13 @@ async function loadPlan(ctx: CliContext, file: string): Promise<{ plan: Plan; wa
   );
 }
 
+function validateVerdict(file: string, errors: number, warnings: number, toFill: number | undefined): string {
+  const warned = warnings ? ` (${plural(warnings, 'warning')})` : '';
+  if (errors > 0) return style.red(`${file}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`);
+  if (toFill === undefined || toFill === 0) return style.green(`${file} is a valid plan`) + warned;
+  return style.yellow(`${file} is a draft: ${toFill} to fill (待填)`) + warned;
+}
+
 const StartOptions = z.object({
   id: z.string().optional(),
   rehearsal: PositiveNumberSchema.optional(),
@@ -68,20 +75,29 @@ export function registerOfficeCommands(program: Command): void {
     .command('validate')
     .description('check a plan file and list every issue (errors and warnings) with its place')
     .argument('<plan>', 'plan file (YAML or JSON)')
-    .addHelpText('after', example('campaign validate examples/county-petition-campaign.yaml'))
+    .option('--draft', 'a draft (campaign draft): list the placeholders (待填) as what remains, not as errors')
+    .addHelpText(
+      'after',
+      example('campaign validate examples/county-petition-campaign.yaml', 'campaign validate draft.yaml --draft'),
+    )
     .action(
-      act(async (ctx, [file = '']) => {
-        const result = await readPlanFile(file);
+      act(async (ctx, [file = ''], raw) => {
+        const draft = raw['draft'] === true;
+        const result = await readPlanFile(file, { draft });
         const errors = result.ok ? [] : result.errors;
-        ctx.print({ ok: result.ok, file, errors, warnings: result.warnings }, () => {
-          const lines = issueLines(file, errors, result.warnings);
-          const verdict = result.ok
-            ? style.green(`${file} is a valid plan`) +
-              (result.warnings.length ? ` (${plural(result.warnings.length, 'warning')})` : '')
-            : style.red(`${file}: ${plural(errors.length, 'error')}, ${plural(result.warnings.length, 'warning')}`);
-          return [...lines, verdict].join('\n');
+        const remaining = result.remaining ?? [];
+        const ok = errors.length === 0 && (result.ok || draft);
+        ctx.print({ ok, file, errors, warnings: result.warnings, ...(draft ? { remaining } : {}) }, () => {
+          const lines = [
+            ...issueLines(file, errors, result.warnings),
+            ...remaining.map((issue) => `${style.yellow('to fill')}  ${formatIssueIn(file, issue)}`),
+          ];
+          return [
+            ...lines,
+            validateVerdict(file, errors.length, result.warnings.length, draft ? remaining.length : undefined),
+          ].join('\n');
         });
-        if (!result.ok) process.exitCode = EXIT.failed;
+        if (!ok) process.exitCode = EXIT.failed;
       }),
     );
 

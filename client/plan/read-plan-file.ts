@@ -1,7 +1,7 @@
 import { FILE_LIMITS, FileRefusal, readTextFile } from '../../activities/files/bounded-file';
 import { parsePlanText } from '../../domain/plan/load-plan';
 import { planError } from '../../domain/plan/plan-issue';
-import type { PlanValidation } from '../../domain/plan/validate-plan';
+import type { PlanValidation, ValidateOptions } from '../../domain/plan/validate-plan';
 
 const REASONS: Record<string, string> = {
   file_not_found: 'there is no such file; check the path (it is relative to the current directory)',
@@ -13,7 +13,7 @@ const REASONS: Record<string, string> = {
  * is no plan file at all (a directory, a FIFO, a device, a file over the bound, bytes that are not
  * UTF-8) throws a FileRefusal, which the CLI shows as a usage error.
  */
-export async function readPlanFile(filePath: string): Promise<PlanValidation> {
+export async function readPlanFile(filePath: string, options: ValidateOptions = {}): Promise<PlanValidation> {
   let text: string;
   try {
     text = await readTextFile(filePath, FILE_LIMITS.plan);
@@ -28,5 +28,5 @@ export async function readPlanFile(filePath: string): Promise<PlanValidation> {
     }
     throw error;
   }
-  return parsePlanText(text, filePath);
+  return parsePlanText(text, filePath, options);
 }

@@ -1,6 +1,6 @@
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { formatIssue, planError, planWarning, type IssuePath, type PlanIssue } from './plan-issue';
-import { validatePlan, type PlanValidation } from './validate-plan';
+import { validatePlan, type PlanValidation, type ValidateOptions } from './validate-plan';
 
 /**
  * Plan text to a checked plan, without touching the disk (the client reads the file). YAML is a
@@ -63,7 +63,7 @@ function syntaxIssues(
   };
 }
 
-export function parsePlanText(text: string, fileName: string): PlanValidation {
+export function parsePlanText(text: string, fileName: string, options: ValidateOptions = {}): PlanValidation {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const syntax = syntaxIssues(doc, lineCounter, text);
@@ -79,10 +79,13 @@ export function parsePlanText(text: string, fileName: string): PlanValidation {
     const sentence = error instanceof Error ? error.message.split('\n')[0] : String(error);
     return { ok: false, errors: [planError('yaml_alias', [], `${fileName}: ${sentence}`)], warnings: syntax.warnings };
   }
-  const result = validatePlan(value);
+  const result = validatePlan(value, options);
   const place = (issue: PlanIssue): PlanIssue => ({ ...issue, location: locationOf(doc, lineCounter, issue.path) });
   const warnings = [...syntax.warnings, ...result.warnings.map(place)];
-  return result.ok ? { ...result, warnings } : { ok: false, errors: result.errors.map(place), warnings };
+  const remaining = result.remaining ? { remaining: result.remaining.map(place) } : {};
+  return result.ok
+    ? { ...result, warnings, ...remaining }
+    : { ok: false, errors: result.errors.map(place), warnings, ...remaining };
 }
 
 /** `plan.yaml:12:5: phases[1].window.start: …`, the form editors and terminals turn into links. */
