@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import { registerAssessmentCommands } from './commands/assessment';
 import { registerAuditCommand } from './commands/audit';
 import { registerCaseCommands } from './commands/case-commands';
 import { registerCodecServerCommand } from './commands/codec-server';
@@ -43,6 +44,7 @@ See docs/cli.md for a tour.`,
   registerOfficeCommands(program);
   registerOfficeUpdateCommands(program);
   registerReportCommands(program);
+  registerAssessmentCommands(program);
   program.commandsGroup('Units (责任单位):');
   registerUnitCommands(program);
   registerCaseCommands(program);
