@@ -161,4 +161,40 @@ describe('campaign assessment compute (offline)', () => {
     fs.writeFileSync(headless, '评委,班级,得分\n评委一,一(1)班,3\n');
     await expect(readScoreFile(headless)).rejects.toThrow('the first row has no column for item (项目 / 评分项目)');
   });
+
+  it('accepts 有效课堂 teachers by level from three weighted items (读书学习 10%, 常规资料 20%, 课堂教学 70%)', async () => {
+    // Each examiner scores m − 1, m and m + 1 around the item's mean m (a 100 is 100 from all three).
+    const means: Record<string, [number, number, number]> = {
+      't-fangxia-1': [95, 90, 92], // 9.5 + 18 + 64.4 = 91.9 → 示范课
+      't-fangxia-2': [80, 85, 88], // 8 + 17 + 61.6 = 86.6 → 优质课
+      't-fangxia-3': [70, 75, 74], // 7 + 15 + 51.8 = 73.8 → under 达标
+      't-kouzhen-1': [90, 90, 89], // 9 + 18 + 62.3 = 89.3 → 优质课
+      't-kouzhen-2': [85, 80, 80], // 8.5 + 16 + 56 = 80.5 → 达标
+      't-yangzhuang-1': [100, 95, 90], // 10 + 19 + 63 = 92.0 → 示范课
+      't-yangzhuang-2': [60, 70, 80], // 6 + 14 + 56 = 76.0 → 达标
+    };
+    const rows = ['assessor,unit,item,score'];
+    for (const [teacher, [reading, routine, teaching]] of Object.entries(means)) {
+      for (const [item, m] of [
+        ['reading', reading],
+        ['routine', routine],
+        ['teaching', teaching],
+      ] as const) {
+        [-1, 0, 1].forEach((d, e) => rows.push(`examiner-${e + 1},${teacher},${item},${m === 100 ? 100 : m + d}`));
+      }
+    }
+    const file = path.join(env.dataDir, 'classroom.csv');
+    fs.writeFileSync(file, rows.join('\n'));
+    const { computed } = await computeFromFiles(path.join(root, 'examples/effective-classroom.yaml'), file);
+    if (!computed.ok) throw new Error(computed.errors.map((e) => e.message).join('; '));
+    expect(computed.result.ranking.map((r) => [r.entrant, r.total, r.award?.name])).toEqual([
+      ['t-yangzhuang-1', '92.0', '示范课'],
+      ['t-fangxia-1', '91.9', '示范课'],
+      ['t-kouzhen-1', '89.3', '优质课'],
+      ['t-fangxia-2', '86.6', '优质课'],
+      ['t-kouzhen-2', '80.5', '达标'],
+      ['t-yangzhuang-2', '76.0', '达标'],
+      ['t-fangxia-3', '73.8', undefined],
+    ]);
+  });
 });
