@@ -79,14 +79,23 @@ export function checkSubmission(
   return { ok: true };
 }
 
-export function recordSubmission(state: ScoringState, submission: SubmitScores, atMs: number): ScoringState {
-  const rows = submission.scores.map((s, i) => ({
-    ...s,
-    assessor: submission.by,
-    row: state.record.length + i + 1,
-    atMs,
-  }));
-  return { ...state, record: [...state.record, ...rows] };
+/** Records a checked sheet under the ids it names (a sheet may use names); says how many replace an earlier score. */
+export function recordSubmission(
+  model: AssessmentModel,
+  state: ScoringState,
+  submission: SubmitScores,
+  atMs: number,
+): { state: ScoringState; replacing: number } {
+  const keyOf = (r: ScoreRow) => `${r.assessor}/${r.unit}/${r.item}`;
+  const before = new Set(state.record.map(keyOf));
+  const rows = submission.scores.flatMap((input, i) => {
+    const checked = checkScore(model, { row: i + 1, assessor: submission.by, ...input });
+    if (!checked.ok) return [];
+    const { assessor, entrant, item } = checked.score;
+    return [{ row: state.record.length + i + 1, assessor, unit: entrant, item, score: input.score, atMs }];
+  });
+  const replacing = rows.filter((r) => before.has(keyOf(r))).length;
+  return { state: { ...state, record: [...state.record, ...rows] }, replacing };
 }
 
 /** Closing computes the result; a result that cannot be computed leaves scoring open and says why. */
@@ -129,13 +138,7 @@ export function lateAssessors(model: AssessmentModel, state: ScoringState): { as
   for (const item of model.items) {
     for (const assessor of item.assessors) {
       for (const entrant of model.entrants) {
-        const named = [
-          `${assessor}/${entrant.id}/${item.id}`,
-          `${assessor}/${entrant.name}/${item.id}`,
-          `${assessor}/${entrant.id}/${item.name}`,
-          `${assessor}/${entrant.name}/${item.name}`,
-        ];
-        if (!named.some((key) => given.has(key))) owed.set(assessor, (owed.get(assessor) ?? 0) + 1);
+        if (!given.has(`${assessor}/${entrant.id}/${item.id}`)) owed.set(assessor, (owed.get(assessor) ?? 0) + 1);
       }
     }
   }

@@ -52,32 +52,34 @@ describe('scoring during a campaign', () => {
   });
 
   it('keeps every score on record, lets the later one count, closes, and publishes only on a leader’s approval', () => {
-    let state = recordSubmission(
-      initialScoring(),
-      sheet('j1', [
-        ['u1', '9'],
-        ['u2', '8'],
-        ['u3', '7'],
-      ]),
-      1_100,
-    );
+    const sheet1 = sheet('j1', [
+      ['u1', '9'],
+      ['u2', '8'],
+      ['u3', '7'],
+    ]);
+    let state = recordSubmission(model, initialScoring(), sheet1, 1_100).state;
     state = recordSubmission(
+      model,
       state,
       sheet('j2', [
         ['u1', '8'],
         ['u2', '8'],
       ]),
       1_200,
-    );
+    ).state;
     expect(lateAssessors(model, state)).toEqual([{ assessor: 'j2', missing: 1 }]);
-    state = recordSubmission(
+    // By name this time: 评委2 is j2, 单位1 is u1; the second score for u1 replaces the first.
+    const again = recordSubmission(
+      model,
       state,
-      sheet('j2', [
+      sheet('评委2', [
         ['u3', '7'],
-        ['u1', '10'],
+        ['单位1', '10'],
       ]),
       1_300,
     );
+    expect(again.replacing).toBe(1);
+    state = again.state;
     expect(lateAssessors(model, state)).toEqual([]);
     expect(approveResult(model, state, 'leader-head')).toMatchObject({ error: { code: 'not_computed' } });
     expect(closeScoring(model, state, 'j1', noFacts)).toMatchObject({ error: { code: 'not_authorized' } });
@@ -97,7 +99,8 @@ describe('scoring during a campaign', () => {
   });
 
   it('refuses to close while a unit has no score, saying which', () => {
-    const state = recordSubmission(
+    const { state } = recordSubmission(
+      model,
       initialScoring(),
       sheet('j1', [
         ['u1', '9'],
