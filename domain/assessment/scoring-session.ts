@@ -94,7 +94,12 @@ export function recordSubmission(
     const { assessor, entrant, item } = checked.score;
     return [{ row: state.record.length + i + 1, assessor, unit: entrant, item, score: input.score, atMs }];
   });
-  const replacing = rows.filter((r) => before.has(keyOf(r))).length;
+  // A row replaces any earlier score for its key, whether sent before or higher up the same sheet.
+  let replacing = 0;
+  for (const row of rows) {
+    if (before.has(keyOf(row))) replacing += 1;
+    before.add(keyOf(row));
+  }
   return { state: { ...state, record: [...state.record, ...rows] }, replacing };
 }
 
