@@ -4,6 +4,7 @@ import { localToInstant } from '../domain/calendar/local-time';
 import type { CampaignAccess } from '../domain/access/credential-chain';
 import type { Plan } from '../domain/plan/schema';
 import { campaignWorkflowId, WORKFLOW_TASK_TIMEOUT, type CampaignWorkflow } from '../contracts';
+import { assessmentWorkflowId, type AssessmentWorkflow } from '../contracts/assessment';
 
 export interface StartCampaignOptions {
   taskQueue: string;
@@ -46,13 +47,14 @@ export async function startCampaign(
 ): Promise<WorkflowHandle<CampaignWorkflow>> {
   const id = options.campaignId ?? plan.campaign.id;
   const runPlan: Plan = { ...plan, campaign: { ...plan.campaign, id } };
-  return client.workflow.start<CampaignWorkflow>('campaignWorkflow', {
+  const clock = clockFor(plan, options);
+  const handle = await client.workflow.start<CampaignWorkflow>('campaignWorkflow', {
     workflowId: campaignWorkflowId(id),
     taskQueue: options.taskQueue,
     args: [
       {
         plan: runPlan,
-        clock: clockFor(plan, options),
+        clock,
         startedBy: options.startedBy,
         access: options.access,
         unitTaskQueue: options.unitTaskQueue,
@@ -62,4 +64,14 @@ export async function startCampaign(
     workflowTaskTimeout: WORKFLOW_TASK_TIMEOUT,
     memo: { title: plan.campaign.title, rehearsal: Boolean(options.rehearsalScale) },
   });
+  // A plan that ends in a judgement (考核评比) takes its scores in a workflow of its own.
+  if (runPlan.assessment) {
+    await client.workflow.start<AssessmentWorkflow>('assessmentWorkflow', {
+      workflowId: assessmentWorkflowId(id),
+      taskQueue: options.taskQueue,
+      args: [{ plan: runPlan, clock }],
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+    });
+  }
+  return handle;
 }

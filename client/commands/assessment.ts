@@ -7,6 +7,7 @@ import { CliError, EXIT } from '../errors';
 import { plural } from '../output/format';
 import { example } from '../output/help';
 import { act } from '../run-cli';
+import { registerLiveAssessmentCommands } from './assessment-live';
 
 /** `campaign assessment …`: scores, rankings and awards (考核评比). */
 
@@ -66,4 +67,5 @@ export function registerAssessmentCommands(program: Command): void {
         ctx.print(line, () => renderBreakdown(line));
       }),
     );
+  registerLiveAssessmentCommands(assessment);
 }
