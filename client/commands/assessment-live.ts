@@ -33,10 +33,11 @@ const ScoreOptions = z.object({
   score: z.string().optional(),
 });
 
+/** The person acting, by id or by the name the plan gives them (评委一). */
 function actor(ctx: CliContext): string {
-  const who = ctx.options.as;
-  if (!who) throw usageError('say who is acting with --as <assessor or leader id>');
-  return idArg(who.replace(/^(leader|assessor):/, ''), '--as');
+  const who = ctx.options.as?.replace(/^(leader|assessor):/, '').trim();
+  if (!who) throw usageError('say who is acting with --as <assessor or leader id or name>');
+  return parseArg(z.string().max(64), who, '--as');
 }
 
 async function handleOf(ctx: CliContext, campaignId: string) {
