@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import { registerAssessmentCommands } from './commands/assessment';
 import { registerAuditCommand } from './commands/audit';
 import { registerCaseCommands } from './commands/case-commands';
 import { registerCodecServerCommand } from './commands/codec-server';
@@ -45,6 +46,7 @@ See docs/cli.md for a tour.`,
   registerOfficeUpdateCommands(program);
   registerReportCommands(program);
   registerDraftCommand(program);
+  registerAssessmentCommands(program);
   program.commandsGroup('Units (责任单位):');
   registerUnitCommands(program);
   registerCaseCommands(program);

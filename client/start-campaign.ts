@@ -3,6 +3,7 @@ import { campaignClock, type CampaignClockOptions } from '../domain/clock/campai
 import type { CampaignAccess } from '../domain/access/credential-chain';
 import type { Plan } from '../domain/plan/schema';
 import { campaignWorkflowId, WORKFLOW_TASK_TIMEOUT, type CampaignWorkflow } from '../contracts';
+import { assessmentWorkflowId, type AssessmentWorkflow } from '../contracts/assessment';
 
 export interface StartCampaignOptions extends CampaignClockOptions {
   taskQueue: string;
@@ -26,13 +27,14 @@ export async function startCampaign(
 ): Promise<WorkflowHandle<CampaignWorkflow>> {
   const id = options.campaignId ?? plan.campaign.id;
   const runPlan: Plan = { ...plan, campaign: { ...plan.campaign, id } };
-  return client.workflow.start<CampaignWorkflow>('campaignWorkflow', {
+  const clock = campaignClock(plan, options, options.nowMs ?? Date.now());
+  const handle = await client.workflow.start<CampaignWorkflow>('campaignWorkflow', {
     workflowId: campaignWorkflowId(id),
     taskQueue: options.taskQueue,
     args: [
       {
         plan: runPlan,
-        clock: campaignClock(plan, options, options.nowMs ?? Date.now()),
+        clock,
         startedBy: options.startedBy,
         access: options.access,
         unitTaskQueue: options.unitTaskQueue,
@@ -47,4 +49,14 @@ export async function startCampaign(
       credentials: options.access !== undefined,
     },
   });
+  // A plan that ends in a judgement (考核评比) takes its scores in a workflow of its own.
+  if (runPlan.assessment) {
+    await client.workflow.start<AssessmentWorkflow>('assessmentWorkflow', {
+      workflowId: assessmentWorkflowId(id),
+      taskQueue: options.taskQueue,
+      args: [{ plan: runPlan, clock }],
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+    });
+  }
+  return handle;
 }

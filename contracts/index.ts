@@ -12,3 +12,4 @@ export * from './notification-context';
 export * from './task-queues';
 export * from './unit-messages';
 export * from './workflow-ids';
+export * from './assessment';

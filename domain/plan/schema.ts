@@ -1,26 +1,17 @@
 import { z } from 'zod';
 import { CALENDAR_PRESETS } from '../calendar/cn-mainland';
+import { AssessmentSchema } from './assessment-schema';
 import { isDuration } from './duration';
 import { PLAN_LIMITS as LIMIT, lineOf, textOf } from './plan-limits';
+import { EmailSchema, IdSchema, LocalDateSchema, PersonSchema } from './primitives';
+
+export { IdSchema, LocalDateSchema, PersonSchema };
 
 /**
  * The plan file (实施方案) as data. One schema; every type below comes from z.infer.
  * Cross-field rules (unique ids, references, ordering) live in validate-plan.ts, because zod
  * object schemas check one value at a time and we want every problem reported at once.
  */
-
-export const IdSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'an id uses letters, digits, ".", "_" or "-" (at most 64)');
-
-export const LocalDateSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is written YYYY-MM-DD')
-  .refine((text) => {
-    const [y, m, d] = text.split('-').map(Number) as [number, number, number];
-    const probe = new Date(Date.UTC(y, m - 1, d));
-    return probe.getUTCFullYear() === y && probe.getUTCMonth() === m - 1 && probe.getUTCDate() === d;
-  }, 'no such day in the calendar');
 
 export const LocalTimeSchema = z
   .string()
@@ -38,15 +29,6 @@ export const TimeZoneSchema = z.string().refine((zone) => {
     return false;
   }
 }, 'not a known IANA time zone (e.g. "Asia/Shanghai")');
-
-const EmailSchema = z.email().max(LIMIT.email);
-
-export const PersonSchema = z.object({
-  id: IdSchema,
-  name: lineOf(LIMIT.name),
-  title: textOf(LIMIT.name).optional(),
-  email: EmailSchema,
-});
 
 export const ContactSchema = z.object({
   name: lineOf(LIMIT.name),
@@ -235,6 +217,7 @@ export const PlanSchema = z.object({
       { id: 'hot-issue', name: '热点难点问题' },
     ]),
   phases: z.array(PhaseSchema).min(1).max(LIMIT.phases),
+  assessment: AssessmentSchema.optional(),
 });
 
 export type Plan = z.infer<typeof PlanSchema>;

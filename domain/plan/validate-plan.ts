@@ -1,6 +1,7 @@
 import { checkApprovers } from './check-approvers';
 import { checkCalendarCoverage } from './check-calendar';
 import { checkPlanSize } from './check-plan-size';
+import { checkAssessment } from './check-assessment';
 import { checkReferences } from './check-references';
 import { checkPhaseWindows } from './phase-windows';
 import { checkTiming } from './check-timing';
@@ -23,13 +24,14 @@ export interface ValidateOptions {
   draft?: boolean;
 }
 
-function crossFieldIssues(plan: LoosePlan): PlanIssue[] {
+function crossFieldIssues(plan: LoosePlan, input: unknown): PlanIssue[] {
   return [
     ...checkReferences(plan),
     ...checkPhaseWindows(plan.phases),
     ...checkTiming(plan),
     ...checkCalendarCoverage(plan),
     ...checkApprovers(plan),
+    ...checkAssessment(plan, input),
   ];
 }
 
@@ -44,7 +46,7 @@ export function validatePlan(input: unknown, options: ValidateOptions = {}): Pla
   const found = findPlaceholders(input);
   const issues = [
     ...schemaIssues,
-    ...crossFieldIssues(parsed.success ? asLoose(parsed.data) : salvagePlan(input)),
+    ...crossFieldIssues(parsed.success ? asLoose(parsed.data) : salvagePlan(input), input),
     ...checkPlanSize(parsed.success ? parsed.data : input),
   ];
   const real = issues.filter((issue) => !isPlaceholderEcho(issue, found));
