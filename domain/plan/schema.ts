@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { isDuration } from './duration';
+import { DurationSchema, IdSchema, LocalDateSchema, LocalTimeSchema } from './schema-parts';
+import { ReceptionsSchema } from './reception-schema';
 
 /**
  * The plan file (实施方案) as data. One schema; every type below comes from z.infer.
@@ -7,26 +8,8 @@ import { isDuration } from './duration';
  * object schemas check one value at a time and we want every problem reported at once.
  */
 
-export const IdSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'an id uses letters, digits, ".", "_" or "-" (at most 64)');
-
-export const LocalDateSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is written YYYY-MM-DD')
-  .refine((text) => {
-    const [y, m, d] = text.split('-').map(Number) as [number, number, number];
-    const probe = new Date(Date.UTC(y, m - 1, d));
-    return probe.getUTCFullYear() === y && probe.getUTCMonth() === m - 1 && probe.getUTCDate() === d;
-  }, 'no such day in the calendar');
-
-export const LocalTimeSchema = z
-  .string()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day is written HH:MM (24-hour)');
-
-export const DurationSchema = z
-  .string()
-  .refine(isDuration, 'a duration is written like "2d", "1w", "12h", "1d12h" or "30m"');
+// The small value schemas live in schema-parts.ts, so that section files (reception-schema.ts) can use them too.
+export { DurationSchema, IdSchema, LocalDateSchema, LocalTimeSchema };
 
 export const TimeZoneSchema = z.string().refine((zone) => {
   try {
@@ -202,7 +185,9 @@ export const PlanSchema = z.object({
     { id: 'handed-down', name: '省市交办' },
     { id: 'hot-issue', name: '热点难点问题' },
   ]),
-  phases: z.array(PhaseSchema).min(1),
+  /** A plan must have phases or reception programmes (see check-receptions.ts); a receptions-only plan runs no phases. */
+  phases: z.array(PhaseSchema).default([]),
+  receptions: ReceptionsSchema.optional(),
 });
 
 export type Plan = z.infer<typeof PlanSchema>;
