@@ -6,6 +6,7 @@ import { registerLeaderCommands } from './commands/leaders';
 import { registerOfficeCommands } from './commands/office';
 import { registerOfficeUpdateCommands } from './commands/office-updates';
 import { registerOperationCommands } from './commands/operations';
+import { registerReceptionCommands } from './commands/receptions';
 import { registerRepairCommand } from './commands/repair';
 import { registerReportCommands } from './commands/reports';
 import { registerUnitCommands } from './commands/units';
@@ -43,6 +44,7 @@ See docs/cli.md for a tour.`,
   registerOfficeCommands(program);
   registerOfficeUpdateCommands(program);
   registerReportCommands(program);
+  registerReceptionCommands(program);
   program.commandsGroup('Units (责任单位):');
   registerUnitCommands(program);
   registerCaseCommands(program);

@@ -29,7 +29,7 @@ function issueLines(file: string, errors: PlanIssue[], warnings: PlanIssue[]): s
 }
 
 /** Reads and checks a plan; on errors prints every issue and fails with exit 1. */
-async function loadPlan(ctx: CliContext, file: string): Promise<{ plan: Plan; warnings: PlanIssue[] }> {
+export async function loadPlan(ctx: CliContext, file: string): Promise<{ plan: Plan; warnings: PlanIssue[] }> {
   const result = await readPlanFile(file);
   if (result.ok) return result;
   if (!ctx.json) process.stderr.write(`${issueLines(file, result.errors, result.warnings).join('\n')}\n`);
