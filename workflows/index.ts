@@ -1,3 +1,4 @@
 export { campaignWorkflow } from './campaign-workflow';
 export { phaseReportWorkflow } from './phase-report-workflow';
 export { unitWorkflow } from './unit-workflow';
+export { receptionProgrammeWorkflow } from './reception-programme-workflow';
