@@ -4,6 +4,7 @@ import { localToInstant } from '../domain/calendar/local-time';
 import type { CampaignAccess } from '../domain/access/credential-chain';
 import type { Plan } from '../domain/plan/schema';
 import { campaignWorkflowId, WORKFLOW_TASK_TIMEOUT, type CampaignWorkflow } from '../contracts';
+import { startReceptionProgrammes } from './receptions/start-receptions';
 
 export interface StartCampaignOptions {
   taskQueue: string;
@@ -27,6 +28,8 @@ export interface StartCampaignOptions {
 /** Where a rehearsal's plan clock starts: midnight before the first phase, or now if the plan has no dates. */
 export function rehearsalOriginMs(plan: Plan, nowMs: number): number {
   const first = plan.phases[0]?.window;
+  const reception = plan.phases.length === 0 ? plan.receptions?.[0]?.from : undefined;
+  if (reception) return localToInstant(reception, '00:00', plan.campaign.timeZone);
   return first && 'start' in first ? localToInstant(first.start, '00:00', plan.campaign.timeZone) : nowMs;
 }
 
@@ -46,13 +49,26 @@ export async function startCampaign(
 ): Promise<WorkflowHandle<CampaignWorkflow>> {
   const id = options.campaignId ?? plan.campaign.id;
   const runPlan: Plan = { ...plan, campaign: { ...plan.campaign, id } };
+  const clock = clockFor(plan, options);
+  // A plan with receptions only runs no phase machinery: its programmes are all there is.
+  const handle =
+    plan.phases.length === 0
+      ? client.workflow.getHandle<CampaignWorkflow>(campaignWorkflowId(id))
+      : await startCampaignWorkflow(client, runPlan, clock, options);
+  await startReceptionProgrammes(client, runPlan, { taskQueue: options.taskQueue, clock, access: options.access });
+  return handle;
+}
+
+function startCampaignWorkflow(client: Client, runPlan: Plan, clock: PlanClock, options: StartCampaignOptions) {
+  const plan = runPlan;
+  const id = runPlan.campaign.id;
   return client.workflow.start<CampaignWorkflow>('campaignWorkflow', {
     workflowId: campaignWorkflowId(id),
     taskQueue: options.taskQueue,
     args: [
       {
         plan: runPlan,
-        clock: clockFor(plan, options),
+        clock,
         startedBy: options.startedBy,
         access: options.access,
         unitTaskQueue: options.unitTaskQueue,
