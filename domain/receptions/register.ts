@@ -94,10 +94,12 @@ function filingFor(
 ) {
   const handOver = visitor.handOver!;
   const unit = planPeople(ctx.plan).units.get(handOver.unit)!;
+  // By id only: the ledger fills in the leader's address from the plan. (An address here would be
+  // checked by zod's e-mail pattern, which cannot run on the frozen modules a workflow shares.)
   const leader =
     ctx.programme.receiverOwnsCases && duty?.leaderId
-      ? { name: duty.name, leaderId: duty.leaderId, email: duty.email }
-      : { name: unit.head.name, ...(unit.head.email ? { email: unit.head.email } : {}) };
+      ? { name: duty.name, leaderId: duty.leaderId }
+      : { name: unit.head.name };
   const filing: CaseFiling = {
     id: `${ctx.programme.id.slice(0, 40)}-${entry.date.replaceAll('-', '')}-${n}`,
     title: handOver.title ?? visitor.matter.slice(0, 60),
