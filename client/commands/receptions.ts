@@ -9,6 +9,7 @@ import { renderTable } from '../output/table';
 import { writeRotaFile } from '../receptions/rota-files';
 import { act } from '../run-cli';
 import { loadPlan } from './office';
+import { registerReceptionUpdates } from '../receptions/reception-updates';
 
 const RotaOptions = z.object({
   from: z.string().optional(),
@@ -93,4 +94,5 @@ export function registerReceptionCommands(program: Command): void {
     .command('receptions')
     .description('leader reception days (领导接访日): rota, today, record a visit, name a substitute');
   registerRota(receptions);
+  registerReceptionUpdates(receptions);
 }
