@@ -28,17 +28,12 @@ export interface ReportRequest {
   campaignWorkflowId: string;
   scope: 'phase' | 'campaign';
   phaseId?: string;
-  /**
-   * `workflow`: return the office's report_ready mail instead of sending it, so the workflow sends it
-   * under the patient mail policy. Absent in campaigns started before that change: the activity mails.
-   */
-  mailBy?: 'workflow';
 }
 
 export interface PublishedCampaignReport {
   files: { name: string; ref: string; mediaType: string }[];
-  /** The office's report_ready mail, when the request asked for it to be returned. */
-  notification?: NotificationRequest;
+  /** The office's report_ready mail, which the workflow sends under the patient mail policy. */
+  notification: NotificationRequest;
 }
 
 /** Moves a case into another unit's ledger (see activities/ledger/transfer-case.ts). */

@@ -34,6 +34,6 @@ export function createActivities(deps: ActivityDependencies) {
     broadcastToUnits: createBroadcastActivity(deps.client),
     notifyAllUnits: keptAlive(createNotifyAllUnitsActivity(deps.client, sendNotification)),
     transferCase: createTransferCaseActivity(deps.client),
-    publishCampaignReport: createPublishCampaignReportActivity(deps.client, reports.publishReport, sendNotification),
+    publishCampaignReport: createPublishCampaignReportActivity(deps.client, reports.publishReport),
   } satisfies CampaignActivities & Record<string, unknown>;
 }

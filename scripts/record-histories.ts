@@ -4,8 +4,9 @@
  * unit climbing the ladder to a public notice and a mark, a return, an approval, completion), then
  * writes the histories of the campaign and both unit workflows to test/fixtures/histories/*.pb.
  * Re-record only on purpose: the fixtures pin the behaviour of workflows already in production.
- * A tag adds a set beside the old ones (name@tag.pb) instead of replacing them, so histories of
- * both generations keep replaying:
+ * A change behind a patch adds a set beside the old ones, tagged with the patch id (name@tag.pb),
+ * so histories of both generations keep replaying; retiring the patch deletes the sets recorded
+ * before it (README, "Versioning workflow code"):
  *   node bin/run-ts.js scripts/record-histories.ts [tag]
  */
 import fs from 'node:fs';
@@ -22,7 +23,16 @@ import { loadMailConfig } from '../config/mail-config';
 import { startDevServer } from '../server/dev-server';
 import { smallPlan } from '../test/support/plans';
 import { WORKFLOWS_PATH } from '../worker/campaign-worker';
-import { approvePhaseUpdate, asOfNow, campaignStatusQuery, returnPhaseUpdate, submitReportUpdate, unitStatusQuery, phaseReportWorkflowId, unitWorkflowId } from '../contracts';
+import {
+  approvePhaseUpdate,
+  asOfNow,
+  campaignStatusQuery,
+  returnPhaseUpdate,
+  submitReportUpdate,
+  unitStatusQuery,
+  phaseReportWorkflowId,
+  unitWorkflowId,
+} from '../contracts';
 
 const OUT = path.join(__dirname, '../test/fixtures/histories');
 const TAG = process.argv[2] === undefined ? '' : `@${process.argv[2]}`;
@@ -106,7 +116,7 @@ async function main() {
         ['campaign', handle],
         ['unit-on-time', unitA],
         ['unit-late-returned', unitB],
-        // The last phase's report, in a workflow of its own since phase-report-apart.
+        // The last phase's report, in a workflow of its own.
         ['phase-report', client.workflow.getHandle(phaseReportWorkflowId(handle.workflowId, 'accept'))],
       ] as const) {
         const history = await h.fetchHistory();

@@ -4,7 +4,6 @@ import {
   makeContinueAsNewFunc,
   log,
   ParentClosePolicy,
-  patched,
   setHandler,
   startChild,
   workflowInfo,
@@ -44,8 +43,7 @@ import { isRehearsal, planNow, realDelayUntil } from '../domain/clock/plan-clock
 import { appendAudit, AuditEntrySchema, emptyAuditLog } from '../domain/access/audit-log';
 import { depthsOf } from '../domain/access/credential-chain';
 import { dueInputToMs } from '../domain/schedule/due-input';
-import type { ReportRequest } from '../activities/activity-types';
-import { fanout, reports } from './activity-proxies';
+import { fanout } from './activity-proxies';
 import {
   AddUnitInputSchema,
   addUnitUpdate,
@@ -106,9 +104,7 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
     leadingGroup: plan.leadingGroup,
   };
   const notifier = createNotifier(context, info.workflowId);
-  // Mail still retrying when the history is full goes on in the next run; runs without the marker
-  // waited for it, and replay as they ran.
-  const carryMail = patched('carry-mail-across-runs');
+  // Mail still retrying when the last run's history was full goes on here.
   notifier.resume(input.carriedMail);
   const take = (outcome: ActionOutcome) => {
     state = outcome.state;
@@ -261,31 +257,18 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
     startedBy: input.startedBy,
   }));
 
-  // Campaigns without the marker replay as they ran, publishing nothing.
-  const publisher = patched('publish-status')
-    ? startStatusPublisher(
-        () => state,
-        () => {
-          const nowMs = now();
-          return publishedStatus(
-            campaignStatus(plan, state, nowMs),
-            clock,
-            context.rehearsal,
-            upcomingDeadlines(plan, state, nowMs),
-          );
-        },
-      )
-    : undefined;
-
-  /**
-   * The report activity compiles and stores; its mail to the office goes out under the mail policy,
-   * which outlasts a day-long SMTP outage. Campaigns that began before this change (no patch marker
-   * in their history) replay the old way, where the activity mailed.
-   */
-  const publishReport = async (request: ReportRequest) => {
-    if (!patched('report-mail-by-workflow')) return reports.publishCampaignReport(request);
-    return publishAndMail(request, notifier);
-  };
+  const publisher = startStatusPublisher(
+    () => state,
+    () => {
+      const nowMs = now();
+      return publishedStatus(
+        campaignStatus(plan, state, nowMs),
+        clock,
+        context.rehearsal,
+        upcomingDeadlines(plan, state, nowMs),
+      );
+    },
+  );
 
   const reportsOfThisRun: Promise<unknown>[] = [];
   const execute = async (command: CampaignCommand) => {
@@ -316,12 +299,8 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
         return;
       case 'phase-report': {
         // A phase report reads every unit; the next phase must not wait for it, and continue-as-new
-        // waits only for its start. Campaigns without the marker ran it here, and replay so.
+        // waits only for its start.
         const request = { campaignWorkflowId: info.workflowId, scope: 'phase' as const, phaseId: command.phaseId };
-        if (!patched('phase-report-apart')) {
-          notifier.track(publishReport(request), `phase report ${command.phaseId}`);
-          return;
-        }
         const started = startChild(phaseReportWorkflow, {
           workflowId: phaseReportWorkflowId(info.workflowId, command.phaseId),
           args: [{ request, context }],
@@ -335,8 +314,8 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
       }
       case 'final-report':
         // The summary is worth waiting for, but a report that cannot be compiled must not fail the campaign.
-        await publishReport({ campaignWorkflowId: info.workflowId, scope: 'campaign' }).catch((err: unknown) =>
-          log.error('final report failed', { error: String(err) }),
+        await publishAndMail({ campaignWorkflowId: info.workflowId, scope: 'campaign' }, notifier).catch(
+          (err: unknown) => log.error('final report failed', { error: String(err) }),
         );
         return;
     }
@@ -352,10 +331,6 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
       event: { type: 'paused', seq: 0, by: input.startedBy },
     });
   }
-  // Progress signals do not wake the loop below, so a campaign asleep until its next deadline let
-  // its history grow far past the server's suggestion. Campaigns without the marker replay as they ran.
-  const wakeWhenFull = patched('wake-when-history-full');
-  const historyFull = () => (wakeWhenFull ? campaignHistoryFull() : workflowInfo().continueAsNewSuggested);
   for (;;) {
     take(advanceCampaign(plan, state, now()));
     const ranCommands = queue.length > 0;
@@ -363,20 +338,16 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
     if (state.status !== 'running') break;
     // A leader may act while commands run (the last phase approved during a broadcast): the state
     // then changed after it was advanced, and sleeping now would never finish the campaign.
-    // Campaigns without the marker in their history replay as they ran, without this pass.
-    if (ranCommands && patched('advance-after-commands')) continue;
-    if (historyFull()) {
-      await condition(
-        () => allHandlersFinished() && (carryMail ? notifier.inflightBesidesMail() : notifier.inflight()) === 0,
-      );
+    if (ranCommands) continue;
+    if (campaignHistoryFull()) {
+      await condition(() => allHandlersFinished() && notifier.inflightBesidesMail() === 0);
       // An update taken while waiting may have queued commands; run them before continuing as new.
       if (queue.length === 0) {
-        const carriedMail = carryMail ? notifier.carry() : undefined;
+        const carriedMail = notifier.carry();
         // The server starts the new run with the memo the campaign started with, not the status it
         // published since: the new run takes the latest along, so a glance never finds none.
-        publisher?.flush();
-        const memo = publisher ? { memo: workflowInfo().memo } : {};
-        await makeContinueAsNewFunc<typeof campaignWorkflow>(memo)({
+        publisher.flush();
+        await makeContinueAsNewFunc<typeof campaignWorkflow>({ memo: workflowInfo().memo })({
           ...input,
           access,
           carried: state,
@@ -387,13 +358,15 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
       continue;
     }
     const next = nextCampaignWakeMs(plan, state);
-    const wake = () => queue.length > 0 || state.status !== 'running' || (wakeWhenFull && historyFull());
+    // Progress signals do not wake this loop otherwise, and a campaign asleep until its next
+    // deadline would let its history grow far past the server's suggestion.
+    const wake = () => queue.length > 0 || state.status !== 'running' || campaignHistoryFull();
     if (next === undefined) await condition(wake);
     else await condition(wake, Math.max(1, realDelayUntil(clock, Date.now(), next)));
   }
   await Promise.all(reportsOfThisRun);
   await condition(() => allHandlersFinished() && notifier.inflight() === 0);
-  publisher?.flush();
+  publisher.flush();
   const summary = campaignStatus(plan, state, now());
   return {
     campaignId: plan.campaign.id,

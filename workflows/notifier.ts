@@ -1,4 +1,4 @@
-import { log, patched } from '@temporalio/workflow';
+import { log } from '@temporalio/workflow';
 import type { NotificationRequest, Recipient } from '../domain/notifications/notification';
 import { resolveAudience } from '../domain/notifications/audience';
 import type { Audience, Unit } from '../domain/plan/schema';
@@ -81,11 +81,10 @@ export function createNotifier(ctx: NotificationContext, ownerId: string, unit?:
 
   /**
    * Two or more direct notifications go out as one activity: every activity costs the history three
-   * events and the worker a task, and a unit filing ten cases would otherwise run twenty. Runs
-   * recorded before batching replay one activity per notification.
+   * events and the worker a task, and a unit filing ten cases would otherwise run twenty.
    */
   function sendBatch(direct: NotificationRequest[]): boolean {
-    if (direct.length < 2 || !patched('batched-notifications')) return false;
+    if (direct.length < 2) return false;
     trackMail({ direct }, mail.sendNotifications(direct), `${direct.length} notifications`);
     return true;
   }

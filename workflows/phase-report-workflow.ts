@@ -18,6 +18,6 @@ export interface PhaseReportInput {
  */
 export async function phaseReportWorkflow(input: PhaseReportInput): Promise<void> {
   const notifier = createNotifier(input.context, workflowInfo().workflowId);
-  const published = await publishAndMail(input.request, notifier);
-  if (published.notification) await condition(() => allHandlersFinished() && notifier.inflight() === 0);
+  await publishAndMail(input.request, notifier);
+  await condition(() => allHandlersFinished() && notifier.inflight() === 0);
 }

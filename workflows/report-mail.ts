@@ -8,7 +8,7 @@ import type { Notifier } from './notifier';
  * campaign's final report and the phase-report workflow.
  */
 export async function publishAndMail(request: ReportRequest, notifier: Notifier) {
-  const published = await reports.publishCampaignReport({ ...request, mailBy: 'workflow' });
-  if (published.notification) notifier.send(published.notification, `report mail ${request.phaseId ?? 'final'}`);
+  const published = await reports.publishCampaignReport(request);
+  notifier.send(published.notification, `report mail ${request.phaseId ?? 'final'}`);
   return published;
 }

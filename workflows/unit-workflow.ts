@@ -4,7 +4,6 @@ import {
   continueAsNew,
   getExternalWorkflowHandle,
   log,
-  patched,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -13,7 +12,6 @@ import { depthsOf } from '../domain/access/credential-chain';
 import { fireCaseEscalations, nextCaseEscalationMs } from '../domain/cases/case-escalation';
 import type { CaseCommand } from '../domain/cases/case-notices';
 import type { CaseLedgerContext } from '../domain/cases/case-schema';
-import { createCaseLedger } from '../domain/cases/ledger-context';
 import { planTimeAsOf } from '../domain/clock/as-of';
 import { planNow, realDelayUntil } from '../domain/clock/plan-clock';
 import { dueInputToMs } from '../domain/schedule/due-input';
@@ -53,19 +51,13 @@ import { caseNotification, installLedgerHandlers } from './unit-ledger';
 export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitState> {
   const { context, clock, unit } = input;
   let state = input.carried?.state ?? initialUnitState(unit.id, unit.name, unitLedgerContext(input));
-  // State carried from a run that predates the ledger (or filing phases, transfers) has none; it starts empty.
-  state.ledger ??= createCaseLedger(unitLedgerContext(input));
-  state.filingPhases ??= [];
-  state.inTransit ??= [];
   let progressVersion = input.carried?.progressVersion ?? 0;
   // Every run reports once at its start: it may have been continued as new with a change unreported.
   let progressDirty = true;
   const pending: UnitCommand[] = [];
   const casePending: CaseCommand[] = [];
   const notifier = createNotifier(context, workflowInfo().workflowId, unit);
-  // Mail still retrying when the history is full goes on in the next run; runs without the marker
-  // waited for it, and replay as they ran.
-  const carryMail = patched('carry-mail-across-runs');
+  // Mail still retrying when the last run's history was full goes on here.
   notifier.resume(input.carried?.mail);
   const now = () => planNow(clock, Date.now());
 
@@ -189,15 +181,10 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitState>
     }
     if (progressDirty) {
       progressDirty = false;
-      // Units that ran without the marker counted 1, 2, 3; they replay so.
-      const version = patched('progress-version-from-clock')
-        ? nextProgressVersion(progressVersion, Date.now())
-        : progressVersion + 1;
-      const progress = unitProgress(state, now(), version);
+      const progress = unitProgress(state, now(), nextProgressVersion(progressVersion, Date.now()));
       // Most campaign events (an approval, a pause) change nothing the campaign counts; a report
       // the campaign already has would cost both histories a signal and the unit a workflow task.
-      const isNew = progressReported.isNew(progress);
-      if (isNew || !patched('skip-unchanged-progress')) {
+      if (progressReported.isNew(progress)) {
         progressVersion = progress.version;
         try {
           await campaign.signal(unitProgressSignal, progress);
@@ -209,12 +196,10 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitState>
     }
     if (state.ended && pending.length === 0 && casePending.length === 0) break;
     if (workflowInfo().continueAsNewSuggested) {
-      await condition(
-        () => allHandlersFinished() && (carryMail ? notifier.inflightBesidesMail() : notifier.inflight()) === 0,
-      );
+      await condition(() => allHandlersFinished() && notifier.inflightBesidesMail() === 0);
       // A message taken while waiting has work to finish first; continue as new on a later pass.
       if (pending.length === 0 && casePending.length === 0 && !progressDirty) {
-        const mail = carryMail ? notifier.carry() : undefined;
+        const mail = notifier.carry();
         await continueAsNew<typeof unitWorkflow>({ ...input, access, carried: { state, progressVersion, mail } });
       }
       continue;
@@ -224,12 +209,8 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitState>
       pending.length > 0 || casePending.length > 0 || auditOut.length > 0 || progressDirty || state.ended;
     // A timer of 0 ms is no timer at all; an alert already due is handled on the next pass.
     const delayMs = next === undefined ? 0 : Math.max(1, realDelayUntil(clock, Date.now(), next));
-    // Units that ran without the marker replay as they ran: a fresh timer on every pass.
-    if (patched('steady-alarm')) {
-      alarm.set(next, delayMs);
-      await condition(() => wake() || alarm.rang());
-    } else if (next === undefined) await condition(wake);
-    else await condition(wake, delayMs);
+    alarm.set(next, delayMs);
+    await condition(() => wake() || alarm.rang());
   }
   await condition(() => allHandlersFinished() && notifier.inflight() === 0);
   return state;

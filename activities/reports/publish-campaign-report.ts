@@ -10,7 +10,7 @@ import {
   type UnitWorkflow,
 } from '../../contracts';
 import { unitStatusView } from '../../domain/unit/unit-status-view';
-import type { CampaignActivities, PublishedCampaignReport, ReportRequest } from '../activity-types';
+import type { PublishedCampaignReport, ReportRequest } from '../activity-types';
 import type { NotificationRequest } from '../../domain/notifications/notification';
 import { mapWithConcurrency } from '../fanout/map-with-concurrency';
 import type { CampaignReportInputData, UnitRow } from './report-input';
@@ -143,7 +143,6 @@ export function createPublishCampaignReportActivity(
   publishReport: (
     data: CampaignReportInputData,
   ) => Promise<{ files: { name: string; ref: string; mediaType: string }[] }>,
-  send: CampaignActivities['sendNotification'],
 ) {
   return async function publishCampaignReport(request: ReportRequest): Promise<PublishedCampaignReport> {
     // A thousand units take minutes to read: heartbeat as they come, within the 2-minute heartbeat timeout.
@@ -167,9 +166,6 @@ export function createPublishCampaignReportActivity(
         files: published.files,
       },
     };
-    if (request.mailBy === 'workflow') return { ...published, notification };
-    // A campaign started before the workflow sent this mail itself still expects the activity to.
-    await send(notification);
-    return published;
+    return { ...published, notification };
   };
 }

@@ -40,7 +40,7 @@ export async function readPublishedStatus(client: Client, campaignId: string): P
     throw new CliError(
       `campaign "${campaignId}" has not published its status${latest.status.name === 'RUNNING' ? ' yet' : ''}`,
       EXIT.failed,
-      `campaigns started before 2026-11-30 do not publish it; ask the workflow with \`campaign status ${campaignId}\``,
+      `a campaign publishes its status within a second of its first change; ask the workflow with \`campaign status ${campaignId}\``,
       'not_published',
     );
   }

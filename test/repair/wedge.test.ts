@@ -21,6 +21,25 @@ const wedged = (): HistoryEvent[] =>
     fs.readFileSync(path.join(__dirname, '../fixtures/wedged/unit-update-after-timer.pb')),
   ).events;
 
+/**
+ * The history as if its patches had been deprecated before today's code retired them: recorded
+ * before 1.0, it carries markers of patches (carry-mail-across-runs, steady-alarm, …) that the
+ * code no longer checks, and a marker still live stops replay at once. A deprecated one does not.
+ */
+function withPatchesDeprecated(events: HistoryEvent[]): HistoryEvent[] {
+  return events.map((e) => {
+    const marker = e.markerRecordedEventAttributes;
+    const data = marker?.markerName === 'core_patch' ? marker.details?.['patch-data']?.payloads?.[0] : undefined;
+    if (!marker || !data?.data) return e;
+    const patch = JSON.parse(Buffer.from(data.data).toString()) as { id: string };
+    const deprecated = { ...data, data: Buffer.from(JSON.stringify({ id: patch.id, deprecated: true })) };
+    return {
+      ...e,
+      markerRecordedEventAttributes: { ...marker, details: { 'patch-data': { payloads: [deprecated] } } },
+    };
+  });
+}
+
 const WORKFLOW_ID = unitWorkflowId('large-f53dbc29-f6ea-4206-8f9f-8230d79864f1', 'unit-0011');
 const UNHANDLED_COMMAND = temporal.api.enums.v1.WorkflowTaskFailedCause.WORKFLOW_TASK_FAILED_CAUSE_UNHANDLED_COMMAND;
 
@@ -39,7 +58,7 @@ describe('a workflow stuck on a nondeterminism error', () => {
 
   it("is a real history: today's unit workflow cannot replay it past that event either", async () => {
     const workflowBundle = await bundleWorkflowsOnce(WORKFLOWS_PATH);
-    const history = temporal.api.history.v1.History.create({ events: wedged() });
+    const history = temporal.api.history.v1.History.create({ events: withPatchesDeprecated(wedged()) });
     const replay = Worker.runReplayHistory(
       { workflowBundle, dataConverter: campaignDataConverter() },
       history,

@@ -45,7 +45,7 @@ describe('a unit with several notices to send at once', () => {
       const after = await activitiesScheduled();
       expect(after.slice(before.length)).toEqual(['sendNotifications']);
 
-      // The batched run replays on the same code (the patch marker is in its history).
+      // The batched run replays on the same code.
       const history = await unit.fetchHistory();
       const workflowBundle = await bundleWorkflowsOnce(WORKFLOWS_PATH);
       await Worker.runReplayHistory(

@@ -66,7 +66,7 @@ describe('the status a campaign publishes on itself', () => {
     expect(missing.code).toBe(1);
     expect(JSON.parse(missing.stdout)).toMatchObject({ error: { type: 'not_found' } });
 
-    // A campaign's workflow that never ran a task (as one started before campaigns published).
+    // A campaign workflow that never ran a task: no worker polls its queue.
     const client = await testClient();
     const id = uniqueId('unpublished');
     const silent = await client.workflow.start('campaignWorkflow', {

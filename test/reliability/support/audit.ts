@@ -157,17 +157,6 @@ export async function readCampaignRecord(client: Client, plan: Plan): Promise<Ca
           expect(input.request.id, input.request.body.kind, contacts);
           break;
         }
-        case 'publishCampaignReport': {
-          // Campaigns from before report-mail-by-workflow had the report activity mail the office
-          // itself; now the workflow schedules that mail as a sendNotification, counted above.
-          const input = await decode<{ campaignWorkflowId: string; scope: string; phaseId?: string; mailBy?: string }>(
-            scheduled.input?.payloads,
-          );
-          if (input.mailBy === 'workflow') break;
-          const requestId = `${input.campaignWorkflowId}:report:${input.scope}:${input.phaseId ?? 'final'}`;
-          expect(requestId, 'report_ready', [plan.office.email]);
-          break;
-        }
       }
     }
   }
