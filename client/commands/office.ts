@@ -158,7 +158,9 @@ export function registerOfficeCommands(program: Command): void {
               issued
                 ? `  credentials  ${issued.credentials.length} files in ${dir} (hand each unit and leader its own file)`
                 : `  credentials  ${style.yellow('none')}: anyone who reaches Temporal may act`,
-              `next: campaign status ${campaignId}`,
+              plan.phases.length > 0
+                ? `next: campaign status ${campaignId}`
+                : `next: campaign receptions today ${campaignId} (receptions only: no phases run)`,
             ].join('\n'),
         );
       }),
