@@ -120,6 +120,11 @@ export function checkReceptions(plan: LoosePlan): PlanIssue[] {
       planError('no_phases', ['phases'], 'needs at least 1 phase (阶段) or 1 reception programme (领导接访日)'),
     );
   }
+  if (plan.phases.length === 0 && programmes.length > 0) {
+    const message =
+      'with receptions only, no unit ledger runs: a matter handed over at a reception is registered, but no case is filed (add a phase with casesFiling: true to file them)';
+    issues.push(planWarning('receptions_without_ledger', ['receptions'], message));
+  }
   const seen = new Map<string, number>();
   const duties = new Map<string, Duty>();
   programmes.forEach((programme, i) => {
