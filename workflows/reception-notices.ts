@@ -1,3 +1,4 @@
+import type { CaseStatus } from '../domain/cases/case-schema';
 import type { Recipient } from '../domain/notifications/notification';
 import type { Alarm } from '../domain/receptions/alarms';
 import { onDuty, type ProgrammeContext } from '../domain/receptions/register';
@@ -41,12 +42,21 @@ export function substitutionNotices(ctx: ProgrammeContext, sub: Substitution, no
   return [{ eventKey: `substitute:${entry.id}:${sub.leaderId}`, atMs: nowMs, audience: ['office'], people, body }];
 }
 
+/** The cases a summary will name, so their state can be read from the units first. */
+export function summaryCases(ctx: ProgrammeContext, state: ReceptionProgrammeState, alarm: Alarm) {
+  if (alarm.kind !== 'summary') return [];
+  return summarise(ctx.rota, state, alarm.from, alarm.to).cases.flatMap((c) =>
+    c.caseId ? [{ unitId: c.unitId, caseId: c.caseId }] : [],
+  );
+}
+
 export function alarmOutcome(
   ctx: ProgrammeContext,
   state: ReceptionProgrammeState,
   alarm: Alarm,
+  caseStates: Record<string, CaseStatus> = {},
 ): { state: ReceptionProgrammeState; commands: NotifyCommand[] } {
-  if (alarm.kind === 'summary') return { state, commands: [summaryNotice(ctx, state, alarm)] };
+  if (alarm.kind === 'summary') return { state, commands: [summaryNotice(ctx, state, alarm, caseStates)] };
   const entry = ctx.rota.find((e) => e.id === alarm.receptionId);
   if (!entry) return { state, commands: [] };
   const duty = onDuty(state, entry);
@@ -85,6 +95,7 @@ function summaryNotice(
   ctx: ProgrammeContext,
   state: ReceptionProgrammeState,
   alarm: Extract<Alarm, { kind: 'summary' }>,
+  caseStates: Record<string, CaseStatus>,
 ): NotifyCommand {
   const summary = summarise(ctx.rota, state, alarm.from, alarm.to);
   const units = planPeople(ctx.plan).units;
@@ -106,6 +117,7 @@ function summaryNotice(
         unitName: units.get(c.unitId)?.name ?? c.unitId,
         title: c.title,
         ...(c.caseId ? { caseId: c.caseId } : {}),
+        ...(c.caseId && caseStates[c.caseId] ? { status: caseStates[c.caseId] } : {}),
       })),
     },
   };

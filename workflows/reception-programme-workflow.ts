@@ -1,4 +1,12 @@
-import { allHandlersFinished, condition, continueAsNew, setHandler, sleep, workflowInfo } from '@temporalio/workflow';
+import {
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  proxyActivities,
+  setHandler,
+  sleep,
+  workflowInfo,
+} from '@temporalio/workflow';
 import { accessQuery, auditLogQuery, type NotificationContext } from '../contracts';
 import {
   receptionProgrammeQuery,
@@ -13,9 +21,16 @@ import { initialProgrammeState } from '../domain/receptions/register-schema';
 import { programmeRota } from '../domain/receptions/rota';
 import { createAccessGate } from './access-gate';
 import { createNotifier } from './notifier';
-import { alarmOutcome } from './reception-notices';
+import { alarmOutcome, summaryCases } from './reception-notices';
 import { registerReceptionHandlers } from './reception-handlers';
 import { programmeView } from './reception-view';
+
+import type { CampaignActivities } from '../activities/activity-types';
+
+const readCases = proxyActivities<Pick<CampaignActivities, 'receptionCaseStates'>>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds', maximumAttempts: 5 },
+});
 
 /**
  * One reception programme (领导接访日) for its whole span: tells the leader on duty in advance and
@@ -83,7 +98,13 @@ export async function receptionProgrammeWorkflow(input: ReceptionProgrammeInput)
     await sleep(realDelayUntil(clock, Date.now(), next.atMs));
     const upto = Math.max(now(), next.atMs);
     for (const alarm of alarmsBetween(alarms, state.handledUpToMs, upto)) {
-      const outcome = alarmOutcome(ctx, state, alarm);
+      const cases = input.unitsRun ? summaryCases(ctx, state, alarm) : [];
+      // A summary says where each handed-over case stands; without an answer it names them only.
+      const caseStates =
+        cases.length === 0
+          ? {}
+          : await readCases.receptionCaseStates({ campaignId: plan.campaign.id, cases }).catch(() => ({}));
+      const outcome = alarmOutcome(ctx, state, alarm, caseStates);
       state = outcome.state;
       notifier.dispatchAll(outcome.commands);
     }

@@ -82,7 +82,14 @@ const ReceptionBodies = [
       }),
     ),
     cases: z.array(
-      z.object({ date: z.string(), unitName: z.string(), title: z.string(), caseId: z.string().optional() }),
+      z.object({
+        date: z.string(),
+        unitName: z.string(),
+        title: z.string(),
+        caseId: z.string().optional(),
+        /** Where the case stands when the summary is sent. */
+        status: z.enum(['open', 'closure-submitted', 'closed']).optional(),
+      }),
     ),
   }),
 ] as const;

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { NotificationLogEntry } from '../../activities/notify/notification-log';
@@ -12,6 +13,7 @@ import {
 } from '../../contracts/receptions';
 import type { Plan } from '../../domain/plan/schema';
 import { uniqueId } from '../helpers/temporal';
+import { parseMail } from '../notify/parse-mail';
 import { eventually } from '../support/eventually';
 import { beijing } from '../support/plans';
 import { withPlanTime, type PlanTimeHarness } from '../support/time-skipping-harness';
@@ -145,6 +147,11 @@ describe('004: a year of leader reception days on the 2026 calendar', () => {
       const week = mailOf(weekly, 'reception_summary').filter((m) => m.subject.includes('2026-02-02至2026-02-08'));
       expect(week[0]?.subject).toContain(
         '每周汇总：局领导信访接待日（2026-02-02至2026-02-08）应接访1次，已接访1次，缺岗0次',
+      );
+      // It names the handed-over case and where it stands, read from the school's ledger.
+      const weekMail = parseMail(readFileSync(week[0]!.file!, 'utf8'));
+      expect(weekMail.text).toContain(
+        '2026-02-02 教师绩效工资发放 → 区第一中学（bureau-reception-20260202-2，办理中）',
       );
       const group = [plan.leadingGroup.head, ...plan.leadingGroup.deputies, ...plan.leadingGroup.members];
       expect(week.map((m) => m.email).sort()).toEqual(['edu-xinfang@example.org', ...group.map((p) => p.email)].sort());

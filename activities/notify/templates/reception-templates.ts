@@ -85,6 +85,16 @@ export const receptionMissed: Template<'reception_missed'> = (body, ctx) => ({
   ],
 });
 
+function caseState(status: 'open' | 'closure-submitted' | 'closed' | undefined, ctx: TemplateContext): string {
+  if (status === undefined) return '';
+  const words = {
+    open: ctx.t('，办理中', ', open'),
+    'closure-submitted': ctx.t('，待销号', ', closure submitted'),
+    closed: ctx.t('，已销号', ', closed'),
+  };
+  return words[status];
+}
+
 export const receptionSummary: Template<'reception_summary'> = (body, ctx) => {
   const c = body.counts;
   const title = body.period === 'week' ? ctx.t('每周汇总', 'Weekly summary') : ctx.t('每月通报', 'Monthly notice');
@@ -124,7 +134,7 @@ export const receptionSummary: Template<'reception_summary'> = (body, ctx) => {
               title: ctx.t('交办事项', 'Handed over'),
               items: body.cases.map(
                 (k) =>
-                  `${k.date} ${k.title} → ${k.unitName}${k.caseId ? `（${k.caseId}）` : ctx.t('（未立案）', ' (not filed)')}`,
+                  `${k.date} ${k.title} → ${k.unitName}${k.caseId ? `（${k.caseId}${caseState(k.status, ctx)}）` : ctx.t('（未立案）', ' (not filed)')}`,
               ),
             },
           ]
