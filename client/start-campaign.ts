@@ -1,18 +1,14 @@
 import type { Client, WorkflowHandle } from '@temporalio/client';
-import { liveClock, rehearsalClock, type PlanClock } from '../domain/clock/plan-clock';
-import { localToInstant } from '../domain/calendar/local-time';
+import { campaignClock, type CampaignClockOptions } from '../domain/clock/campaign-clock';
 import type { CampaignAccess } from '../domain/access/credential-chain';
+import type { PlanClock } from '../domain/clock/plan-clock';
 import type { Plan } from '../domain/plan/schema';
 import { campaignWorkflowId, WORKFLOW_TASK_TIMEOUT, type CampaignWorkflow } from '../contracts';
 import { startReceptionProgrammes } from './receptions/start-receptions';
 
-export interface StartCampaignOptions {
+export interface StartCampaignOptions extends CampaignClockOptions {
   taskQueue: string;
   startedBy: string;
-  /** Plan time runs this many times faster than real time, starting at the plan's first day. */
-  rehearsalScale?: number;
-  /** Plan time a rehearsal runs before its first phase, so unit workflows settle before anything is due. */
-  rehearsalLeadInMs?: number;
   /** Runs under another id, e.g. a rehearsal beside the live campaign. */
   campaignId?: string;
   nowMs?: number;
@@ -25,23 +21,6 @@ export interface StartCampaignOptions {
   unitTaskQueue?: string;
 }
 
-/** Where a rehearsal's plan clock starts: midnight before the first phase, or now if the plan has no dates. */
-export function rehearsalOriginMs(plan: Plan, nowMs: number): number {
-  const first = plan.phases[0]?.window;
-  const reception = plan.phases.length === 0 ? plan.receptions?.[0]?.from : undefined;
-  if (reception) return localToInstant(reception, '00:00', plan.campaign.timeZone);
-  return first && 'start' in first ? localToInstant(first.start, '00:00', plan.campaign.timeZone) : nowMs;
-}
-
-export function clockFor(
-  plan: Plan,
-  options: Pick<StartCampaignOptions, 'rehearsalScale' | 'rehearsalLeadInMs' | 'nowMs'>,
-): PlanClock {
-  const nowMs = options.nowMs ?? Date.now();
-  const origin = rehearsalOriginMs(plan, nowMs) - (options.rehearsalLeadInMs ?? 0);
-  return options.rehearsalScale ? rehearsalClock(origin, nowMs, options.rehearsalScale) : liveClock(nowMs);
-}
-
 export async function startCampaign(
   client: Client,
   plan: Plan,
@@ -49,7 +28,7 @@ export async function startCampaign(
 ): Promise<WorkflowHandle<CampaignWorkflow>> {
   const id = options.campaignId ?? plan.campaign.id;
   const runPlan: Plan = { ...plan, campaign: { ...plan.campaign, id } };
-  const clock = clockFor(plan, options);
+  const clock = campaignClock(plan, options, options.nowMs ?? Date.now());
   // A plan with receptions only runs no phase machinery: its programmes are all there is.
   const handle =
     plan.phases.length === 0

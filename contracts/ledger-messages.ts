@@ -1,6 +1,6 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import { z } from 'zod';
-import type { Case, CaseStatus } from '../domain/cases/case-schema';
+import { CASE_STATUSES, type Case, type CaseStatus } from '../domain/cases/case-schema';
 import type { CaseEventInput } from '../domain/cases/case-events';
 import type { CaseCommand } from '../domain/cases/case-notices';
 import type { LedgerStats } from '../domain/cases/ledger-stats';
@@ -71,6 +71,27 @@ export interface ReceiveCaseInput {
   /** The notices of the transfer, sent by the receiving unit to its own head and contact. */
   commands: CaseCommand[];
 }
+
+// The receiving side trusts the shape only as far as it relies on it; the sender is our own activity.
+const ReceivedCaseSchema = z.looseObject({
+  id: IdSchema,
+  title: z.string(),
+  owningUnit: IdSchema,
+  category: z.string(),
+  fingerprint: z.string(),
+  status: z.enum(CASE_STATUSES),
+  dueAtMs: z.number(),
+  priority: z.array(z.string()),
+  escalations: z.array(z.unknown()),
+  history: z.array(z.unknown()),
+});
+/** What the receiving unit's validator checks of a hand-over (ReceiveCaseInput). */
+export const ReceiveCaseInputSchema = z.object({
+  transferId: z.string().min(1),
+  fromUnit: IdSchema,
+  case: ReceivedCaseSchema,
+  commands: z.array(z.looseObject({ eventKey: z.string(), body: z.looseObject({ kind: z.string() }) })),
+});
 
 export const fileCasesUpdate = defineUpdate<FileCasesResult, [FileCasesInput]>('fileCases');
 /** One case event (note, transfer, escalate, extend, submitClosure, accept, return, nextSteps). */

@@ -1,33 +1,17 @@
 import { setHandler } from '@temporalio/workflow';
-import { applyCaseEvent } from '../domain/cases/case-ledger';
 import { CaseEventSchema } from '../domain/cases/case-events';
 import type { CaseCommand } from '../domain/cases/case-notices';
-import type { CaseLedger } from '../domain/cases/case-schema';
-import { isOverdue, ledgerStats, unreconciled } from '../domain/cases/ledger-stats';
+import { ledgerStats } from '../domain/cases/ledger-stats';
 import type { Audience } from '../domain/plan/schema';
 import { planFiling } from '../domain/unit/ledger-filing';
+import { applyFilingPlan, filterCases, planCaseChange } from '../domain/unit/unit-cases';
 import { actionOfUpdate, type Action } from '../domain/access/permissions';
 import { transferHandlers } from './case-transfer';
 import type { LedgerHost } from './ledger-host';
 import { setGuardedUpdate } from './validated-update';
-import {
-  caseEventUpdate,
-  casesQuery,
-  fileCasesUpdate,
-  FileCasesInputSchema,
-  ledgerStatsQuery,
-  type CasesFilter,
-} from '../contracts';
+import { caseEventUpdate, casesQuery, fileCasesUpdate, FileCasesInputSchema, ledgerStatsQuery } from '../contracts';
 import type { NotifyCommand } from './notifier';
 import { parseOrReject, reject } from './reject';
-
-function filterCases(ledger: CaseLedger, filter: CasesFilter, nowMs: number) {
-  let cases = filter.unreconciled ? unreconciled(ledger) : ledger.cases;
-  if (filter.caseId !== undefined) cases = cases.filter((c) => c.id === filter.caseId);
-  if (filter.status !== undefined) cases = cases.filter((c) => c.status === filter.status);
-  if (filter.overdue) cases = cases.filter((c) => isOverdue(c, nowMs));
-  return cases;
-}
 
 /** The action a case event asks for; a malformed type is checked as a note, then refused by the schema. */
 function caseAction(raw: unknown): Action {
@@ -47,30 +31,20 @@ export function installLedgerHandlers(host: LedgerHost): void {
     return { request, plan };
   };
   setGuardedUpdate(fileCasesUpdate, host.gate, 'fileCases', filing, ({ request, plan }) => {
-    const state = host.state();
-    if (plan.kind === 'staged') {
-      host.apply({ ...state, staged: plan.staged }, []);
-      return { filed: [], duplicates: [], staged: plan.staged.filings.length };
-    }
-    // A committed import leaves nothing staged; a single filing leaves an import in progress alone.
-    const staged = request.importId === undefined ? state.staged : undefined;
-    host.apply({ ...state, ledger: plan.outcome.ledger, staged }, plan.outcome.commands);
+    const applied = applyFilingPlan(host.state(), plan, request.importId);
+    host.apply(applied.state, applied.commands);
+    if (plan.kind === 'staged') return { filed: [], duplicates: [], staged: plan.staged.filings.length };
     return { filed: plan.outcome.filed, duplicates: plan.outcome.duplicates };
   });
 
   const transfers = transferHandlers(host);
   const changing = (raw: unknown) => {
-    if (host.state().ended) reject({ code: 'campaign_ended', message: 'the campaign has ended; its ledger is closed' });
-    const event = parseOrReject(CaseEventSchema, raw);
-    if (event.type === 'file') return reject({ code: 'use_file_cases', message: 'file cases with fileCases' });
-    const { ledger } = host.state();
-    // A unit's ledger names only its own unit; the receiving unit's existence is checked by the transfer itself.
-    const subject = event.type === 'transfer' ? transfers.withTarget(ledger, event.toUnit) : ledger;
-    const outcome = applyCaseEvent(subject, event, host.now());
+    const outcome = planCaseChange(host.state(), parseOrReject(CaseEventSchema, raw), host.now());
     if (!outcome.ok) return reject(outcome.error);
-    return { event, outcome };
+    return outcome;
   };
-  setGuardedUpdate(caseEventUpdate, host.gate, caseAction, changing, ({ event, outcome }) => {
+  setGuardedUpdate(caseEventUpdate, host.gate, caseAction, changing, (outcome) => {
+    const { event } = outcome;
     if (event.type === 'transfer') return transfers.send(event, outcome.ledger, outcome.commands);
     host.apply({ ...host.state(), ledger: outcome.ledger }, outcome.commands);
     const status = outcome.ledger.cases.find((c) => c.id === event.caseId)?.status ?? 'open';

@@ -17,7 +17,8 @@ import { readPlanFile } from '../plan/read-plan-file';
 import { compileReportNow } from '../report-snapshot';
 import { credentialsDir, writeCredentialFiles } from '../access/credential-files';
 import { issueCredentials } from '../access/issue-credentials';
-import { rehearsalOriginMs, startCampaign } from '../start-campaign';
+import { rehearsalOriginMs } from '../../domain/clock/campaign-clock';
+import { startCampaign } from '../start-campaign';
 import { DemoView } from './demo-view';
 import { simulateCampaign } from './demo-simulation';
 

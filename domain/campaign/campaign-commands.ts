@@ -8,3 +8,11 @@ export type CampaignCommand =
   | { type: 'notify'; eventKey: string; atMs: number; audience: Audience[]; body: NotificationBody }
   | { type: 'phase-report'; phaseId: string }
   | { type: 'final-report' };
+
+/**
+ * Every unit workflow exists from the campaign's start, so a unit can ask what it owes before
+ * phase one. The event carries number 0, which every unit ignores: it only creates the workflows.
+ */
+export function startAllUnits(by: string): CampaignCommand {
+  return { type: 'broadcast', units: 'all', start: true, event: { type: 'paused', seq: 0, by } };
+}

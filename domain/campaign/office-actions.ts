@@ -5,8 +5,26 @@ import { findUnit } from './roster';
 import { OK, reject, type ActionCheck, type ActionOutcome } from './rule-result';
 import { withTimeline, type CampaignState } from './campaign-state';
 
-export function checkAddUnit(plan: Plan, state: CampaignState, unit: Unit): ActionCheck {
+/** Whether the campaign runs with credentials, and whether the new unit comes with its own. */
+export interface AddUnitCredentials {
+  campaign: boolean;
+  unit: boolean;
+}
+
+export function checkAddUnit(
+  plan: Plan,
+  state: CampaignState,
+  unit: Unit,
+  credentials: AddUnitCredentials = { campaign: false, unit: false },
+): ActionCheck {
   if (state.status !== 'running') return reject('campaign_not_running', `the campaign is ${state.status}`);
+  // Under credentials a unit needs its chains from the start, or no one could act for it.
+  if (credentials.campaign && !credentials.unit) {
+    return reject(
+      'credentials_required',
+      'this campaign runs with credentials: add the unit with `campaign add-unit`, which issues its credential',
+    );
+  }
   if (findUnit(plan, state, unit.id))
     return reject('unit_exists', `a unit with id "${unit.id}" already takes part`, ['unit', 'id']);
   if (unit.parent && !findUnit(plan, state, unit.parent)) {
@@ -15,10 +33,15 @@ export function checkAddUnit(plan: Plan, state: CampaignState, unit: Unit): Acti
   return OK;
 }
 
-/** A unit added mid-campaign is told about every phase already open, as if it had been there. */
+/**
+ * A unit added mid-campaign gets its workflow (started by an event numbered 0, which it ignores),
+ * then is told about every phase already open, as if it had been there.
+ */
 export function addUnit(plan: Plan, state: CampaignState, unit: Unit, by: string, nowMs: number): ActionOutcome {
   let seq = state.seq;
-  const commands: CampaignCommand[] = [];
+  const commands: CampaignCommand[] = [
+    { type: 'broadcast', units: [unit.id], start: true, event: { type: 'paused', seq: 0, by } },
+  ];
   state.phases.forEach((record, index) => {
     if (record.status === 'open' && record.window) {
       seq += 1;

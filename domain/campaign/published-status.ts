@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import { PlanClockSchema, type PlanClock } from '../clock/plan-clock';
+import { isRehearsal, PlanClockSchema, type PlanClock } from '../clock/plan-clock';
+import type { Plan } from '../plan/schema';
 import { PhaseCountsSchema } from '../unit/unit-progress';
-import type { CampaignStatus } from './campaign-status';
+import type { CampaignState } from './campaign-state';
+import { campaignStatus, upcomingDeadlines, type CampaignStatus } from './campaign-status';
 
 /** How many overdue deliverables the published status names; the count is always exact. */
 export const PUBLISHED_OVERDUE_LISTED = 10;
@@ -102,6 +104,21 @@ export function publishedStatus(
 }
 
 /** Whether two publications say the same, the moment they describe aside. */
+/** What a campaign publishes of itself at plan time `nowMs`. */
+export function campaignPublication(
+  plan: Plan,
+  state: CampaignState,
+  clock: PlanClock,
+  nowMs: number,
+): PublishedStatus {
+  return publishedStatus(
+    campaignStatus(plan, state, nowMs),
+    clock,
+    isRehearsal(clock),
+    upcomingDeadlines(plan, state, nowMs),
+  );
+}
+
 export function samePublication(a: PublishedStatus | undefined, b: PublishedStatus): boolean {
   return a !== undefined && JSON.stringify({ ...a, asOfMs: 0 }) === JSON.stringify({ ...b, asOfMs: 0 });
 }

@@ -27,6 +27,18 @@ export function caseLedgerContextFromPlan(
   };
 }
 
+/** Room a case id keeps after its prefix for "-0001" up to "-99999…": ids are at most 64 characters. */
+const LONGEST_ID_PREFIX = 58;
+
+/**
+ * A unit's ledger numbers its cases with the unit's id (town-a-0001), so a case transferred to
+ * another unit never meets a case of the same number there. An id too long for that keeps the
+ * plain numbering (case-0001).
+ */
+export function unitLedgerContext(context: CaseLedgerContext, unitId: string): CaseLedgerContext {
+  return unitId.length <= LONGEST_ID_PREFIX ? { ...context, idPrefix: unitId } : context;
+}
+
 export function createCaseLedger(context: CaseLedgerContext): CaseLedger {
   return { context, cases: [], nextSeq: 1 };
 }

@@ -1,6 +1,7 @@
 import type { ReportKindDefinition } from '../plan/schema';
 import { checkReportKind, type Report } from '../reports/report-schema';
 import { alertsWithNewDue } from './reschedule';
+import type { UnitCommand, UnitOutcome } from './unit-commands';
 import {
   appendLog,
   findObligation,
@@ -119,12 +120,13 @@ export function checkExtension(state: UnitState, request: ExtensionRequest, nowM
   return found;
 }
 
+/** Moves the deadline and its ladder, and tells the unit's contact and head (the notice's key names the new date). */
 export function applyExtension(
   state: UnitState,
   obligation: Obligation,
   request: ExtensionRequest,
   nowMs: number,
-): UnitState {
+): UnitOutcome<UnitState> {
   const updated: Obligation = {
     ...obligation,
     dueMs: request.newDueMs,
@@ -134,13 +136,33 @@ export function applyExtension(
       { fromMs: obligation.dueMs, toMs: request.newDueMs, reason: request.reason, by: request.by },
     ],
   };
+  const notice: UnitCommand = {
+    type: 'notify',
+    eventKey: `extended:${obligation.key}:${request.newDueMs}`,
+    atMs: nowMs,
+    audience: ['unit-contact', 'unit-head'],
+    body: {
+      kind: 'deadline_extended',
+      unitId: state.unitId,
+      unitName: state.unitName,
+      phaseId: obligation.phaseId,
+      phaseName: obligation.phaseName,
+      deliverableId: obligation.deliverableId,
+      deliverableTitle: obligation.title,
+      dueAt: new Date(request.newDueMs).toISOString(),
+      reason: request.reason,
+    },
+  };
   return {
-    ...state,
-    obligations: replaceObligation(state, updated),
-    log: appendLog(state, {
-      atMs: nowMs,
-      what: `deadline of "${obligation.title}" extended: ${request.reason}`,
-      key: obligation.key,
-    }),
+    state: {
+      ...state,
+      obligations: replaceObligation(state, updated),
+      log: appendLog(state, {
+        atMs: nowMs,
+        what: `deadline of "${obligation.title}" extended: ${request.reason}`,
+        key: obligation.key,
+      }),
+    },
+    commands: [notice],
   };
 }

@@ -8,7 +8,8 @@ import { Worker } from '@temporalio/worker';
 import { createActivities } from '../../activities';
 import { readNotificationLog, type NotificationLogEntry } from '../../activities/notify/notification-log';
 import { createFolderReportStore } from '../../activities/reports/report-store';
-import { clockFor, startCampaign } from '../../client/start-campaign';
+import { startCampaign } from '../../client/start-campaign';
+import { campaignClock } from '../../domain/clock/campaign-clock';
 import { loadMailConfig } from '../../config/mail-config';
 import { planNow, type PlanClock } from '../../domain/clock/plan-clock';
 import type { Plan } from '../../domain/plan/schema';
@@ -67,7 +68,7 @@ export async function withPlanTime<T>(
     });
     return await worker.runUntil(async () => {
       const nowMs = await env.currentTimeMs();
-      const clock = clockFor(plan, { rehearsalScale: 1, nowMs });
+      const clock = campaignClock(plan, { rehearsalScale: 1 }, nowMs);
       const handle = await startCampaign(env.client, plan, {
         taskQueue,
         startedBy: 'office',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { initialCampaignState, type CampaignState } from '../../../domain/campaign/campaign-state';
 import { approvePhase, checkApprovePhase, checkReturnPhase } from '../../../domain/campaign/leader-actions';
 import { addUnit, checkAddUnit } from '../../../domain/campaign/office-actions';
+import { rosterLedgerContext } from '../../../domain/campaign/roster';
 import { advanceCampaign, nextCampaignWakeMs } from '../../../domain/campaign/phase-progression';
 import { campaignStatus } from '../../../domain/campaign/campaign-status';
 import { recordUnitProgress } from '../../../domain/campaign/unit-progress-record';
@@ -96,8 +97,27 @@ describe('phase progression', () => {
     const unit = { ...unitInput('town-c', '丙镇') };
     expect(checkAddUnit(plan, state, unit)).toEqual({ ok: true });
     const added = addUnit(plan, state, unit, 'office', beijing('2026-04-13'));
-    expect(added.commands).toMatchObject([{ type: 'broadcast', units: ['town-c'], event: { type: 'phase-opened' } }]);
+    expect(added.commands).toMatchObject([
+      { type: 'broadcast', units: ['town-c'], start: true, event: { type: 'paused', seq: 0 } },
+      { type: 'broadcast', units: ['town-c'], event: { type: 'phase-opened' } },
+    ]);
     expect(checkAddUnit(plan, added.state, unit)).toMatchObject({ error: { code: 'unit_exists' } });
+  });
+
+  it('adds a unit to a campaign with credentials only with its own credential', () => {
+    const state = advanceCampaign(plan, start(), beijing('2026-04-12')).state;
+    const unit = { ...unitInput('town-c', '丙镇') };
+    expect(checkAddUnit(plan, state, unit, { campaign: true, unit: false })).toMatchObject({
+      ok: false,
+      error: { code: 'credentials_required' },
+    });
+    expect(checkAddUnit(plan, state, unit, { campaign: true, unit: true })).toEqual({ ok: true });
+    expect(checkAddUnit(plan, state, unit, { campaign: false, unit: false })).toEqual({ ok: true });
+  });
+
+  it('lets units added by the office own and receive cases', () => {
+    const state = addUnit(plan, start(), { ...unitInput('town-c', '丙镇') }, 'office', beijing('2026-04-13')).state;
+    expect(rosterLedgerContext(plan, state).units.map((u) => u.id)).toEqual([...plan.units.map((u) => u.id), 'town-c']);
   });
 });
 

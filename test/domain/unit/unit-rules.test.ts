@@ -128,12 +128,35 @@ describe('reminders and the escalation ladder', () => {
     const request = { deliverableId: 'members', newDueMs, reason: '乡镇换届', by: 'office' };
     const check = checkExtension(state, request, window.startMs);
     if (!check.ok) throw new Error(check.error.message);
-    const extended = applyExtension(state, check.value, request, window.startMs);
+    const { state: extended } = applyExtension(state, check.value, request, window.startMs);
     expect(fireDueAlerts(extended, due + 86_400_000).commands).toEqual([]);
     expect(obligationRows(extended, due + 86_400_000)[0]).toMatchObject({
       state: 'open',
       dueMs: newDueMs,
       extensions: 1,
+    });
+  });
+
+  it('tell the unit contact and head of an extension, with the new date and the reason', () => {
+    const state = openedUnit();
+    const newDueMs = beijing('2026-04-25', '18:00');
+    const request = { deliverableId: 'members', newDueMs, reason: '乡镇换届', by: 'office' };
+    const check = checkExtension(state, request, window.startMs);
+    if (!check.ok) throw new Error(check.error.message);
+    const { commands } = applyExtension(state, check.value, request, window.startMs);
+    expect(commands).toHaveLength(1);
+    expect(commands[0]).toMatchObject({
+      type: 'notify',
+      eventKey: `extended:${check.value.key}:${newDueMs}`,
+      atMs: window.startMs,
+      audience: ['unit-contact', 'unit-head'],
+      body: {
+        kind: 'deadline_extended',
+        unitId: state.unitId,
+        deliverableId: 'members',
+        dueAt: '2026-04-25T10:00:00.000Z',
+        reason: '乡镇换届',
+      },
     });
   });
 

@@ -2,7 +2,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { expect } from 'vitest';
 import { readNotificationLog } from '../../../activities/notify/notification-log';
-import { clockFor, startCampaign } from '../../../client/start-campaign';
+import { startCampaign } from '../../../client/start-campaign';
+import { campaignClock } from '../../../domain/clock/campaign-clock';
 import { rejectionOf } from '../../../client/update-rejection';
 import { planNow, type PlanClock } from '../../../domain/clock/plan-clock';
 import type { Plan } from '../../../domain/plan/schema';
@@ -220,7 +221,7 @@ export async function runCampaignUnderFire(options: {
   const scale = DAY / REAL_MS_PER_PLAN_DAY;
   // Half a plan day of lead-in, so every unit workflow exists before the first phase opens.
   const clockOptions = { rehearsalScale: scale, rehearsalLeadInMs: 12 * HOUR, nowMs: started };
-  const clock = clockFor(plan, clockOptions);
+  const clock = campaignClock(plan, clockOptions, started);
   const campaign = await startCampaign(client, plan, { taskQueue, startedBy: 'office', ...clockOptions });
   const clerks = startClerks(client, plan, clock);
   const faults: Fault[] = [];

@@ -1,0 +1,68 @@
+import { workflowInfo, type WorkflowInfo } from '@temporalio/workflow';
+import type { CampaignWorkflowInput, NotificationContext } from '../contracts';
+import type { CampaignCommand } from '../domain/campaign/campaign-commands';
+import { initialCampaignState, type CampaignState } from '../domain/campaign/campaign-state';
+import type { ActionOutcome } from '../domain/campaign/rule-result';
+import { isRehearsal, planNow } from '../domain/clock/plan-clock';
+import type { Plan } from '../domain/plan/schema';
+import { createNotifier, type Notifier } from './notifier';
+
+/**
+ * What every part of one campaign run shares: the plan, its clock, the state the rules return and
+ * the commands they queue. The handlers (campaign-access.ts, campaign-actions.ts,
+ * campaign-queries.ts) and the command runner (campaign-commands.ts) are built around it.
+ */
+export interface CampaignRun {
+  input: CampaignWorkflowInput;
+  plan: Plan;
+  info: WorkflowInfo;
+  context: NotificationContext;
+  notifier: Notifier;
+  /** Commands the rules asked for, run in order by the workflow's loop. */
+  queue: CampaignCommand[];
+  state: () => CampaignState;
+  /** Keeps a rule's new state and queues its commands. */
+  take: (outcome: ActionOutcome) => void;
+  /** Plan time now. */
+  now: () => number;
+}
+
+export function createCampaignRun(input: CampaignWorkflowInput): CampaignRun {
+  const { plan, clock } = input;
+  const info = workflowInfo();
+  const now = () => planNow(clock, Date.now());
+  let state = input.carried ?? initialCampaignState(plan.phases, now());
+  const queue: CampaignCommand[] = [];
+  const context: NotificationContext = {
+    campaignWorkflowId: info.workflowId,
+    campaignId: plan.campaign.id,
+    campaignTitle: plan.campaign.title,
+    rehearsal: isRehearsal(clock),
+    locale: plan.campaign.locale,
+    timeZone: plan.campaign.timeZone,
+    office: plan.office,
+    leadingGroup: plan.leadingGroup,
+  };
+  const notifier = createNotifier(context, info.workflowId);
+  // Mail still retrying when the last run's history was full goes on here.
+  notifier.resume(input.carriedMail);
+  return {
+    input,
+    plan,
+    info,
+    context,
+    notifier,
+    queue,
+    state: () => state,
+    take: (outcome) => {
+      state = outcome.state;
+      for (const command of outcome.commands) {
+        // A unit's workflow starts before anything else is sent: a broadcast to every unit already
+        // queued would otherwise reach a unit that does not exist yet.
+        if (command.type === 'broadcast' && command.start) queue.unshift(command);
+        else queue.push(command);
+      }
+    },
+    now,
+  };
+}
