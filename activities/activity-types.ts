@@ -1,3 +1,5 @@
+import type { ReceptionCaseStatesInput } from './receptions/case-states';
+import type { CaseStatus } from '../domain/cases/case-schema';
 import type { CampaignEvent } from '../domain/unit/campaign-events';
 import type { CaseEventResult, ReceiveCaseInput, UnitSetup } from '../contracts';
 import type { NotificationRequest } from '../domain/notifications/notification';
@@ -55,5 +57,7 @@ export interface CampaignActivities {
   }): Promise<{ sent: number }>;
   broadcastToUnits(input: BroadcastInput): Promise<{ signalled: number }>;
   transferCase(input: TransferCaseInput): Promise<CaseEventResult>;
+  /** The state of cases handed over at receptions (see activities/receptions/case-states.ts). */
+  receptionCaseStates(input: ReceptionCaseStatesInput): Promise<Record<string, CaseStatus>>;
   publishCampaignReport(input: ReportRequest): Promise<PublishedCampaignReport>;
 }

@@ -5,6 +5,7 @@ import { createBroadcastActivity } from './fanout/broadcast-to-units';
 import { createNotifyAllUnitsActivity } from './fanout/notify-all-units';
 import { keptAlive } from './heartbeat/kept-alive';
 import { createTransferCaseActivity } from './ledger/transfer-case';
+import { createReceptionCaseStatesActivity } from './receptions/case-states';
 import { createMailActivities } from './notify';
 import type { NotifyDependencies } from './notify';
 import { createReportActivities } from './reports';
@@ -34,6 +35,7 @@ export function createActivities(deps: ActivityDependencies) {
     broadcastToUnits: createBroadcastActivity(deps.client),
     notifyAllUnits: keptAlive(createNotifyAllUnitsActivity(deps.client, sendNotification)),
     transferCase: createTransferCaseActivity(deps.client),
+    receptionCaseStates: createReceptionCaseStatesActivity(deps.client),
     publishCampaignReport: createPublishCampaignReportActivity(deps.client, reports.publishReport),
   } satisfies CampaignActivities & Record<string, unknown>;
 }

@@ -8,6 +8,7 @@ import { registerLeaderCommands } from './commands/leaders';
 import { registerOfficeCommands } from './commands/office';
 import { registerOfficeUpdateCommands } from './commands/office-updates';
 import { registerOperationCommands } from './commands/operations';
+import { registerReceptionCommands } from './commands/receptions';
 import { registerRepairCommand } from './commands/repair';
 import { registerReportCommands } from './commands/reports';
 import { registerUnitCommands } from './commands/units';
@@ -47,6 +48,7 @@ See docs/cli.md for a tour.`,
   registerReportCommands(program);
   registerDraftCommand(program);
   registerAssessmentCommands(program);
+  registerReceptionCommands(program);
   program.commandsGroup('Units (责任单位):');
   registerUnitCommands(program);
   registerCaseCommands(program);

@@ -1,9 +1,11 @@
 import type { Client, WorkflowHandle } from '@temporalio/client';
 import { campaignClock, type CampaignClockOptions } from '../domain/clock/campaign-clock';
 import type { CampaignAccess } from '../domain/access/credential-chain';
+import type { PlanClock } from '../domain/clock/plan-clock';
 import type { Plan } from '../domain/plan/schema';
 import { campaignWorkflowId, WORKFLOW_TASK_TIMEOUT, type CampaignWorkflow } from '../contracts';
 import { assessmentWorkflowId, type AssessmentWorkflow } from '../contracts/assessment';
+import { startReceptionProgrammes } from './receptions/start-receptions';
 
 export interface StartCampaignOptions extends CampaignClockOptions {
   taskQueue: string;
@@ -28,6 +30,18 @@ export async function startCampaign(
   const id = options.campaignId ?? plan.campaign.id;
   const runPlan: Plan = { ...plan, campaign: { ...plan.campaign, id } };
   const clock = campaignClock(plan, options, options.nowMs ?? Date.now());
+  // A plan with receptions only runs no phase machinery: its programmes are all there is.
+  const handle =
+    plan.phases.length === 0
+      ? client.workflow.getHandle<CampaignWorkflow>(campaignWorkflowId(id))
+      : await startCampaignWorkflow(client, runPlan, clock, options);
+  await startReceptionProgrammes(client, runPlan, { taskQueue: options.taskQueue, clock, access: options.access });
+  return handle;
+}
+
+async function startCampaignWorkflow(client: Client, runPlan: Plan, clock: PlanClock, options: StartCampaignOptions) {
+  const plan = runPlan;
+  const id = runPlan.campaign.id;
   const handle = await client.workflow.start<CampaignWorkflow>('campaignWorkflow', {
     workflowId: campaignWorkflowId(id),
     taskQueue: options.taskQueue,

@@ -21,7 +21,8 @@ import type { IssuedCredential } from './issue-credentials';
 
 const UNKNOWN_PROOF = '0'.repeat(64);
 
-const WORKFLOW_ID = /^campaign:([^:]+)(?::unit:(.+))?$/;
+// A campaign, one of its units, or one of its reception programmes (campaign:<id>:receptions:<programme>).
+const WORKFLOW_ID = /^campaign:([^:]+)(?::unit:(.+)|:receptions:.+)?$/;
 
 export interface Wallet {
   /** The credentials this caller holds, for any campaign. */

@@ -3,6 +3,7 @@ import { chainEnd, type AccessRegistry, type CampaignAccess } from '../../domain
 import type { Principal } from '../../domain/access/principal';
 import type { Plan } from '../../domain/plan/schema';
 import { campaignWorkflowId, unitWorkflowId } from '../../contracts';
+import { receptionWorkflowId } from '../../contracts/receptions';
 import { nodeSha256 } from './node-hash';
 
 /**
@@ -57,6 +58,12 @@ export function issueCredentials(
     access: {
       campaign: registry([office, ...leaders], campaignWorkflowId(campaignId), uses),
       units: Object.fromEntries(plan.units.map((u) => [u.id, unitRegistry(campaignId, u.id, credentials, uses)])),
+      receptions: Object.fromEntries(
+        (plan.receptions ?? []).map((p) => [
+          p.id,
+          registry([office, ...leaders], receptionWorkflowId(campaignId, p.id), uses),
+        ]),
+      ),
     },
   };
 }

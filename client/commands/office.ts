@@ -30,7 +30,7 @@ function issueLines(file: string, errors: PlanIssue[], warnings: PlanIssue[]): s
 }
 
 /** Reads and checks a plan; on errors prints every issue and fails with exit 1. */
-async function loadPlan(ctx: CliContext, file: string): Promise<{ plan: Plan; warnings: PlanIssue[] }> {
+export async function loadPlan(ctx: CliContext, file: string): Promise<{ plan: Plan; warnings: PlanIssue[] }> {
   const result = await readPlanFile(file);
   if (result.ok) return result;
   if (!ctx.json) printErr(`${issueLines(file, result.errors, result.warnings).join('\n')}\n`);
@@ -181,7 +181,9 @@ export function registerOfficeCommands(program: Command): void {
               issued
                 ? `  credentials  ${issued.credentials.length} files in ${dir} (hand each unit and leader its own file)`
                 : `  credentials  ${style.yellow('none')}: anyone who reaches Temporal may act`,
-              `next: campaign status ${campaignId}`,
+              plan.phases.length > 0
+                ? `next: campaign status ${campaignId}`
+                : `next: campaign receptions today ${campaignId} (receptions only: no phases run)`,
             ].join('\n'),
         );
       }),

@@ -67,6 +67,8 @@ export type { Principal };
 export interface CampaignAccess {
   campaign: AccessRegistry;
   units: Record<string, AccessRegistry>;
+  /** The chains of each reception programme's workflow (office and leaders), by programme id. */
+  receptions?: Record<string, AccessRegistry>;
 }
 
 /** How deep each chain of a workflow stands: public, so a holder knows which value to present. */

@@ -17,7 +17,9 @@ export type Action =
   | 'addUnit'
   | 'pauseReminders'
   | 'resumeReminders'
-  | 'cancelCampaign';
+  | 'cancelCampaign'
+  | 'recordReception'
+  | 'substituteReception';
 
 type Role = 'office' | 'leader' | 'own-unit';
 
@@ -41,6 +43,9 @@ const RULES: Record<Action, readonly Role[]> = {
   pauseReminders: ['office'],
   resumeReminders: ['office'],
   cancelCampaign: ['office'],
+  // 领导接访日: the leader on duty (or the office for them) keeps the register; the domain checks who is on duty.
+  recordReception: ['office', 'leader'],
+  substituteReception: ['office', 'leader'],
 };
 
 function isAction(value: string): value is Action {
@@ -84,6 +89,8 @@ const WORDS: Record<Action, string> = {
   pauseReminders: 'pause reminders',
   resumeReminders: 'resume reminders',
   cancelCampaign: 'cancel the campaign',
+  recordReception: 'record a reception (登记)',
+  substituteReception: 'name a substitute (补位)',
 };
 
 /** An action in words, for a refusal. */

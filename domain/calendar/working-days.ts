@@ -48,6 +48,10 @@ export function isDayOff(date: string, calendar: HolidayCalendar): boolean {
   return sets.weekendsOff && weekdayOf(date) >= 6;
 }
 
+export function isWorkingDay(date: string, calendar: HolidayCalendar): boolean {
+  return !isDayOff(date, calendar);
+}
+
 /** Longest stretch searched; a calendar with no working day in ten years is a mistake, not a plan. */
 const SEARCH_LIMIT_DAYS = 3660;
 

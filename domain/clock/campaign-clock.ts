@@ -9,9 +9,14 @@ export interface CampaignClockOptions {
   rehearsalLeadInMs?: number;
 }
 
-/** Where a rehearsal's plan clock starts: midnight before the first phase, or now if the plan has no dates. */
+/**
+ * Where a rehearsal's plan clock starts: midnight before the first phase (or, for a plan with
+ * reception programmes only, before the first programme), or now if the plan has no dates.
+ */
 export function rehearsalOriginMs(plan: Plan, nowMs: number): number {
   const first = plan.phases[0]?.window;
+  const reception = plan.phases.length === 0 ? plan.receptions?.[0]?.from : undefined;
+  if (reception) return localToInstant(reception, '00:00', plan.campaign.timeZone);
   return first && 'start' in first ? localToInstant(first.start, '00:00', plan.campaign.timeZone) : nowMs;
 }
 

@@ -27,7 +27,75 @@ const UnitRef = z.object({ unitId: z.string(), unitName: z.string() });
 
 const CaseRef = z.object({ caseId: z.string(), caseTitle: z.string(), unitName: z.string(), deadline: Instant });
 
+/** Leader reception days (领导接访日): see domain/receptions. */
+const ReceptionRef = z.object({
+  programmeName: z.string(),
+  outreach: z.boolean(),
+  date: z.string(),
+  start: z.string(),
+  end: z.string(),
+  place: z.string(),
+});
+
+const ReceptionCounts = z.object({
+  scheduled: z.number().int(),
+  held: z.number().int(),
+  missed: z.number().int(),
+  substituted: z.number().int(),
+  visitors: z.number().int(),
+  answeredOnSpot: z.number().int(),
+  handedOver: z.number().int(),
+  casesFiled: z.number().int(),
+});
+
+const ReceptionBodies = [
+  z.object({
+    kind: z.literal('reception_duty'),
+    ...ReceptionRef.shape,
+    daysBefore: z.number().int(),
+    leaderName: z.string(),
+    /** Set when the leader on duty stands in for the rostered one (补位). */
+    standingInFor: z.string().optional(),
+  }),
+  z.object({
+    kind: z.literal('reception_substitute'),
+    ...ReceptionRef.shape,
+    substituteName: z.string(),
+    rosteredName: z.string(),
+    reason: z.string(),
+  }),
+  z.object({ kind: z.literal('reception_missed'), ...ReceptionRef.shape, leaderName: z.string() }),
+  z.object({
+    kind: z.literal('reception_summary'),
+    programmeName: z.string(),
+    period: z.enum(['week', 'month']),
+    from: z.string(),
+    to: z.string(),
+    counts: ReceptionCounts,
+    leaders: z.array(
+      z.object({
+        name: z.string(),
+        scheduled: z.number(),
+        held: z.number(),
+        missed: z.number(),
+        substituted: z.number(),
+      }),
+    ),
+    cases: z.array(
+      z.object({
+        date: z.string(),
+        unitName: z.string(),
+        title: z.string(),
+        caseId: z.string().optional(),
+        /** Where the case stands when the summary is sent. */
+        status: z.enum(['open', 'closure-submitted', 'closed']).optional(),
+      }),
+    ),
+  }),
+] as const;
+
 export const NotificationBodySchema = z.discriminatedUnion('kind', [
+  ...ReceptionBodies,
   z.object({
     kind: z.literal('phase_opened'),
     phaseId: z.string(),

@@ -14,3 +14,9 @@ export function durationMs(text: string): number {
   const [, w, d, h, m] = match;
   return (Number(w ?? 0) * 7 + Number(d ?? 0)) * DAY_MS + Number(h ?? 0) * HOUR_MS + Number(m ?? 0) * MINUTE_MS;
 }
+
+/** Whole days in a duration and what is left over ("1d12h" → 1 day and 12 hours). */
+export function durationDays(text: string): { days: number; remainderMs: number } {
+  const ms = durationMs(text);
+  return { days: Math.floor(ms / DAY_MS), remainderMs: ms % DAY_MS };
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isDuration } from './duration';
 import { PLAN_LIMITS as LIMIT, lineOf, textOf } from './plan-limits';
 
 /**
@@ -27,3 +28,11 @@ export const PersonSchema = z.object({
   title: textOf(LIMIT.name).optional(),
   email: EmailSchema,
 });
+
+export const LocalTimeSchema = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day is written HH:MM (24-hour)');
+
+export const DurationSchema = z
+  .string()
+  .refine(isDuration, 'a duration is written like "2d", "1w", "12h", "1d12h" or "30m"');

@@ -20,6 +20,7 @@ import {
   type ReportKindDefinition,
   type Unit,
 } from './schema';
+import { ReceptionProgrammeSchema, type ReceptionProgramme } from './reception-schema';
 
 /**
  * A plan read as far as it is valid. When the schema rejects part of a file we still want the
@@ -47,6 +48,7 @@ export interface LoosePlan {
   reminders: (Reminder | undefined)[];
   escalation: (EscalationStep | undefined)[];
   phases: (LoosePhase | undefined)[];
+  receptions?: (ReceptionProgramme | undefined)[];
 }
 
 function pick<T>(schema: z.ZodType<T>, value: unknown): T | undefined {
@@ -118,6 +120,7 @@ export function salvagePlan(input: unknown): LoosePlan {
       raw.reminders === undefined ? PlanSchema.shape.reminders.parse(undefined) : items(ReminderSchema, raw.reminders),
     escalation: items(EscalationStepSchema, raw.escalation),
     phases: Array.isArray(raw.phases) ? raw.phases.map(salvagePhase) : [],
+    receptions: items(ReceptionProgrammeSchema, raw.receptions),
   };
 }
 

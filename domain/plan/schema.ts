@@ -1,11 +1,19 @@
 import { z } from 'zod';
 import { CALENDAR_PRESETS } from '../calendar/cn-mainland';
 import { AssessmentSchema } from './assessment-schema';
-import { isDuration } from './duration';
 import { PLAN_LIMITS as LIMIT, lineOf, textOf } from './plan-limits';
-import { EmailSchema, IdSchema, LocalDateSchema, PersonSchema } from './primitives';
+import {
+  DurationSchema,
+  EmailSchema,
+  IdSchema,
+  LocalDateSchema,
+  LocalTimeSchema,
+  PersonSchema,
+} from './primitives';
+import { ReceptionsSchema } from './reception-schema';
 
-export { IdSchema, LocalDateSchema, PersonSchema };
+// The small value schemas live in primitives.ts, so that section files can use them too.
+export { DurationSchema, IdSchema, LocalDateSchema, LocalTimeSchema, PersonSchema };
 
 /**
  * The plan file (实施方案) as data. One schema; every type below comes from z.infer.
@@ -13,13 +21,6 @@ export { IdSchema, LocalDateSchema, PersonSchema };
  * object schemas check one value at a time and we want every problem reported at once.
  */
 
-export const LocalTimeSchema = z
-  .string()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day is written HH:MM (24-hour)');
-
-export const DurationSchema = z
-  .string()
-  .refine(isDuration, 'a duration is written like "2d", "1w", "12h", "1d12h" or "30m"');
 
 export const TimeZoneSchema = z.string().refine((zone) => {
   try {
@@ -216,7 +217,9 @@ export const PlanSchema = z.object({
       { id: 'handed-down', name: '省市交办' },
       { id: 'hot-issue', name: '热点难点问题' },
     ]),
-  phases: z.array(PhaseSchema).min(1).max(LIMIT.phases),
+  /** A plan must have phases or reception programmes (see check-receptions.ts); a receptions-only plan runs no phases. */
+  phases: z.array(PhaseSchema).max(LIMIT.phases).default([]),
+  receptions: ReceptionsSchema.optional(),
   assessment: AssessmentSchema.optional(),
 });
 

@@ -2,6 +2,7 @@ import { checkApprovers } from './check-approvers';
 import { checkCalendarCoverage } from './check-calendar';
 import { checkPlanSize } from './check-plan-size';
 import { checkAssessment } from './check-assessment';
+import { checkReceptions } from './check-receptions';
 import { checkReferences } from './check-references';
 import { checkPhaseWindows } from './phase-windows';
 import { checkTiming } from './check-timing';
@@ -25,6 +26,7 @@ export interface ValidateOptions {
 }
 
 function crossFieldIssues(plan: LoosePlan, input: unknown): PlanIssue[] {
+  const receptions = isMapping(input) ? checkReceptions(plan) : [];
   return [
     ...checkReferences(plan),
     ...checkPhaseWindows(plan.phases),
@@ -32,8 +34,11 @@ function crossFieldIssues(plan: LoosePlan, input: unknown): PlanIssue[] {
     ...checkCalendarCoverage(plan),
     ...checkApprovers(plan),
     ...checkAssessment(plan, input),
+    ...receptions,
   ];
 }
+
+const isMapping = (input: unknown) => input !== null && typeof input === 'object' && !Array.isArray(input);
 
 /**
  * Checks a plan file's content and reports every problem at once, as data: schema issues first

@@ -16,6 +16,14 @@ const deliverable = {
 };
 const unit = { unitId: 'town-a', unitName: '城关镇' };
 const caseRef = { caseId: 'C-007', caseTitle: '拆迁补偿纠纷', unitName: '城关镇', deadline: '2026-06-30T10:00:00Z' };
+const reception = {
+  programmeName: '局领导信访接待日',
+  outreach: false,
+  date: '2026-10-08',
+  start: '08:30',
+  end: '17:30',
+  place: '区教育局一楼会议室',
+};
 const lateByMs = (2 * 24 + 3) * 3_600_000;
 
 export const sampleBodies: { [K in NotificationBody['kind']]: Extract<NotificationBody, { kind: K }> } = {
@@ -62,6 +70,36 @@ export const sampleBodies: { [K in NotificationBody['kind']]: Extract<Notificati
     phaseName: '宣传发动',
     files: [{ name: 'petition-2026-mobilize-report.html', ref: `sha256:${'a'.repeat(64)}`, mediaType: 'text/html' }],
   },
+  reception_duty: { kind: 'reception_duty', ...reception, daysBefore: 1, leaderName: '赵明' },
+  reception_substitute: {
+    kind: 'reception_substitute',
+    ...reception,
+    substituteName: '陈立华',
+    rosteredName: '赵明',
+    reason: '赴市参加会议',
+  },
+  reception_missed: { kind: 'reception_missed', ...reception, leaderName: '赵明' },
+  reception_summary: {
+    kind: 'reception_summary',
+    programmeName: '局领导信访接待日',
+    period: 'month',
+    from: '2026-10-01',
+    to: '2026-10-31',
+    counts: {
+      scheduled: 2,
+      held: 1,
+      missed: 1,
+      substituted: 1,
+      visitors: 2,
+      answeredOnSpot: 1,
+      handedOver: 1,
+      casesFiled: 1,
+    },
+    leaders: [{ name: '陈立华', scheduled: 1, held: 1, missed: 0, substituted: 1 }],
+    cases: [
+      { date: '2026-10-08', unitName: '区第一中学', title: '教师职称评定', caseId: 'bureau-reception-20261008-2' },
+    ],
+  },
 };
 
 /** What each kind's zh subject must say after the campaign prefix. */
@@ -84,6 +122,10 @@ export const expectedZhSubjects: Record<NotificationBody['kind'], string> = {
   case_closed: '案件已销号：拆迁补偿纠纷',
   campaign_cancelled: '活动已取消',
   report_ready: '宣传发动阶段工作报告已生成',
+  reception_duty: '明天（2026-10-08）请您接访：区教育局一楼会议室 08:30–17:30',
+  reception_substitute: '补位接访：2026-10-08 由陈立华代赵明接访',
+  reception_missed: '接访未登记：2026-10-08 局领导信访接待日（赵明）',
+  reception_summary: '每月通报：局领导信访接待日（2026-10-01至2026-10-31）应接访2次，已接访1次，缺岗1次',
 };
 
 export const CAMPAIGN_TITLE = '查隐患、清积案、净环境';

@@ -140,7 +140,7 @@ describe('a campaign rehearsal on the dev server', () => {
     await withCampaignWorker(
       async ({ client, taskQueue }) => {
         const base = smallPlanInput(uniqueId('approved-early'));
-        const plan = PlanSchema.parse({ ...base, phases: base.phases.slice(1) });
+        const plan = PlanSchema.parse({ ...base, phases: base.phases?.slice(1) });
         const handle = await startCampaign(client, plan, { taskQueue, startedBy: 'office', rehearsalScale: SCALE });
         await eventually(
           () => handle.query(campaignStatusQuery, asOfNow()),

@@ -12,6 +12,7 @@ import {
 import { deadlineExtended, dueSoon, escalation, overdue, publicNotice } from './deadline-templates';
 import { contextFor, layout } from './layout';
 import type { MessageContent, RenderedMessage, Template, TemplateContext } from './layout';
+import { receptionDuty, receptionMissed, receptionSubstitute, receptionSummary } from './reception-templates';
 import { campaignCancelled, phaseApproved, phaseOpened, phaseReturned, reportReady } from './phase-templates';
 
 export type { RenderedMessage } from './layout';
@@ -37,6 +38,10 @@ const templates: { [K in NotificationBody['kind']]: Template<K> } = {
   case_closed: caseClosed,
   campaign_cancelled: campaignCancelled,
   report_ready: reportReady,
+  reception_duty: receptionDuty,
+  reception_substitute: receptionSubstitute,
+  reception_missed: receptionMissed,
+  reception_summary: receptionSummary,
 };
 
 /** Pure: the same request and recipient always give the same message (a retried activity resends identical mail). */

@@ -45,8 +45,8 @@ export function issuesOf(change: (plan: PlanInput) => void): { errors: PlanIssue
 }
 
 /** Narrow helpers so tests can reach into the fixture without non-null assertions everywhere. */
-export function phaseAt(plan: PlanInput, index: number): PlanInput['phases'][number] {
-  const phase = plan.phases[index];
+export function phaseAt(plan: PlanInput, index: number): NonNullable<PlanInput['phases']>[number] {
+  const phase = plan.phases?.[index];
   if (!phase) throw new Error(`fixture has no phase ${index}`);
   return phase;
 }

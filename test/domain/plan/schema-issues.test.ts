@@ -13,7 +13,7 @@ describe('schema issues in plan terms', () => {
       'leadingGroup: the leading group (领导小组) is required',
       'office: the campaign office (领导小组办公室) is required',
       'units: needs at least 1 participating unit (责任单位)',
-      'phases: needs at least 1 phase (阶段)',
+      'phases: needs at least 1 phase (阶段) or 1 reception programme (领导接访日)',
     ]);
   });
 
@@ -86,7 +86,7 @@ describe('a plan with many mistakes', () => {
       { after: '1d', notify: ['office'] },
     ];
     plan.reminders = [{ before: '0d' }];
-    plan.phases.push({ id: 'investigate', name: '', window: { start: '2026-07-15', end: '2026-07-31' } });
+    plan.phases?.push({ id: 'investigate', name: '', window: { start: '2026-07-15', end: '2026-07-31' } });
 
     const result = validatePlan(plan);
     expect(result.ok).toBe(false);

@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import { IdSchema, LocalDateSchema } from '../plan/primitives';
+
+/**
+ * The visit register (信访接待登记表) and substitutions (补位) as data: what a leader on duty (or
+ * the office for them) sends, and what the programme keeps. Bounded so one message stays small.
+ */
+
+const Text = (max: number) => z.string().trim().min(1).max(max);
+
+/** A matter that cannot be settled on the spot goes to a responsible unit with a handler and deadline. */
+export const HandOverSchema = z.object({
+  unit: IdSchema,
+  handler: Text(100),
+  deadline: LocalDateSchema,
+  /** A case category of the plan; the ledger checks it. */
+  category: IdSchema.default('hot-issue'),
+  title: Text(200).optional(),
+  stabilityOfficer: Text(100).optional(),
+  requirements: Text(1000).optional(),
+});
+
+export const VisitorInputSchema = z.object({
+  name: Text(100),
+  contact: Text(100).optional(),
+  matter: Text(2000),
+  /** What the leader answered on the spot (当场答复). */
+  answer: Text(2000),
+  /** Absent: answered on the spot (当场解决). */
+  handOver: HandOverSchema.optional(),
+});
+
+/** Which reception: by id, or by date (the programme's reception that day); default today's. */
+const ReceptionRef = {
+  receptionId: z.string().min(1).max(200).optional(),
+  date: LocalDateSchema.optional(),
+};
+
+export const RecordReceptionInputSchema = z
+  .object({
+    ...ReceptionRef,
+    visitors: z.array(VisitorInputSchema).max(50).default([]),
+    /** "今日无来访": a record too; a reception with it is held, not missed. */
+    noVisitors: z.boolean().default(false),
+    by: z.string().trim().min(1).max(200),
+  })
+  .refine((r) => r.noVisitors !== r.visitors.length > 0, {
+    message: 'record either visitors or "no visitors today", not both and not neither',
+    path: ['visitors'],
+  });
+
+export const SubstituteInputSchema = z.object({
+  ...ReceptionRef,
+  /** The leader who stands in (补位): a leader of the plan. */
+  substitute: IdSchema,
+  reason: Text(500),
+  by: z.string().trim().min(1).max(200),
+});
+
+export type HandOver = z.infer<typeof HandOverSchema>;
+export type VisitorInput = z.infer<typeof VisitorInputSchema>;
+export type RecordReceptionInput = z.input<typeof RecordReceptionInputSchema>;
+export type RecordReceptionRequest = z.infer<typeof RecordReceptionInputSchema>;
+export type SubstituteInput = z.infer<typeof SubstituteInputSchema>;
+
+export interface RegisteredVisitor extends VisitorInput {
+  /** The case filed in the unit's ledger; absent while filing or when it failed. */
+  caseId?: string;
+  filingError?: string;
+}
+
+export interface ReceptionRecord {
+  receptionId: string;
+  date: string;
+  visitors: RegisteredVisitor[];
+  noVisitors: boolean;
+  recordedBy: string[];
+  firstRecordedAtMs: number;
+}
+
+export interface Substitution {
+  receptionId: string;
+  date: string;
+  leaderId: string;
+  name: string;
+  title?: string;
+  email: string;
+  rosteredName: string;
+  reason: string;
+  by: string;
+  atMs: number;
+}
+
+export interface Miss {
+  receptionId: string;
+  date: string;
+  /** Who was on duty: the substitute when there was one; the miss counts against them. */
+  dutyKey: string;
+  name: string;
+}
+
+export interface ReceptionProgrammeState {
+  records: Record<string, ReceptionRecord>;
+  substitutions: Record<string, Substitution>;
+  missed: Record<string, Miss>;
+  /** Every alarm at or before this plan instant has been handled (survives continue-as-new). */
+  handledUpToMs: number;
+}
+
+export function initialProgrammeState(startMs: number): ReceptionProgrammeState {
+  return { records: {}, substitutions: {}, missed: {}, handledUpToMs: startMs };
+}
