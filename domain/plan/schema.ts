@@ -2,14 +2,7 @@ import { z } from 'zod';
 import { CALENDAR_PRESETS } from '../calendar/cn-mainland';
 import { AssessmentSchema } from './assessment-schema';
 import { PLAN_LIMITS as LIMIT, lineOf, textOf } from './plan-limits';
-import {
-  DurationSchema,
-  EmailSchema,
-  IdSchema,
-  LocalDateSchema,
-  LocalTimeSchema,
-  PersonSchema,
-} from './primitives';
+import { DurationSchema, EmailSchema, IdSchema, LocalDateSchema, LocalTimeSchema, PersonSchema } from './primitives';
 import { ReceptionsSchema } from './reception-schema';
 
 // The small value schemas live in primitives.ts, so that section files can use them too.
@@ -20,7 +13,6 @@ export { DurationSchema, IdSchema, LocalDateSchema, LocalTimeSchema, PersonSchem
  * Cross-field rules (unique ids, references, ordering) live in validate-plan.ts, because zod
  * object schemas check one value at a time and we want every problem reported at once.
  */
-
 
 export const TimeZoneSchema = z.string().refine((zone) => {
   try {
