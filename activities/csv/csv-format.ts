@@ -16,8 +16,8 @@ export type CsvResult = { ok: true; records: string[][] } | { ok: false; row: nu
  */
 export function readCsv(text: string): CsvResult {
   try {
-    const records: string[][] = parse(text, {
-      bom: true,
+    // The byte-order mark is dropped here: csv-parse's own `bom` option throws on some string inputs.
+    const records: string[][] = parse(text.startsWith('\uFEFF') ? text.slice(1) : text, {
       relax_quotes: true,
       relax_column_count: true,
       skip_empty_lines: false,

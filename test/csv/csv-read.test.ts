@@ -32,6 +32,10 @@ describe('CSV reader (RFC 4180)', () => {
     ]);
   });
 
+  it('reads any text, even a first character csv-parse mistook for a byte-order mark', () => {
+    expect(records('\u0800,b')).toEqual([['\u0800', 'b']]);
+  });
+
   it('keeps empty fields and empty lines, so row numbers match the spreadsheet', () => {
     expect(records('a,,c\n\n,,\n')).toEqual([['a', '', 'c'], [''], ['', '', '']]);
   });
