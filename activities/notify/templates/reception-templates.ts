@@ -42,7 +42,7 @@ export const receptionDuty: Template<'reception_duty'> = (body, ctx) => {
       {
         type: 'paragraph',
         text: ctx.t(
-          `按${body.programmeName}安排表，${body.date}由您${standIn}${kindWord(body, ctx)}。接访后请填写信访接待登记表（campaign receptions record），做到“事事有回音、件件有着落”；如不能到岗，请于当日前安排补位领导（campaign receptions substitute）。`,
+          `按${body.programmeName}安排表，${body.date}由您${standIn}${kindWord(body, ctx)}。接访后请填写信访接待登记表，做到“事事有回音、件件有着落”；如不能到岗，请于当日前安排补位领导。`,
           `By the ${body.programmeName} rota you are on duty on ${body.date}${standIn}. Record every visitor afterwards (campaign receptions record); if you cannot attend, name a substitute before the day (campaign receptions substitute).`,
         ),
       },
