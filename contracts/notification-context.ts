@@ -1,5 +1,7 @@
 import type { NotificationRequest } from '../domain/notifications/notification';
-import type { Person } from '../domain/plan/schema';
+import { isRehearsal, type PlanClock } from '../domain/clock/plan-clock';
+import type { Person, Plan } from '../domain/plan/schema';
+import { campaignWorkflowId } from './workflow-ids';
 
 /** What every notice of a campaign's workflows needs to know about the campaign: carried in their inputs. */
 export interface NotificationContext {
@@ -11,6 +13,20 @@ export interface NotificationContext {
   timeZone: string;
   office: Person;
   leadingGroup: { head: Person; deputies: Person[]; members: Person[] };
+}
+
+/** The context of a campaign's notices, from its plan: one builder for the campaign and its side workflows. */
+export function notificationContextOf(plan: Plan, clock: PlanClock): NotificationContext {
+  return {
+    campaignWorkflowId: campaignWorkflowId(plan.campaign.id),
+    campaignId: plan.campaign.id,
+    campaignTitle: plan.campaign.title,
+    rehearsal: isRehearsal(clock),
+    locale: plan.campaign.locale,
+    timeZone: plan.campaign.timeZone,
+    office: plan.office,
+    leadingGroup: plan.leadingGroup,
+  };
 }
 
 /**

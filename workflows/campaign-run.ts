@@ -1,9 +1,9 @@
 import { workflowInfo, type WorkflowInfo } from '@temporalio/workflow';
-import type { CampaignWorkflowInput, NotificationContext } from '../contracts';
+import { notificationContextOf, type CampaignWorkflowInput, type NotificationContext } from '../contracts';
 import type { CampaignCommand } from '../domain/campaign/campaign-commands';
 import { initialCampaignState, type CampaignState } from '../domain/campaign/campaign-state';
 import type { ActionOutcome } from '../domain/campaign/rule-result';
-import { isRehearsal, planNow } from '../domain/clock/plan-clock';
+import { planNow } from '../domain/clock/plan-clock';
 import type { Plan } from '../domain/plan/schema';
 import { createNotifier, type Notifier } from './notifier';
 
@@ -33,16 +33,7 @@ export function createCampaignRun(input: CampaignWorkflowInput): CampaignRun {
   const now = () => planNow(clock, Date.now());
   let state = input.carried ?? initialCampaignState(plan.phases, now());
   const queue: CampaignCommand[] = [];
-  const context: NotificationContext = {
-    campaignWorkflowId: info.workflowId,
-    campaignId: plan.campaign.id,
-    campaignTitle: plan.campaign.title,
-    rehearsal: isRehearsal(clock),
-    locale: plan.campaign.locale,
-    timeZone: plan.campaign.timeZone,
-    office: plan.office,
-    leadingGroup: plan.leadingGroup,
-  };
+  const context: NotificationContext = { ...notificationContextOf(plan, clock), campaignWorkflowId: info.workflowId };
   const notifier = createNotifier(context, info.workflowId);
   // Mail still retrying when the last run's history was full goes on here.
   notifier.resume(input.carriedMail);

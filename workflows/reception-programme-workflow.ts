@@ -7,7 +7,7 @@ import {
   sleep,
   workflowInfo,
 } from '@temporalio/workflow';
-import { accessQuery, auditLogQuery, type NotificationContext } from '../contracts';
+import { accessQuery, auditLogQuery, notificationContextOf } from '../contracts';
 import {
   receptionProgrammeQuery,
   type ReceptionProgrammeInput,
@@ -15,7 +15,7 @@ import {
 } from '../contracts/receptions';
 import { appendAudit, emptyAuditLog, type AuditLog } from '../domain/access/audit-log';
 import { depthsOf, type AccessRegistry } from '../domain/access/credential-chain';
-import { isRehearsal, planNow, realDelayUntil } from '../domain/clock/plan-clock';
+import { planNow, realDelayUntil } from '../domain/clock/plan-clock';
 import { alarmsBetween, nextAlarmAfter, programmeAlarms } from '../domain/receptions/alarms';
 import { initialProgrammeState } from '../domain/receptions/register-schema';
 import { programmeRota } from '../domain/receptions/rota';
@@ -60,16 +60,7 @@ export async function receptionProgrammeWorkflow(input: ReceptionProgrammeInput)
   let state = input.carried?.state ?? initialProgrammeState(now());
   let access: AccessRegistry | undefined = input.access;
   let audit: AuditLog = emptyAuditLog();
-  const context: NotificationContext = {
-    campaignWorkflowId: `campaign:${plan.campaign.id}`,
-    campaignId: plan.campaign.id,
-    campaignTitle: plan.campaign.title,
-    rehearsal: isRehearsal(clock),
-    locale: plan.campaign.locale,
-    timeZone: plan.campaign.timeZone,
-    office: plan.office,
-    leadingGroup: plan.leadingGroup,
-  };
+  const context = notificationContextOf(plan, clock);
   const notifier = createNotifier(context, info.workflowId);
   notifier.resume(input.carried?.mail);
   const gate = createAccessGate({
