@@ -63,13 +63,8 @@ function openFailure(error: unknown, file: string): FileRefusal {
  * reading, so neither a symlink swapped in nor a file still growing gets past the bound.
  */
 export async function readBoundedFile(file: string, maxBytes: number): Promise<Buffer> {
-  const handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK).catch((error: unknown) => {
-    throw openFailure(error, file);
-  });
+  const { handle, stats } = await openRegularFile(file);
   try {
-    const stats = await handle.stat();
-    if (!stats.isFile())
-      throw new FileRefusal('not_a_file', file, `${file} is ${kindOf(stats)}, not a file; give the path of a file`);
     const tooLarge = () =>
       new FileRefusal(
         'file_too_large',
@@ -95,17 +90,25 @@ export async function readBoundedFile(file: string, maxBytes: number): Promise<B
 
 /** The size of a regular file, refusing what is no file (for checks before anything is read). */
 export async function regularFileSize(file: string): Promise<number> {
+  const { handle, stats } = await openRegularFile(file);
+  await handle.close();
+  return stats.size;
+}
+
+/** Opens `file` non-blocking and refuses, closing it again, anything that is not a regular file. */
+async function openRegularFile(file: string) {
   const handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK).catch((error: unknown) => {
     throw openFailure(error, file);
   });
-  try {
-    const stats = await handle.stat();
-    if (!stats.isFile())
-      throw new FileRefusal('not_a_file', file, `${file} is ${kindOf(stats)}, not a file; give the path of a file`);
-    return stats.size;
-  } finally {
+  const stats = await handle.stat().catch(async (error: unknown) => {
     await handle.close();
+    throw error;
+  });
+  if (!stats.isFile()) {
+    await handle.close();
+    throw new FileRefusal('not_a_file', file, `${file} is ${kindOf(stats)}, not a file; give the path of a file`);
   }
+  return { handle, stats };
 }
 
 /**
