@@ -15,13 +15,19 @@
  * cannot parse. The SDK's walk stops at an object that is already frozen, so each module's
  * exports object is frozen here, shallowly, which still keeps workflows from reassigning exports
  * and leaves the schemas behind them able to finish building themselves.
+ *
+ * zod's own modules get the same shallow freeze. Its format checks (e-mail, dates, ids) keep their
+ * regular expressions as module exports and reset `lastIndex` before each test: a deep-frozen
+ * regular expression makes that assignment throw, and a workflow parsing an e-mail address would
+ * fail its task on every retry. None of our code writes to zod's configuration, so leaving the
+ * objects behind its exports unfrozen shares nothing a workflow changes.
  */
 
 // webpack's module table and loader: the only way to name every module of this bundle.
 declare const __webpack_modules__: Record<string, unknown>;
 declare const __webpack_require__: (moduleId: string) => object;
 
-const SHARED_MODULE = /^\.\/(domain|contracts)\/.*\.ts$/;
+const SHARED_MODULE = /^\.\/(domain|contracts)\/.*\.ts$|^\.\/node_modules\/zod\//;
 
 for (const moduleId of Object.keys(__webpack_modules__)) {
   if (SHARED_MODULE.test(moduleId)) Object.freeze(__webpack_require__(moduleId));

@@ -17,6 +17,7 @@ describe('modules shared by every workflow of a worker thread', () => {
           messagesShared: true,
           schemaExtensible: true,
           parses: [true, false, actor.trim() !== ''],
+          emails: [true, false],
         });
       }
     });
