@@ -9,6 +9,7 @@
 import ExcelJS from 'exceljs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { writeCsv } from '../activities/csv/csv-format';
 
 const HEADERS = [
   '序号',
@@ -140,18 +141,12 @@ function rows(): (string | number)[][] {
   return out;
 }
 
-function csvCell(value: string | number): string {
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 async function main(): Promise<void> {
   const examples = path.resolve(__dirname, '..', 'examples');
   const title = '博野县“查隐患、清积案、净环境”信访问题专项治理排查台帐（2026年4月20日）';
   const body = [HEADERS, ...rows()];
-  // The BOM lets Excel, which offices open CSV files with, read the Chinese correctly.
-  const csv = '\uFEFF' + [[title], ...body].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
-  await writeFile(path.join(examples, 'county-ledger.csv'), csv);
+  // The project's one CSV writer: what an office's Excel opens, formula-safe.
+  await writeFile(path.join(examples, 'county-ledger.csv'), writeCsv([[title], ...body]));
   const book = new ExcelJS.Workbook();
   book.created = new Date('2026-04-20T00:00:00Z');
   book.modified = book.created;
