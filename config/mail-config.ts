@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { projectRoot } from './project-root';
 import { z } from 'zod';
 
 /**
@@ -18,7 +19,7 @@ export interface MailConfig {
 export const DEFAULT_MAIL_FROM = 'Campaign Office <campaign@localhost>';
 
 /** The repository root, found from this file so the worker behaves the same from any directory. */
-const repoRoot = path.resolve(__dirname, '..');
+const repoRoot = projectRoot;
 
 const SmtpUrlSchema = z
   .string()

@@ -1,5 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
+import { projectRoot } from '../config/project-root';
 
 /**
  * Where provisioned tools live. The cache is per user, not per clone, so a second checkout (or a
@@ -22,7 +23,7 @@ export function testServerCacheDir(version: string, env: NodeJS.ProcessEnv = pro
 }
 
 /** The repository root, found from this file so commands work from any working directory. */
-export const repoRoot: string = path.resolve(__dirname, '..');
+export const repoRoot: string = projectRoot;
 
 /** Project data (the dev server's SQLite file, test databases); gitignored, never shared between clones. */
 export function projectDataDir(): string {

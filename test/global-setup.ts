@@ -5,6 +5,18 @@ import { projectDataDir } from '../server/cache-paths';
 import { findDevServerBinary } from '../server/dev-server-binary';
 import { ensureDevServer } from '../server/provision';
 import { findTestServer } from '../server/test-server-launcher';
+import { WORKFLOWS_PATH } from '../worker/campaign-worker';
+import { buildWorkflowBundles } from '../worker/prebuild-bundles';
+
+// Every workflows file the tests bundle. Built once per run (and kept on disk while the sources stay
+// the same), so no test file and no worker process a test spawns spends ~10 s bundling again.
+const TEST_WORKFLOWS = [
+  WORKFLOWS_PATH,
+  path.join(__dirname, '../workflows/assessment-workflow.ts'),
+  path.join(__dirname, 'fixtures/plumbing-workflows.ts'),
+  path.join(__dirname, 'fixtures/shared-modules-workflows.ts'),
+  path.join(__dirname, 'codec/failing-workflow.ts'),
+];
 
 /**
  * One dev server for the whole run: starting one costs a second or two and some hundred MB, so
@@ -21,6 +33,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     // Only time-skipping tests need it; they fail with this sentence, everything else still runs.
     testServerError = error instanceof Error ? error.message : String(error);
   }
+
+  await buildWorkflowBundles(TEST_WORKFLOWS);
 
   const dir = path.join(projectDataDir(), 'test');
   fs.mkdirSync(dir, { recursive: true });

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { projectRoot } from '../config/project-root';
 import { createActivities, type ActivityDependencies } from '../activities';
 import { createFolderReportStore } from '../activities/reports/report-store';
 import { loadMailConfig, describeMailTarget, type MailConfig } from '../config/mail-config';
@@ -7,7 +8,8 @@ import { loadWorkerTuning } from '../config/worker-config';
 import { runWorker } from './run-worker';
 import { unitTaskQueueOf } from '../contracts';
 
-export const WORKFLOWS_PATH = path.resolve(__dirname, '../workflows/index.ts');
+// From the sources even when this runs compiled (dist/): the bundle is built from TypeScript.
+export const WORKFLOWS_PATH = path.join(projectRoot, 'workflows', 'index.ts');
 
 export interface CampaignWorkerOptions {
   temporal: TemporalConfig;

@@ -1,41 +1,49 @@
-import {
-  bundleWorkflowCode,
-  DefaultLogger,
-  Worker,
-  type Logger,
-  type WorkerOptions,
-  type WorkflowBundleWithSourceMap,
-} from '@temporalio/worker';
+import { DefaultLogger, Worker, type Logger, type WorkerOptions, type WorkflowBundleOption } from '@temporalio/worker';
 import path from 'node:path';
+import { projectRoot } from '../config/project-root';
 import { campaignDataConverter, FAILURE_CONVERTER_PATH } from '../codec/data-converter';
 import { connectWorkerConnection, type TemporalConfig } from '../config/temporal-connection';
+import { bundleAndSave, freshBundlePath } from './bundle-cache';
 
 // Loaded once per workflow thread before any workflow: the modules every workflow shares.
-const PRELOAD_SHARED_PATH = path.resolve(__dirname, '../workflows/preload-shared.ts');
+const PRELOAD_SHARED_PATH = path.join(projectRoot, 'workflows', 'preload-shared.ts');
+
+/** How every workflow bundle of the project is built (the prebuilt ones too, worker/bundle-cache.ts). */
+export function workflowBundleOptions(workflowsPath: string) {
+  return {
+    workflowsPath: path.resolve(workflowsPath),
+    // The workflow sandbox converts its own failures: it needs the encrypting converter built in.
+    failureConverterPath: FAILURE_CONVERTER_PATH,
+    // Schemas and pure rules are evaluated once per workflow thread, not once per workflow.
+    preloadModules: [PRELOAD_SHARED_PATH],
+  };
+}
 
 /**
- * Bundling workflow code (webpack + swc) costs seconds of CPU, so each process bundles a given
- * workflows file once and every Worker it creates (several task queues, repeated test workers)
- * reuses that bundle. The promise is cached so concurrent callers share one bundling run.
+ * Bundling workflow code (webpack + swc) costs about 10 s of CPU. A bundle built earlier from the
+ * same sources (`npm run build`, the test run's setup, an earlier worker) is loaded from disk;
+ * otherwise this process bundles once, saves it for the next, and every Worker it creates (several
+ * task queues, repeated test workers) reuses it. The promise is cached so concurrent callers share
+ * one bundling run.
  */
-const bundles = new Map<string, Promise<WorkflowBundleWithSourceMap>>();
+const bundles = new Map<string, Promise<WorkflowBundleOption>>();
 
 export function bundleWorkflowsOnce(
   workflowsPath: string,
   // WARN by default: at INFO the bundler dumps webpack's module table on every start.
   logger: Logger = new DefaultLogger('WARN'),
-): Promise<WorkflowBundleWithSourceMap> {
+): Promise<WorkflowBundleOption> {
   const key = path.resolve(workflowsPath);
   let bundle = bundles.get(key);
   if (bundle === undefined) {
-    // The workflow sandbox converts its own failures: it needs the encrypting converter built in.
-    bundle = bundleWorkflowCode({
-      workflowsPath: key,
-      logger,
-      failureConverterPath: FAILURE_CONVERTER_PATH,
-      // Schemas and pure rules are evaluated once per workflow thread, not once per workflow.
-      preloadModules: [PRELOAD_SHARED_PATH],
-    });
+    const options = workflowBundleOptions(key);
+    // CAMPAIGN_BUNDLE_CACHE=off bundles in-process every time, as before bundles were kept on disk.
+    const cache = process.env['CAMPAIGN_BUNDLE_CACHE'] !== 'off';
+    const prebuilt = cache ? freshBundlePath(options) : undefined;
+    bundle =
+      prebuilt === undefined
+        ? bundleAndSave({ ...options, logger }, { save: cache }).then(({ code }) => ({ code }))
+        : Promise.resolve({ codePath: prebuilt });
     // A failed bundle (syntax error while editing) must not poison later attempts.
     bundle.catch(() => bundles.delete(key));
     bundles.set(key, bundle);
