@@ -3,6 +3,8 @@ import type { AccessRegistry } from '../domain/access/credential-chain';
 import type { PlanClock } from '../domain/clock/plan-clock';
 import type { Plan } from '../domain/plan/schema';
 import type {
+  Pause,
+  PauseInput,
   ReceptionProgrammeState,
   RecordReceptionInput,
   RegisteredVisitor,
@@ -10,11 +12,13 @@ import type {
   SubstituteInput,
 } from '../domain/receptions/register-schema';
 import type { OnDuty, RotaEntry } from '../domain/receptions/rota';
+import type { PeriodSummaries } from '../domain/receptions/period-summaries';
 import type { ProgrammeSummary } from '../domain/receptions/summary';
 import type { AsOf } from './common';
 import type { CarriedMail } from './notification-context';
 
 export {
+  PauseInputSchema,
   RecordReceptionInputSchema,
   SubstituteInputSchema,
   type RecordReceptionInput,
@@ -49,7 +53,7 @@ export type ReceptionProgrammeWorkflow = (input: ReceptionProgrammeInput) => Pro
 export interface ReceptionView extends RotaEntry {
   onDuty: OnDuty | undefined;
   substitution?: Substitution;
-  status: 'upcoming' | 'today' | 'held' | 'missed' | 'open';
+  status: 'upcoming' | 'today' | 'held' | 'missed' | 'open' | 'paused';
   visitors: RegisteredVisitor[];
   noVisitors: boolean;
 }
@@ -70,6 +74,11 @@ export interface ReceptionProgrammeView {
   receptions: ReceptionView[];
   /** The year so far, for the campaign report. */
   summary: ProgrammeSummary;
+  /** 每周汇总、每月通报 so far, for the campaign report. */
+  periods: PeriodSummaries;
+  /** Set while the office has the programme paused (暂停). */
+  pausedSince?: number;
+  pauseReason?: string;
 }
 
 export interface ReceptionViewFilter {
@@ -80,6 +89,9 @@ export interface ReceptionViewFilter {
 
 export const recordReceptionUpdate = defineUpdate<RecordReceptionResult, [RecordReceptionInput]>('recordReception');
 export const substituteReceptionUpdate = defineUpdate<Substitution, [SubstituteInput]>('substituteReception');
+/** The office pauses a programme and resumes it (暂停、恢复); the answer is the pause as it stands. */
+export const pauseReceptionsUpdate = defineUpdate<Pause, [PauseInput]>('pauseReceptions');
+export const resumeReceptionsUpdate = defineUpdate<Pause, [PauseInput]>('resumeReceptions');
 export const receptionProgrammeQuery = defineQuery<ReceptionProgrammeView, [ReceptionViewFilter?]>(
   'receptionProgramme',
 );

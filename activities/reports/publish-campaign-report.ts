@@ -16,6 +16,7 @@ import type { PublishedCampaignReport, ReportRequest } from '../activity-types';
 import type { NotificationRequest } from '../../domain/notifications/notification';
 import { mapWithConcurrency } from '../fanout/map-with-concurrency';
 import { phaseDecisions, type DecisionNames } from './phase-decisions';
+import { gatherReceptionReports } from './reception-report';
 import type { CampaignReportInputData, UnitRow } from './report-input';
 
 function rowState(state: UnitStatusView['rows'][number]['state']): UnitRow['state'] {
@@ -137,6 +138,9 @@ export async function gatherCampaignReportInput(
       })),
     ),
   };
+  if (request.scope === 'campaign') {
+    data.receptions = await gatherReceptionReports(client, status.campaignId, request.receptionProgrammes);
+  }
   // Totals as the units last reported them; a campaign that filed no cases has no ledger section.
   const { ledger } = status;
   const categoryName = new Map(setup.base.ledgerContext.categories.map((c) => [c.id, c.name]));

@@ -27,6 +27,7 @@ const STATUS_WORDS: Record<ReceptionView['status'], string> = {
   held: '已接访',
   missed: '缺岗',
   open: '待登记',
+  paused: '暂停',
 };
 
 /** Running programmes of a campaign, found by their workflow ids (no plan file needed). */

@@ -88,6 +88,7 @@ export const sampleBodies: { [K in NotificationBody['kind']]: Extract<Notificati
     counts: {
       scheduled: 2,
       held: 1,
+      suspended: 0,
       missed: 1,
       substituted: 1,
       visitors: 2,
