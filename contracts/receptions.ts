@@ -1,6 +1,7 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { AccessRegistry } from '../domain/access/credential-chain';
 import type { PlanClock } from '../domain/clock/plan-clock';
+import type { Case } from '../domain/cases/case-schema';
 import type { Plan } from '../domain/plan/schema';
 import type {
   Pause,
@@ -76,6 +77,8 @@ export interface ReceptionProgrammeView {
   summary: ProgrammeSummary;
   /** 每周汇总、每月通报 so far, for the campaign report. */
   periods: PeriodSummaries;
+  /** Cases the programme holds itself (a plan with receptions only runs no unit ledger). */
+  heldCases: Case[];
   /** Set while the office has the programme paused (暂停). */
   pausedSince?: number;
   pauseReason?: string;

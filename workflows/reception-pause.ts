@@ -3,7 +3,7 @@ import { parseOrReject, reject } from './reject';
 import { pauseReceptionsUpdate, resumeReceptionsUpdate } from '../contracts/receptions';
 import { applyPause, planPause, planResume } from '../domain/receptions/pause';
 import { PauseInputSchema } from '../domain/receptions/register-schema';
-import type { ReceptionHost } from './reception-handlers';
+import type { ReceptionHost } from './reception-host';
 
 /**
  * 暂停、恢复: the office pauses a reception programme and resumes it. Only the state changes: the

@@ -21,6 +21,7 @@ import { initialProgrammeState, type ReceptionProgrammeState } from '../domain/r
 import { programmeRota } from '../domain/receptions/rota';
 import { createAccessGate } from './access-gate';
 import { createNotifier } from './notifier';
+import { heldCaseStates } from './reception-held-cases';
 import { alarmOutcome, summaryCases } from './reception-notices';
 import { registerReceptionHandlers } from './reception-handlers';
 import { registerPauseHandlers } from './reception-pause';
@@ -95,8 +96,9 @@ export async function receptionProgrammeWorkflow(input: ReceptionProgrammeInput)
     for (const alarm of alarmsBetween(alarms, state.handledUpToMs, upto)) {
       const cases = input.unitsRun ? summaryCases(ctx, state, alarm) : [];
       // A summary says where each handed-over case stands; without an answer it names them only.
-      const caseStates =
-        cases.length === 0
+      const caseStates = !input.unitsRun
+        ? heldCaseStates(state)
+        : cases.length === 0
           ? {}
           : await readCases.receptionCaseStates({ campaignId: plan.campaign.id, cases }).catch(() => ({}));
       const outcome = alarmOutcome(ctx, state, alarm, caseStates);

@@ -53,6 +53,7 @@ export function programmeView(
     receptions,
     summary: summarise(ctx.rota, state, ctx.programme.from, today),
     periods: periodSummaries(ctx.rota, state, today),
+    heldCases: Object.values(state.heldCases ?? {}),
     ...(pause ? { pausedSince: pause.fromMs, pauseReason: pause.reason } : {}),
   };
 }

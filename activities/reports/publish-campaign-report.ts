@@ -8,6 +8,7 @@ import {
   unitSetupQuery,
   unitStatusQuery,
   unitWorkflowId,
+  type AsOf,
   type UnitSetup,
   type UnitWorkflow,
 } from '../../contracts';
@@ -68,10 +69,12 @@ export async function gatherCampaignReportInput(
   client: Client,
   request: ReportRequest,
   onUnit: () => void = () => undefined,
+  /** The instant the snapshot is taken at; a test on the time-skipping server passes the server's. */
+  asOf: AsOf = asOfNow(),
 ) {
   const campaign = client.workflow.getHandle(request.campaignWorkflowId);
   const [status, setup] = await Promise.all([
-    campaign.query(campaignStatusQuery, asOfNow()),
+    campaign.query(campaignStatusQuery, asOf),
     campaign.query(unitSetupQuery),
   ]);
   const views: UnitStatusView[] = [];
@@ -139,7 +142,7 @@ export async function gatherCampaignReportInput(
     ),
   };
   if (request.scope === 'campaign') {
-    data.receptions = await gatherReceptionReports(client, status.campaignId, request.receptionProgrammes);
+    data.receptions = await gatherReceptionReports(client, status.campaignId, request.receptionProgrammes, asOf);
   }
   // Totals as the units last reported them; a campaign that filed no cases has no ledger section.
   const { ledger } = status;

@@ -1,5 +1,5 @@
 import type { Client } from '@temporalio/client';
-import { asOfNow } from '../../contracts';
+import type { AsOf } from '../../contracts';
 import { receptionProgrammeQuery, receptionWorkflowId } from '../../contracts/receptions';
 import type { ReceptionReport } from './reception-report-input';
 
@@ -11,13 +11,14 @@ import type { ReceptionReport } from './reception-report-input';
 export async function gatherReceptionReports(
   client: Client,
   campaignId: string,
-  named?: readonly string[],
+  named: readonly string[] | undefined,
+  asOf: AsOf,
 ): Promise<ReceptionReport[]> {
   const ids = named ?? (await runningProgrammes(client, campaignId));
   const reports: ReceptionReport[] = [];
   for (const programmeId of ids.slice(0, 20)) {
     const handle = client.workflow.getHandle(receptionWorkflowId(campaignId, programmeId));
-    const view = await handle.query(receptionProgrammeQuery, { asOf: asOfNow() }).catch(() => undefined);
+    const view = await handle.query(receptionProgrammeQuery, { asOf }).catch(() => undefined);
     if (!view) continue;
     const { leaders: _leaders, cases: _cases, ...total } = view.summary;
     reports.push({

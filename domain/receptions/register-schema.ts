@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Case } from '../cases/case-schema';
 import { IdSchema, LocalDateSchema } from '../plan/primitives';
 
 /**
@@ -120,6 +121,11 @@ export interface ReceptionProgrammeState {
   missed: Record<string, Miss>;
   /** Receptions whose day fell in a pause: neither held nor missed. Absent in runs before pauses existed. */
   suspended?: Record<string, true>;
+  /**
+   * A receptions-only plan runs no unit ledger: the programme holds its handed-over cases itself
+   * (filed by the ledger's own rules), so none is lost. Keyed by case id.
+   */
+  heldCases?: Record<string, Case>;
   /** Every pause so far, in order; bounded by PAUSES_PER_PROGRAMME. */
   pauses?: Pause[];
   /** Every alarm at or before this plan instant has been handled (survives continue-as-new). */
