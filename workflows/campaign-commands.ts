@@ -72,9 +72,7 @@ export function createCommandRunner(run: CampaignRun, holder: CampaignAccessHold
             receptionProgrammes: (plan.receptions ?? []).map((p) => p.id),
           },
           notifier,
-        ).catch(
-          (err: unknown) => log.error('final report failed', { error: String(err) }),
-        );
+        ).catch((err: unknown) => log.error('final report failed', { error: String(err) }));
         return;
     }
   };
