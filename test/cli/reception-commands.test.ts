@@ -156,4 +156,30 @@ describe('reception days from the command line (a receptions-only plan, with cre
     expect(other.code).toBe(1);
     expect(other.stderr).toContain(`leader:wang is not on duty on ${today} (陈立华 is)`);
   });
+
+  it('pauses and resumes the programme as the office only', async () => {
+    const byLeader = await campaign(env, ['receptions', 'pause', id, '--programme', 'daily', '--as', 'leader:liu']);
+    expect(byLeader.code).toBe(1);
+    expect(byLeader.stderr).toContain('may not pause reception days (暂停接访): only the office may');
+    const paused = await campaign(env, [
+      'receptions',
+      'pause',
+      id,
+      '--programme',
+      'daily',
+      '--reason',
+      '防汛期间',
+      '--as',
+      'office',
+    ]);
+    expect(paused.stderr).toBe('');
+    expect(paused.stdout).toContain('daily 已暂停（防汛期间）');
+    const shown = await campaign(env, ['receptions', 'today', id, '--programme', 'daily', '--json']);
+    const [view] = JSON.parse(shown.stdout) as { pauseReason?: string }[];
+    expect(view?.pauseReason).toBe('防汛期间');
+    const again = await campaign(env, ['receptions', 'pause', id, '--programme', 'daily', '--as', 'office']);
+    expect(again.stderr).toContain('the programme is already paused (防汛期间)');
+    const resumed = await campaign(env, ['receptions', 'resume', id, '--programme', 'daily', '--as', 'office']);
+    expect(resumed.stdout).toContain('daily 已恢复接访（此前暂停：防汛期间）');
+  });
 });
