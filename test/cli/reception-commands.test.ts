@@ -53,7 +53,7 @@ const on = (seq: number) => (seq % 2 === 0 ? 'liu' : 'chen'); // day 0 is yester
 describe('reception days from the command line (a receptions-only plan, with credentials)', () => {
   it('starts only the reception programme', async () => {
     const started = await campaign(env, ['start', planFile]);
-    // The plan check's one warning: with receptions only, hand-overs file no case.
+    // The plan check's one warning: with receptions only, the programme holds handed-over cases itself.
     expect(started.stderr.trim().split('\n')).toEqual([expect.stringContaining('receptions: with receptions only')]);
     expect(started.code).toBe(0);
     expect(started.stdout).toContain(`next: campaign receptions today ${id}`);
