@@ -64,7 +64,13 @@ export interface RecordReceptionResult {
   date: string;
   visitors: number;
   /** Cases filed in the units' ledgers for the visitors handed over by this record. */
-  cases: { unitId: string; caseId?: string; error?: string }[];
+  cases: {
+    unitId: string;
+    caseId?: string;
+    error?: string;
+    /** Held by the programme itself (a plan with receptions only). */
+    held?: boolean;
+  }[];
 }
 
 export interface ReceptionProgrammeView {

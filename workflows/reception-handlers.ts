@@ -20,7 +20,13 @@ function decided<T>(decision: { ok: true; value: T } | { ok: false; error: { cod
 }
 
 /** Files one handed-over matter in its unit's ledger; a refusal is kept with the visitor, never lost. */
-async function fileHandOver(host: ReceptionHost, filing: Parameters<typeof caseForHandOver>[1], by: string) {
+type FilingOutcome = { caseId: string; held?: true; error?: undefined } | { caseId?: undefined; error: string };
+
+async function fileHandOver(
+  host: ReceptionHost,
+  filing: Parameters<typeof caseForHandOver>[1],
+  by: string,
+): Promise<FilingOutcome> {
   if (!host.unitsRun) return holdHandOver(host, filing, by);
   const built = caseForHandOver(host.ctx.plan, filing, by, host.now());
   if (!built.ok) return { error: built.message };

@@ -16,10 +16,10 @@ export function holdHandOver(
   host: ReceptionHost,
   filing: CaseFiling,
   by: string,
-): { caseId: string; error?: undefined } | { caseId?: undefined; error: string } {
+): { caseId: string; held: true; error?: undefined } | { caseId?: undefined; error: string } {
   const plan = host.ctx.plan;
   const held = host.state().heldCases ?? {};
-  if (filing.id !== undefined && held[filing.id]) return { caseId: filing.id };
+  if (filing.id !== undefined && held[filing.id]) return { caseId: filing.id, held: true };
   const built = caseForHandOver(plan, filing, by, host.now());
   if (!built.ok) return { error: built.message };
   const state = host.state();
@@ -41,7 +41,7 @@ export function holdHandOver(
     };
   });
   host.notifier.dispatchAll(commands);
-  return { caseId: built.case.id };
+  return { caseId: built.case.id, held: true };
 }
 
 /** Where each held case stands, for the summaries. */

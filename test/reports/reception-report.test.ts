@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { renderNotification } from '../../activities/notify/templates';
 import { compileCampaignReport, type CampaignReportInputData } from '../../activities/reports';
+import { office, requestFor, sampleBodies } from '../notify/fixtures';
 
 const counts = (from: string, to: string, held: number, missed: number, suspended = 0) => ({
   from,
@@ -58,5 +60,16 @@ describe('reception days in the campaign report', () => {
     expect(report.receptionsCsv).toContain('局领导信访接待日,每周汇总,2025-12-29至2026-01-04,1,1,0,0,0,1,1,0,0');
     expect(compileCampaignReport(snapshot([])).receptionsCsv).toBeUndefined();
     expect(compileCampaignReport(snapshot([])).markdown).not.toContain('领导接访日');
+  });
+});
+
+describe('a summary mail of a paused programme', () => {
+  it('names the suspended receptions (暂停) only when there are some', () => {
+    const body = sampleBodies.reception_summary;
+    if (body.kind !== 'reception_summary') throw new Error('the fixture is a summary');
+    const paused = renderNotification(requestFor(body), office);
+    expect(paused.text).toMatch(/暂停\s*[:：]?\s*1/);
+    const none = renderNotification(requestFor({ ...body, counts: { ...body.counts, suspended: 0 } }), office);
+    expect(none.text).not.toContain('暂停');
   });
 });

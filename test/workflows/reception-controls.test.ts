@@ -76,7 +76,7 @@ describe('001’s village Mondays with receptions only, under credentials', () =
             },
           ],
         });
-        expect(recorded.cases).toEqual([{ unitId: 'village-east', caseId: 'village-mondays-20260309-1' }]);
+        expect(recorded.cases).toEqual([{ unitId: 'village-east', caseId: 'village-mondays-20260309-1', held: true }]);
         const foreign = await expectRejection(
           west.executeUpdate(recordReceptionUpdate, {
             args: [{ receptionId: eastDay, noVisitors: true, by: '王德福' }],
