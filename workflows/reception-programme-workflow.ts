@@ -4,7 +4,6 @@ import {
   continueAsNew,
   proxyActivities,
   setHandler,
-  sleep,
   workflowInfo,
 } from '@temporalio/workflow';
 import { accessQuery, auditLogQuery, notificationContextOf } from '../contracts';
@@ -21,7 +20,7 @@ import { initialProgrammeState, type ReceptionProgrammeState } from '../domain/r
 import { programmeRota } from '../domain/receptions/rota';
 import { createAccessGate } from './access-gate';
 import { createNotifier } from './notifier';
-import { heldCaseStates } from './reception-held-cases';
+import { climbHeldLadder, heldCaseStates, heldCount, nextHeldLadderMs } from './reception-held-cases';
 import { alarmOutcome, summaryCases } from './reception-notices';
 import { registerReceptionHandlers } from './reception-handlers';
 import { registerPauseHandlers } from './reception-pause';
@@ -90,8 +89,14 @@ export async function receptionProgrammeWorkflow(input: ReceptionProgrammeInput)
 
   for (;;) {
     const next = nextAlarmAfter(alarms, state.handledUpToMs);
-    if (!next) break;
-    await sleep(realDelayUntil(clock, Date.now(), next.atMs));
+    const ladderAt = nextHeldLadderMs(plan, state);
+    const wakeAt = Math.min(next?.atMs ?? Infinity, ladderAt ?? Infinity);
+    if (wakeAt === Infinity) break;
+    // A case handed over meanwhile may be due before the timer: its arrival wakes the loop.
+    const held = heldCount(state);
+    await condition(() => heldCount(state) !== held, Math.max(1, realDelayUntil(clock, Date.now(), wakeAt)));
+    climbHeldLadder(host, now());
+    if (!next || now() < next.atMs) continue;
     const upto = Math.max(now(), next.atMs);
     for (const alarm of alarmsBetween(alarms, state.handledUpToMs, upto)) {
       const cases = input.unitsRun ? summaryCases(ctx, state, alarm) : [];

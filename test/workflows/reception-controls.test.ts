@@ -122,7 +122,12 @@ describe('001’s village Mondays with receptions only, under credentials', () =
         expect(missed.size).toBe(4);
         const march = log.find((e) => e.kind === 'reception_summary' && e.subject.includes('2026-03-01至2026-03-31'));
         expect(march?.subject).toContain('应接访8次，已接访2次，缺岗4次');
+        // The held case fell due on 3/20 and was not closed: its ladder climbed on the programme's timers.
+        const overdue = log.filter((e) => e.kind === 'case_overdue');
+        expect(overdue.map((e) => e.email)).toContain('zhang.chunsheng@example.org');
+        expect(overdue.map((e) => e.email)).toContain('town-xinfang@example.org');
         const year = await office.query(receptionProgrammeQuery);
+        expect(year.heldCases[0]?.overdueStepsSent).toBe(3);
         expect(year.summary).toMatchObject({ scheduled: 8, held: 2, missed: 4, suspended: 2, casesFiled: 1 });
       },
       { access },
