@@ -14,7 +14,7 @@ export async function gatherReceptionReports(
   named: readonly string[] | undefined,
   asOf: AsOf,
 ): Promise<ReceptionReport[]> {
-  const ids = named ?? (await runningProgrammes(client, campaignId));
+  const ids = named ?? (await programmesOf(client, campaignId));
   const reports: ReceptionReport[] = [];
   for (const programmeId of ids.slice(0, 20)) {
     const handle = client.workflow.getHandle(receptionWorkflowId(campaignId, programmeId));
@@ -32,12 +32,17 @@ export async function gatherReceptionReports(
   return reports;
 }
 
-async function runningProgrammes(client: Client, campaignId: string): Promise<string[]> {
+const MAX_SCANNED = 2000;
+
+async function programmesOf(client: Client, campaignId: string): Promise<string[]> {
   const prefix = receptionWorkflowId(campaignId, '');
   const ids = new Set<string>();
   try {
+    let scanned = 0;
     for await (const execution of client.workflow.list({ query: `WorkflowType = 'receptionProgrammeWorkflow'` })) {
       if (execution.workflowId.startsWith(prefix)) ids.add(execution.workflowId.slice(prefix.length));
+      // A server holding many campaigns' programmes: look no further than a bounded page or two.
+      if (++scanned >= MAX_SCANNED || ids.size >= 20) break;
     }
   } catch {
     // A server without a visibility store: the report goes out without the reception part.
