@@ -30,6 +30,8 @@ export interface ReportRequest {
   campaignWorkflowId: string;
   scope: 'phase' | 'campaign';
   phaseId?: string;
+  /** Reception programmes of the campaign whose counts join the report; absent: found by their workflow ids. */
+  receptionProgrammes?: string[];
 }
 
 export interface PublishedCampaignReport {

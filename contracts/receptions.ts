@@ -1,8 +1,11 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { AccessRegistry } from '../domain/access/credential-chain';
 import type { PlanClock } from '../domain/clock/plan-clock';
+import type { Case } from '../domain/cases/case-schema';
 import type { Plan } from '../domain/plan/schema';
 import type {
+  Pause,
+  PauseInput,
   ReceptionProgrammeState,
   RecordReceptionInput,
   RegisteredVisitor,
@@ -10,11 +13,13 @@ import type {
   SubstituteInput,
 } from '../domain/receptions/register-schema';
 import type { OnDuty, RotaEntry } from '../domain/receptions/rota';
+import type { PeriodSummaries } from '../domain/receptions/period-summaries';
 import type { ProgrammeSummary } from '../domain/receptions/summary';
 import type { AsOf } from './common';
 import type { CarriedMail } from './notification-context';
 
 export {
+  PauseInputSchema,
   RecordReceptionInputSchema,
   SubstituteInputSchema,
   type RecordReceptionInput,
@@ -49,7 +54,7 @@ export type ReceptionProgrammeWorkflow = (input: ReceptionProgrammeInput) => Pro
 export interface ReceptionView extends RotaEntry {
   onDuty: OnDuty | undefined;
   substitution?: Substitution;
-  status: 'upcoming' | 'today' | 'held' | 'missed' | 'open';
+  status: 'upcoming' | 'today' | 'held' | 'missed' | 'open' | 'paused';
   visitors: RegisteredVisitor[];
   noVisitors: boolean;
 }
@@ -59,7 +64,13 @@ export interface RecordReceptionResult {
   date: string;
   visitors: number;
   /** Cases filed in the units' ledgers for the visitors handed over by this record. */
-  cases: { unitId: string; caseId?: string; error?: string }[];
+  cases: {
+    unitId: string;
+    caseId?: string;
+    error?: string;
+    /** Held by the programme itself (a plan with receptions only). */
+    held?: boolean;
+  }[];
 }
 
 export interface ReceptionProgrammeView {
@@ -70,6 +81,13 @@ export interface ReceptionProgrammeView {
   receptions: ReceptionView[];
   /** The year so far, for the campaign report. */
   summary: ProgrammeSummary;
+  /** 每周汇总、每月通报 so far, for the campaign report. */
+  periods: PeriodSummaries;
+  /** Cases the programme holds itself (a plan with receptions only runs no unit ledger). */
+  heldCases: Case[];
+  /** Set while the office has the programme paused (暂停). */
+  pausedSince?: number;
+  pauseReason?: string;
 }
 
 export interface ReceptionViewFilter {
@@ -80,6 +98,9 @@ export interface ReceptionViewFilter {
 
 export const recordReceptionUpdate = defineUpdate<RecordReceptionResult, [RecordReceptionInput]>('recordReception');
 export const substituteReceptionUpdate = defineUpdate<Substitution, [SubstituteInput]>('substituteReception');
+/** The office pauses a programme and resumes it (暂停、恢复); the answer is the pause as it stands. */
+export const pauseReceptionsUpdate = defineUpdate<Pause, [PauseInput]>('pauseReceptions');
+export const resumeReceptionsUpdate = defineUpdate<Pause, [PauseInput]>('resumeReceptions');
 export const receptionProgrammeQuery = defineQuery<ReceptionProgrammeView, [ReceptionViewFilter?]>(
   'receptionProgramme',
 );

@@ -64,9 +64,15 @@ export function createCommandRunner(run: CampaignRun, holder: CampaignAccessHold
         return phaseReport(command.phaseId);
       case 'final-report':
         // The summary is worth waiting for, but a report that cannot be compiled must not fail the campaign.
-        await publishAndMail({ campaignWorkflowId: info.workflowId, scope: 'campaign' }, notifier).catch(
-          (err: unknown) => log.error('final report failed', { error: String(err) }),
-        );
+        await publishAndMail(
+          {
+            campaignWorkflowId: info.workflowId,
+            scope: 'campaign',
+            // The reception programmes beside the campaign: their counts join the report.
+            receptionProgrammes: (plan.receptions ?? []).map((p) => p.id),
+          },
+          notifier,
+        ).catch((err: unknown) => log.error('final report failed', { error: String(err) }));
         return;
     }
   };

@@ -1,5 +1,4 @@
-import type { AccessGate } from './access-gate';
-import type { Notifier } from './notifier';
+import type { ReceptionHost } from './reception-host';
 import { ledger } from './activity-proxies';
 import { parseOrReject, reject } from './reject';
 import { setGuardedUpdate } from './validated-update';
@@ -11,23 +10,9 @@ import {
   type RecordReceptionResult,
 } from '../contracts/receptions';
 import { caseForHandOver } from '../domain/receptions/handover';
-import { applyRecord, planRecord, planSubstitute, type ProgrammeContext } from '../domain/receptions/register';
-import type { ReceptionProgrammeState } from '../domain/receptions/register-schema';
+import { applyRecord, planRecord, planSubstitute } from '../domain/receptions/register';
+import { holdHandOver } from './reception-held-cases';
 import { substitutionNotices } from './reception-notices';
-
-/**
- * The register (登记) and substitution (补位) updates of a reception programme. The validator and
- * the handler ask the same domain rule on the same state; only the handler changes anything.
- */
-export interface ReceptionHost {
-  ctx: ProgrammeContext;
-  gate: AccessGate;
-  notifier: Notifier;
-  unitsRun: boolean;
-  state: () => ReceptionProgrammeState;
-  setState: (state: ReceptionProgrammeState) => void;
-  now: () => number;
-}
 
 function decided<T>(decision: { ok: true; value: T } | { ok: false; error: { code: string; message: string } }): T {
   if (!decision.ok) reject(decision.error);
@@ -35,8 +20,14 @@ function decided<T>(decision: { ok: true; value: T } | { ok: false; error: { cod
 }
 
 /** Files one handed-over matter in its unit's ledger; a refusal is kept with the visitor, never lost. */
-async function fileHandOver(host: ReceptionHost, filing: Parameters<typeof caseForHandOver>[1], by: string) {
-  if (!host.unitsRun) return { error: 'this plan runs no unit ledgers (it has no phases); file the case by hand' };
+type FilingOutcome = { caseId: string; held?: true; error?: undefined } | { caseId?: undefined; error: string };
+
+async function fileHandOver(
+  host: ReceptionHost,
+  filing: Parameters<typeof caseForHandOver>[1],
+  by: string,
+): Promise<FilingOutcome> {
+  if (!host.unitsRun) return holdHandOver(host, filing, by);
   const built = caseForHandOver(host.ctx.plan, filing, by, host.now());
   if (!built.ok) return { error: built.message };
   try {
@@ -58,6 +49,7 @@ async function fileHandOver(host: ReceptionHost, filing: Parameters<typeof caseF
   }
 }
 
+/** The register (登记) and substitution (补位) updates; the validator and the handler ask the same domain rule. */
 export function registerReceptionHandlers(host: ReceptionHost): void {
   setGuardedUpdate(
     substituteReceptionUpdate,

@@ -6,6 +6,7 @@ import type { Miss, ReceptionProgrammeState, Substitution } from '../domain/rece
 import type { OnDuty, RotaEntry } from '../domain/receptions/rota';
 import { planPeople } from '../domain/receptions/rota';
 import { summarise } from '../domain/receptions/summary';
+import { pausedAt, receptionSuspended } from '../domain/receptions/pause';
 import type { NotifyCommand } from './notifier';
 
 /**
@@ -60,6 +61,11 @@ export function alarmOutcome(
   const entry = ctx.rota.find((e) => e.id === alarm.receptionId);
   if (!entry) return { state, commands: [] };
   const duty = onDuty(state, entry);
+  // A paused programme tells nobody; a reception whose day a pause touched is suspended, not missed.
+  if (alarm.kind === 'notice' && pausedAt(state, alarm.atMs)) return { state, commands: [] };
+  if (alarm.kind === 'end-of-day' && !state.records[entry.id] && receptionSuspended(ctx, state, entry)) {
+    return { state: { ...state, suspended: { ...state.suspended, [entry.id]: true } }, commands: [] };
+  }
   if (alarm.kind === 'notice') {
     const sub = state.substitutions[entry.id];
     const body = {

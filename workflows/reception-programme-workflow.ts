@@ -4,7 +4,6 @@ import {
   continueAsNew,
   proxyActivities,
   setHandler,
-  sleep,
   workflowInfo,
 } from '@temporalio/workflow';
 import { accessQuery, auditLogQuery, notificationContextOf } from '../contracts';
@@ -17,12 +16,14 @@ import { appendAudit, emptyAuditLog, type AuditLog } from '../domain/access/audi
 import { depthsOf, type AccessRegistry } from '../domain/access/credential-chain';
 import { planNow, realDelayUntil } from '../domain/clock/plan-clock';
 import { alarmsBetween, nextAlarmAfter, programmeAlarms } from '../domain/receptions/alarms';
-import { initialProgrammeState } from '../domain/receptions/register-schema';
+import { initialProgrammeState, type ReceptionProgrammeState } from '../domain/receptions/register-schema';
 import { programmeRota } from '../domain/receptions/rota';
 import { createAccessGate } from './access-gate';
 import { createNotifier } from './notifier';
+import { climbHeldLadder, heldCaseStates, heldCount, nextHeldLadderMs } from './reception-held-cases';
 import { alarmOutcome, summaryCases } from './reception-notices';
 import { registerReceptionHandlers } from './reception-handlers';
+import { registerPauseHandlers } from './reception-pause';
 import { programmeView } from './reception-view';
 
 import type { CampaignActivities } from '../activities/activity-types';
@@ -44,8 +45,9 @@ const readCases = proxyActivities<Pick<CampaignActivities, 'receptionCaseStates'
  * register, the substitutions and the misses of a whole year live in this one workflow's state, so
  * a monthly notice counts them without reading anything else, and a substitution changes who the
  * next notice goes to at once. Durable timers survive worker and server restarts across months just
- * as a Schedule would. A Schedule's pause has no equivalent here yet: the programme follows the
- * plan, and the office cancels the workflow to stop it. The history stays bounded: a year of 24
+ * as a Schedule would. A Schedule's pause is matched by pause intervals in the state (暂停、恢复,
+ * reception-pause.ts): the timers keep their schedule and each alarm asks whether its instant
+ * fell in a pause, which holds across restarts and continue-as-new as a Schedule's pause would. The history stays bounded: a year of 24
  * receptions is a few hundred events, and when Temporal suggests it the workflow continues as new
  * with its state and any mail still retrying, the alarms being recomputed from the plan.
  */
@@ -73,26 +75,35 @@ export async function receptionProgrammeWorkflow(input: ReceptionProgrammeInput)
   setHandler(accessQuery, () => (access ? depthsOf(access) : null));
   setHandler(auditLogQuery, () => audit);
   setHandler(receptionProgrammeQuery, (filter) => programmeView(ctx, state, filter, clock, now()));
-  registerReceptionHandlers({
+  const host = {
     ctx,
     gate,
     notifier,
     unitsRun: input.unitsRun,
     state: () => state,
-    setState: (next) => (state = next),
+    setState: (next: ReceptionProgrammeState) => (state = next),
     now,
-  });
+  };
+  registerReceptionHandlers(host);
+  registerPauseHandlers(host);
 
   for (;;) {
     const next = nextAlarmAfter(alarms, state.handledUpToMs);
-    if (!next) break;
-    await sleep(realDelayUntil(clock, Date.now(), next.atMs));
+    const ladderAt = nextHeldLadderMs(plan, state);
+    const wakeAt = Math.min(next?.atMs ?? Infinity, ladderAt ?? Infinity);
+    if (wakeAt === Infinity) break;
+    // A case handed over meanwhile may be due before the timer: its arrival wakes the loop.
+    const held = heldCount(state);
+    await condition(() => heldCount(state) !== held, Math.max(1, realDelayUntil(clock, Date.now(), wakeAt)));
+    climbHeldLadder(host, now());
+    if (!next || now() < next.atMs) continue;
     const upto = Math.max(now(), next.atMs);
     for (const alarm of alarmsBetween(alarms, state.handledUpToMs, upto)) {
       const cases = input.unitsRun ? summaryCases(ctx, state, alarm) : [];
       // A summary says where each handed-over case stands; without an answer it names them only.
-      const caseStates =
-        cases.length === 0
+      const caseStates = !input.unitsRun
+        ? heldCaseStates(state)
+        : cases.length === 0
           ? {}
           : await readCases.receptionCaseStates({ campaignId: plan.campaign.id, cases }).catch(() => ({}));
       const outcome = alarmOutcome(ctx, state, alarm, caseStates);

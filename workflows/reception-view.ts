@@ -2,6 +2,8 @@ import type { ReceptionProgrammeView, ReceptionView, ReceptionViewFilter } from 
 import { planNow, type PlanClock } from '../domain/clock/plan-clock';
 import { localDateOf, onDuty, type ProgrammeContext } from '../domain/receptions/register';
 import type { ReceptionProgrammeState } from '../domain/receptions/register-schema';
+import { currentPause } from '../domain/receptions/pause';
+import { periodSummaries } from '../domain/receptions/period-summaries';
 import { summarise } from '../domain/receptions/summary';
 
 /** The programme as a query answers it: each reception with who is on duty and what was recorded. */
@@ -17,19 +19,22 @@ export function programmeView(
   const today = localDateOf(ctx, nowMs);
   const from = filter?.from ?? ctx.programme.from;
   const to = filter?.to ?? '9999-12-31';
+  const pause = currentPause(state);
   const receptions: ReceptionView[] = ctx.rota
     .filter((e) => e.date >= from && e.date <= to)
     .map((entry) => {
       const record = state.records[entry.id];
       const status = state.missed[entry.id]
         ? 'missed'
-        : record
-          ? 'held'
-          : entry.date > today
-            ? 'upcoming'
-            : entry.date === today
-              ? 'today'
-              : 'open';
+        : state.suspended?.[entry.id] && !record
+          ? 'paused'
+          : record
+            ? 'held'
+            : entry.date > today
+              ? 'upcoming'
+              : entry.date === today
+                ? 'today'
+                : 'open';
       const substitution = state.substitutions[entry.id];
       return {
         ...entry,
@@ -47,5 +52,8 @@ export function programmeView(
     today,
     receptions,
     summary: summarise(ctx.rota, state, ctx.programme.from, today),
+    periods: periodSummaries(ctx.rota, state, today),
+    heldCases: Object.values(state.heldCases ?? {}),
+    ...(pause ? { pausedSince: pause.fromMs, pauseReason: pause.reason } : {}),
   };
 }

@@ -1,5 +1,6 @@
 import { writeCsv } from '../csv/csv-format';
 import { formatLateBy, formatPlanTime } from '../notify/templates';
+import { receptionCsv, receptionSections } from './reception-sections';
 import { renderHtml, renderMarkdown } from './report-render';
 import type { Section, Table } from './report-render';
 import { CampaignReportInputSchema } from './report-input';
@@ -16,6 +17,8 @@ export interface CompiledReport {
   markdown: string;
   html: string;
   csv: string;
+  /** The reception programmes' weekly and monthly counts, when the campaign runs any. */
+  receptionsCsv?: string;
 }
 
 type Pick2 = (zh: string, en: string) => string;
@@ -36,6 +39,7 @@ export function compileCampaignReport(data: CampaignReportInputData): CompiledRe
     markdown: renderMarkdown(title, sections),
     html: renderHtml(title, sections, input.locale),
     csv: renderCsv(input, t),
+    ...(input.receptions.length > 0 ? { receptionsCsv: receptionCsv(input.receptions, t) } : {}),
   };
 }
 
@@ -158,6 +162,8 @@ function buildSections(input: CampaignReportInput, t: Pick2): Section[] {
       paragraphs: [`${t('未办结', 'Open')}: ${ledger.open}; ${t('超期未办结', 'Overdue')}: ${ledger.overdue}`],
     });
   }
+
+  sections.push(...receptionSections(input.receptions, t));
 
   const allRows = input.phases.flatMap((phase) => phase.rows);
   const unitNames = [...new Map(allRows.map((row) => [row.unitId, row.unitName])).entries()];

@@ -44,6 +44,9 @@ export function createReportActivities(deps: { store: ReportStore }) {
       { name: `${stem}.md`, mediaType: 'text/markdown', text: report.markdown },
       { name: `${stem}.html`, mediaType: 'text/html', text: report.html },
       { name: `${stem}.csv`, mediaType: 'text/csv', text: report.csv },
+      ...(report.receptionsCsv
+        ? [{ name: `${stem}-receptions.csv`, mediaType: 'text/csv', text: report.receptionsCsv }]
+        : []),
     ];
     const files: PublishedReport['files'] = [];
     for (const output of outputs) {

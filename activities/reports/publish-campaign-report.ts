@@ -8,6 +8,7 @@ import {
   unitSetupQuery,
   unitStatusQuery,
   unitWorkflowId,
+  type AsOf,
   type UnitSetup,
   type UnitWorkflow,
 } from '../../contracts';
@@ -16,6 +17,7 @@ import type { PublishedCampaignReport, ReportRequest } from '../activity-types';
 import type { NotificationRequest } from '../../domain/notifications/notification';
 import { mapWithConcurrency } from '../fanout/map-with-concurrency';
 import { phaseDecisions, type DecisionNames } from './phase-decisions';
+import { gatherReceptionReports } from './reception-report';
 import type { CampaignReportInputData, UnitRow } from './report-input';
 
 function rowState(state: UnitStatusView['rows'][number]['state']): UnitRow['state'] {
@@ -67,10 +69,12 @@ export async function gatherCampaignReportInput(
   client: Client,
   request: ReportRequest,
   onUnit: () => void = () => undefined,
+  /** The instant the snapshot is taken at; a test on the time-skipping server passes the server's. */
+  asOf: AsOf = asOfNow(),
 ) {
   const campaign = client.workflow.getHandle(request.campaignWorkflowId);
   const [status, setup] = await Promise.all([
-    campaign.query(campaignStatusQuery, asOfNow()),
+    campaign.query(campaignStatusQuery, asOf),
     campaign.query(unitSetupQuery),
   ]);
   const views: UnitStatusView[] = [];
@@ -137,6 +141,9 @@ export async function gatherCampaignReportInput(
       })),
     ),
   };
+  if (request.scope === 'campaign') {
+    data.receptions = await gatherReceptionReports(client, status.campaignId, request.receptionProgrammes, asOf);
+  }
   // Totals as the units last reported them; a campaign that filed no cases has no ledger section.
   const { ledger } = status;
   const categoryName = new Map(setup.base.ledgerContext.categories.map((c) => [c.id, c.name]));

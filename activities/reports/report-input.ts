@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ReceptionReportsSchema } from './reception-report-input';
 
 /**
  * A status snapshot of a campaign, as the workflow knows it, handed to `publishReport`. Plain
@@ -94,6 +95,8 @@ export const CampaignReportInputSchema = z.object({
   /** Approvals, comments and returns, in time order. */
   decisions: z.array(PhaseDecisionSchema).default([]),
   ledger: LedgerStatsSchema.optional(),
+  /** Reception programmes (领导接访日) running beside the campaign: weekly and monthly counts. */
+  receptions: ReceptionReportsSchema,
 });
 export type CampaignReportInput = z.infer<typeof CampaignReportInputSchema>;
 export type CampaignReportInputData = z.input<typeof CampaignReportInputSchema>;

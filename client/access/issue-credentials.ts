@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chainEnd, type AccessRegistry, type CampaignAccess } from '../../domain/access/credential-chain';
 import type { Principal } from '../../domain/access/principal';
 import type { Plan } from '../../domain/plan/schema';
+import { rosteredUnits } from '../../domain/receptions/rota';
 import { campaignWorkflowId, unitWorkflowId } from '../../contracts';
 import { receptionWorkflowId } from '../../contracts/receptions';
 import { nodeSha256 } from './node-hash';
@@ -59,10 +60,18 @@ export function issueCredentials(
       campaign: registry([office, ...leaders], campaignWorkflowId(campaignId), uses),
       units: Object.fromEntries(plan.units.map((u) => [u.id, unitRegistry(campaignId, u.id, credentials, uses)])),
       receptions: Object.fromEntries(
-        (plan.receptions ?? []).map((p) => [
-          p.id,
-          registry([office, ...leaders], receptionWorkflowId(campaignId, p.id), uses),
-        ]),
+        (plan.receptions ?? []).map((p) => {
+          // Unit heads on the rota (各村每周一接访) record their own receptions.
+          const heads = new Set(rosteredUnits(plan, p).map((id) => `unit:${id}`));
+          return [
+            p.id,
+            registry(
+              [office, ...leaders, ...units.filter((u) => heads.has(u.principal))],
+              receptionWorkflowId(campaignId, p.id),
+              uses,
+            ),
+          ];
+        }),
       ),
     },
   };

@@ -9,6 +9,7 @@ import { renderTable } from '../output/table';
 import { writeRotaFile } from '../receptions/rota-files';
 import { act } from '../run-cli';
 import { loadPlan } from './office';
+import { registerReceptionPause } from '../receptions/reception-pause';
 import { registerReceptionUpdates } from '../receptions/reception-updates';
 
 const RotaOptions = z.object({
@@ -92,7 +93,8 @@ function registerRota(receptions: Command): void {
 export function registerReceptionCommands(program: Command): void {
   const receptions = program
     .command('receptions')
-    .description('leader reception days (领导接访日): rota, today, record a visit, name a substitute');
+    .description('leader reception days (领导接访日): rota, today, record a visit, name a substitute, pause');
   registerRota(receptions);
   registerReceptionUpdates(receptions);
+  registerReceptionPause(receptions);
 }

@@ -27,6 +27,7 @@ const STATUS_WORDS: Record<ReceptionView['status'], string> = {
   held: '已接访',
   missed: '缺岗',
   open: '待登记',
+  paused: '暂停',
 };
 
 /** Running programmes of a campaign, found by their workflow ids (no plan file needed). */
@@ -201,7 +202,9 @@ function registerRecord(receptions: Command): void {
           [
             `recorded ${result.date}: ${noVisitors ? '今日无来访' : `${result.visitors} visitor(s)`}`,
             ...result.cases.map((c) =>
-              c.caseId ? `  case ${c.caseId} filed in ${c.unitId}` : `  not filed in ${c.unitId}: ${c.error ?? ''}`,
+              c.caseId
+                ? `  case ${c.caseId} ${c.held ? 'held by the programme for' : 'filed in'} ${c.unitId}`
+                : `  not filed in ${c.unitId}: ${c.error ?? ''}`,
             ),
           ].join('\n'),
         );

@@ -19,9 +19,15 @@ export type Action =
   | 'resumeReminders'
   | 'cancelCampaign'
   | 'recordReception'
-  | 'substituteReception';
+  | 'substituteReception'
+  | 'pauseReceptions'
+  | 'resumeReceptions';
 
-type Role = 'office' | 'leader' | 'own-unit';
+/**
+ * `rostered-unit`: a unit whose head receives in a reception programme (各村每周一接访). Only such
+ * units hold a credential for the programme's workflow; the register checks the day's duty.
+ */
+type Role = 'office' | 'leader' | 'own-unit' | 'rostered-unit';
 
 const RULES: Record<Action, readonly Role[]> = {
   submitReport: ['own-unit', 'office'],
@@ -44,8 +50,10 @@ const RULES: Record<Action, readonly Role[]> = {
   resumeReminders: ['office'],
   cancelCampaign: ['office'],
   // 领导接访日: the leader on duty (or the office for them) keeps the register; the domain checks who is on duty.
-  recordReception: ['office', 'leader'],
+  recordReception: ['office', 'leader', 'rostered-unit'],
   substituteReception: ['office', 'leader'],
+  pauseReceptions: ['office'],
+  resumeReceptions: ['office'],
 };
 
 function isAction(value: string): value is Action {
@@ -67,6 +75,7 @@ export function mayAct(principal: Principal, action: Action, unitId?: string): b
   const roles = RULES[action];
   if (principal === 'office') return roles.includes('office');
   if (principal.startsWith('leader:')) return roles.includes('leader');
+  if (roles.includes('rostered-unit') && unitId === undefined) return true;
   return roles.includes('own-unit') && unitId !== undefined && principal === `unit:${unitId}`;
 }
 
@@ -91,6 +100,8 @@ const WORDS: Record<Action, string> = {
   cancelCampaign: 'cancel the campaign',
   recordReception: 'record a reception (登记)',
   substituteReception: 'name a substitute (补位)',
+  pauseReceptions: 'pause reception days (暂停接访)',
+  resumeReceptions: 'resume reception days (恢复接访)',
 };
 
 /** An action in words, for a refusal. */
@@ -98,6 +109,11 @@ export const actionWords = (action: Action): string => WORDS[action];
 
 /** Who may take an action, in words, for a refusal. */
 export function whoMay(action: Action): string {
-  const words = { office: 'the office', leader: 'the leading group', 'own-unit': 'the unit itself' };
+  const words = {
+    office: 'the office',
+    leader: 'the leading group',
+    'own-unit': 'the unit itself',
+    'rostered-unit': 'the unit head on duty',
+  };
   return RULES[action].map((r) => words[r]).join(' or ');
 }

@@ -42,6 +42,8 @@ const ReceptionCounts = z.object({
   held: z.number().int(),
   missed: z.number().int(),
   substituted: z.number().int(),
+  /** Receptions whose day fell in a pause (暂停). */
+  suspended: z.number().int().default(0),
   visitors: z.number().int(),
   answeredOnSpot: z.number().int(),
   handedOver: z.number().int(),

@@ -122,7 +122,7 @@ export function checkReceptions(plan: LoosePlan): PlanIssue[] {
   }
   if (plan.phases.length === 0 && programmes.length > 0) {
     const message =
-      'with receptions only, no unit ledger runs: a matter handed over at a reception is registered, but no case is filed (add a phase with casesFiling: true to file them)';
+      'with receptions only, no unit ledger runs: a matter handed over at a reception becomes a case the programme holds (the unit is told, its overdue ladder climbs, the summaries follow it), but 销号 and transfers need a unit ledger (add a phase with casesFiling: true)';
     issues.push(planWarning('receptions_without_ledger', ['receptions'], message));
   }
   const seen = new Map<string, number>();

@@ -19,11 +19,11 @@ export type Alarm =
 
 const ORDER: Record<Alarm['kind'], number> = { 'end-of-day': 0, summary: 1, notice: 2 };
 
-function mondayOf(date: string): string {
+export function mondayOf(date: string): string {
   return addDays(date, 1 - weekdayOf(date));
 }
 
-function monthEnd(date: string): string {
+export function monthEnd(date: string): string {
   const [y, m] = date.split('-').map(Number) as [number, number];
   return addDays(m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`, -1);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Case } from '../cases/case-schema';
 import { IdSchema, LocalDateSchema } from '../plan/primitives';
 
 /**
@@ -99,14 +100,38 @@ export interface Miss {
   name: string;
 }
 
+/** The office pauses a programme (暂停) and resumes it; `untilMs` absent while it lasts. */
+export interface Pause {
+  fromMs: number;
+  untilMs?: number;
+  by: string;
+  reason: string;
+}
+
+export const PauseInputSchema = z.object({
+  reason: Text(500).default('办公室暂停'),
+  by: z.string().trim().min(1).max(200),
+});
+export type PauseInput = z.input<typeof PauseInputSchema>;
+export type PauseRequest = z.infer<typeof PauseInputSchema>;
+
 export interface ReceptionProgrammeState {
   records: Record<string, ReceptionRecord>;
   substitutions: Record<string, Substitution>;
   missed: Record<string, Miss>;
+  /** Receptions whose day fell in a pause: neither held nor missed. Absent in runs before pauses existed. */
+  suspended?: Record<string, true>;
+  /**
+   * A receptions-only plan runs no unit ledger: the programme holds its handed-over cases itself
+   * (filed by the ledger's own rules), so none is lost. Keyed by case id.
+   */
+  heldCases?: Record<string, Case>;
+  /** Every pause so far, in order; bounded by PAUSES_PER_PROGRAMME. */
+  pauses?: Pause[];
   /** Every alarm at or before this plan instant has been handled (survives continue-as-new). */
   handledUpToMs: number;
 }
 
 export function initialProgrammeState(startMs: number): ReceptionProgrammeState {
-  return { records: {}, substitutions: {}, missed: {}, handledUpToMs: startMs };
+  return { records: {}, substitutions: {}, missed: {}, suspended: {}, pauses: [], handledUpToMs: startMs };
 }

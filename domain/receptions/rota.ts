@@ -118,3 +118,9 @@ export function planRota(plan: Plan, range: { from?: string; to?: string } = {})
     .filter((entry) => (!range.from || entry.date >= range.from) && (!range.to || entry.date <= range.to))
     .sort((a, b) => (a.date === b.date ? a.id.localeCompare(b.id) : a.date < b.date ? -1 : 1));
 }
+
+/** The units whose heads receive in a programme: they hold a credential for its register. */
+export function rosteredUnits(plan: Plan, programme: ReceptionProgramme): string[] {
+  const units = programmeRota(plan, programme).flatMap((e) => (e.rostered?.unitId ? [e.rostered.unitId] : []));
+  return [...new Set(units)].sort();
+}

@@ -31,6 +31,8 @@ export interface ProgrammeSummary {
   held: number;
   missed: number;
   substituted: number;
+  /** Receptions whose day fell in a pause (暂停). */
+  suspended: number;
   visitors: number;
   answeredOnSpot: number;
   handedOver: number;
@@ -59,6 +61,7 @@ export function summarise(
     held: 0,
     missed: 0,
     substituted: 0,
+    suspended: 0,
     visitors: 0,
     answeredOnSpot: 0,
     handedOver: 0,
@@ -75,6 +78,7 @@ export function summarise(
       summary.substituted += 1;
       row.substituted += 1;
     }
+    if (state.suspended?.[entry.id]) summary.suspended += 1;
     if (state.missed[entry.id]) {
       summary.missed += 1;
       row.missed += 1;

@@ -53,7 +53,7 @@ const on = (seq: number) => (seq % 2 === 0 ? 'liu' : 'chen'); // day 0 is yester
 describe('reception days from the command line (a receptions-only plan, with credentials)', () => {
   it('starts only the reception programme', async () => {
     const started = await campaign(env, ['start', planFile]);
-    // The plan check's one warning: with receptions only, hand-overs file no case.
+    // The plan check's one warning: with receptions only, the programme holds handed-over cases itself.
     expect(started.stderr.trim().split('\n')).toEqual([expect.stringContaining('receptions: with receptions only')]);
     expect(started.code).toBe(0);
     expect(started.stdout).toContain(`next: campaign receptions today ${id}`);
@@ -155,5 +155,31 @@ describe('reception days from the command line (a receptions-only plan, with cre
     ]);
     expect(other.code).toBe(1);
     expect(other.stderr).toContain(`leader:wang is not on duty on ${today} (陈立华 is)`);
+  });
+
+  it('pauses and resumes the programme as the office only', async () => {
+    const byLeader = await campaign(env, ['receptions', 'pause', id, '--programme', 'daily', '--as', 'leader:liu']);
+    expect(byLeader.code).toBe(1);
+    expect(byLeader.stderr).toContain('may not pause reception days (暂停接访): only the office may');
+    const paused = await campaign(env, [
+      'receptions',
+      'pause',
+      id,
+      '--programme',
+      'daily',
+      '--reason',
+      '防汛期间',
+      '--as',
+      'office',
+    ]);
+    expect(paused.stderr).toBe('');
+    expect(paused.stdout).toContain('daily 已暂停（防汛期间）');
+    const shown = await campaign(env, ['receptions', 'today', id, '--programme', 'daily', '--json']);
+    const [view] = JSON.parse(shown.stdout) as { pauseReason?: string }[];
+    expect(view?.pauseReason).toBe('防汛期间');
+    const again = await campaign(env, ['receptions', 'pause', id, '--programme', 'daily', '--as', 'office']);
+    expect(again.stderr).toContain('the programme is already paused (防汛期间)');
+    const resumed = await campaign(env, ['receptions', 'resume', id, '--programme', 'daily', '--as', 'office']);
+    expect(resumed.stdout).toContain('daily 已恢复接访（此前暂停：防汛期间）');
   });
 });

@@ -86,8 +86,9 @@ export const sampleBodies: { [K in NotificationBody['kind']]: Extract<Notificati
     from: '2026-10-01',
     to: '2026-10-31',
     counts: {
-      scheduled: 2,
+      scheduled: 3,
       held: 1,
+      suspended: 1,
       missed: 1,
       substituted: 1,
       visitors: 2,
@@ -125,7 +126,7 @@ export const expectedZhSubjects: Record<NotificationBody['kind'], string> = {
   reception_duty: '明天（2026-10-08）请您接访：区教育局一楼会议室 08:30–17:30',
   reception_substitute: '补位接访：2026-10-08 由陈立华代赵明接访',
   reception_missed: '接访未登记：2026-10-08 局领导信访接待日（赵明）',
-  reception_summary: '每月通报：局领导信访接待日（2026-10-01至2026-10-31）应接访2次，已接访1次，缺岗1次',
+  reception_summary: '每月通报：局领导信访接待日（2026-10-01至2026-10-31）应接访3次，已接访1次，缺岗1次',
 };
 
 export const CAMPAIGN_TITLE = '查隐患、清积案、净环境';

@@ -13,6 +13,7 @@ import { campaignClock } from '../../domain/clock/campaign-clock';
 import { loadMailConfig } from '../../config/mail-config';
 import { planNow, type PlanClock } from '../../domain/clock/plan-clock';
 import type { Plan } from '../../domain/plan/schema';
+import type { CampaignAccess } from '../../domain/access/credential-chain';
 import { WORKFLOWS_PATH } from '../../worker/campaign-worker';
 import { bundleWorkflowsOnce } from '../../worker/run-worker';
 import { createTimeSkippingEnv, uniqueId } from '../helpers/temporal';
@@ -32,6 +33,8 @@ export interface PlanTimeHarness {
 export interface PlanTimeOptions {
   /** Deliver through this SMTP server instead of writing the outbox. */
   smtpUrl?: string;
+  /** Credential chain ends (issueCredentials); without them anyone may act. */
+  access?: CampaignAccess;
 }
 
 /**
@@ -74,6 +77,7 @@ export async function withPlanTime<T>(
         startedBy: 'office',
         rehearsalScale: 1,
         nowMs,
+        ...(options.access ? { access: options.access } : {}),
       });
       return fn({
         client: env.client,

@@ -111,6 +111,7 @@ export const receptionSummary: Template<'reception_summary'> = (body, ctx) => {
           [ctx.t('已接访', 'Held'), String(c.held)],
           [ctx.t('缺岗', 'Missed'), String(c.missed)],
           [ctx.t('补位', 'Substituted'), String(c.substituted)],
+          ...(c.suspended > 0 ? [[ctx.t('暂停', 'Suspended'), String(c.suspended)] as [string, string]] : []),
           [ctx.t('来访群众', 'Visitors'), String(c.visitors)],
           [ctx.t('当场答复', 'Answered on the spot'), String(c.answeredOnSpot)],
           [ctx.t('交办', 'Handed over'), String(c.handedOver)],
