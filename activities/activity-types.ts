@@ -30,6 +30,8 @@ export interface ReportRequest {
   campaignWorkflowId: string;
   scope: 'phase' | 'campaign';
   phaseId?: string;
+  /** A phase report's revision: above 1 it replaces the earlier ones, and says so. */
+  revision?: number;
 }
 
 export interface PublishedCampaignReport {

@@ -111,6 +111,7 @@ export async function gatherCampaignReportInput(
     timeZone: status.timeZone,
     locale: setup.base.context.locale,
     scope: request.scope,
+    revision: request.revision ?? 1,
     generatedAt: isoInstant(status.nowMs),
     phases,
     escalations: views.flatMap((view) =>
@@ -171,10 +172,12 @@ export function createPublishCampaignReportActivity(
     // A thousand units take minutes to read: heartbeat as they come, within the 2-minute heartbeat timeout.
     const heartbeat = () => Context.current().heartbeat();
     const { data, status, context, phaseName } = await gatherCampaignReportInput(client, request, heartbeat);
+    const revision = request.revision ?? 1;
     const published = await publishReport(data);
     const office = context.office;
     const notification: NotificationRequest = {
-      id: `${request.campaignWorkflowId}:report:${request.scope}:${request.phaseId ?? 'final'}`,
+      // A revision's mail is a mail of its own; the first keeps the id it always had.
+      id: `${request.campaignWorkflowId}:report:${request.scope}:${request.phaseId ?? 'final'}${revision > 1 ? `:rev:${revision}` : ''}`,
       campaignId: status.campaignId,
       campaignTitle: status.title,
       rehearsal: status.rehearsal,
@@ -186,6 +189,7 @@ export function createPublishCampaignReportActivity(
         kind: 'report_ready',
         scope: request.scope,
         phaseName: request.phaseId ? phaseName.get(request.phaseId) : undefined,
+        ...(revision > 1 ? { revision } : {}),
         files: published.files,
       },
     };

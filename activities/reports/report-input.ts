@@ -86,6 +86,8 @@ export const CampaignReportInputSchema = z.object({
   timeZone: z.string(),
   locale: z.enum(['zh', 'en']).default('zh'),
   scope: z.enum(['phase', 'campaign']).default('campaign'),
+  /** A phase report's revision; a later one replaces the earlier ones (reports that came in after it was compiled). */
+  revision: z.number().int().positive().default(1),
   /** Plan time the snapshot was taken (simulated in a rehearsal). */
   generatedAt: Instant,
   phases: z.array(PhaseSnapshotSchema),

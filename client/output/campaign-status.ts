@@ -45,6 +45,12 @@ export function renderCampaignStatus(status: StatusView): string {
   lines.push(
     `reports        ${t.owed} owed: ${t.onTime} on time, ${t.late} late, ${t.open} open (${t.overdue} overdue), ${t.missing} missing; ${status.accountabilityMarks} accountability mark(s)`,
   );
+  // A phase report reissued after late-due or late reports came in: which revision is the one to read.
+  const revised = status.phases.filter((p) => (p.report?.revision ?? 1) > 1);
+  if (revised.length > 0) {
+    const which = revised.map((p) => `${p.name} revision ${p.report!.revision} (${time(p.report!.issuedAtMs)})`);
+    lines.push(`phase reports  current: ${which.join('; ')}; earlier revisions are replaced`);
+  }
   lines.push('', unitSummaryTable(status));
   return lines.join('\n');
 }

@@ -13,6 +13,13 @@ export interface PhaseReturn {
   atMs: number;
 }
 
+/** The phase's report: which revision is current, and what the units had submitted when it was compiled. */
+export interface PhaseReportRecord {
+  revision: number;
+  issuedAtMs: number;
+  basis: { onTime: number; late: number };
+}
+
 export interface PhaseRecord {
   id: string;
   name: string;
@@ -27,6 +34,8 @@ export interface PhaseRecord {
   /** Approvals so far, while a phase that needs a majority waits for more. */
   approvals?: { by: string; atMs: number; comment?: string }[];
   returns: PhaseReturn[];
+  /** Absent until the phase closes (and in phases closed before reports had revisions). */
+  report?: PhaseReportRecord;
 }
 
 export interface TimelineEntry {

@@ -3,6 +3,7 @@ import { obligationsForPhase } from '../schedule/obligations';
 import { phaseStartMs, phaseWindow } from '../schedule/phase-window';
 import type { CampaignCommand } from './campaign-commands';
 import { withTimeline, type CampaignState, type PhaseRecord, type TimelineEntry } from './campaign-state';
+import { firstReport, nextReissueMs, reissuePhaseReports } from './phase-report-revisions';
 
 const HOUR_MS = 3_600_000;
 /** A phase opened this much (plan time) after its planned start is logged as late, with both times. */
@@ -92,7 +93,8 @@ export function advanceCampaign(
     }
     const current = next.phases[index]!;
     if (current.status === 'open' && current.gate === 'window-end' && current.window && nowMs >= current.window.endMs) {
-      const closed: PhaseRecord = { ...current, status: 'closed', closedAtMs: current.window.endMs };
+      const report = firstReport(next, { ...current, status: 'closed', closedAtMs: current.window.endMs }, nowMs);
+      const closed = report.record;
       next = {
         ...next,
         phases: next.phases.map((p, i) => (i === index ? closed : p)),
@@ -102,10 +104,14 @@ export function advanceCampaign(
           phaseId: current.id,
         }),
       };
-      commands.push({ type: 'phase-report', phaseId: current.id });
+      commands.push(report.command);
     }
   }
-  if (next.phases.every((p) => p.status === 'closed')) {
+  const allClosed = next.phases.every((p) => p.status === 'closed');
+  const reissued = reissuePhaseReports(next, nowMs, allClosed);
+  next = reissued.state;
+  commands.push(...reissued.commands);
+  if (allClosed) {
     const seq = next.seq + 1;
     next = {
       ...next,
@@ -134,5 +140,7 @@ export function nextCampaignWakeMs(plan: Plan, state: CampaignState): number | u
       times.push(record.window.endMs);
     }
   });
+  const reissue = nextReissueMs(state);
+  if (reissue !== undefined) times.push(reissue);
   return times.length ? Math.min(...times) : undefined;
 }

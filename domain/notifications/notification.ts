@@ -158,6 +158,8 @@ export const NotificationBodySchema = z.discriminatedUnion('kind', [
     kind: z.literal('report_ready'),
     scope: z.enum(['phase', 'campaign']),
     phaseName: z.string().optional(),
+    /** A phase report reissued because reports came in after it was compiled; it replaces revision - 1. */
+    revision: z.number().int().min(2).optional(),
     /** Report-store references (content hashes) of the compiled files. */
     files: z.array(z.object({ name: z.string(), ref: z.string(), mediaType: z.string() })),
   }),

@@ -108,13 +108,27 @@ export const campaignCancelled: Template<'campaign_cancelled'> = (body, ctx) => 
 
 export const reportReady: Template<'report_ready'> = (body, ctx) => {
   const phase = body.phaseName;
+  const revision = body.revision;
   const subject =
     body.scope === 'phase' && phase !== undefined
-      ? ctx.t(`${phase}阶段工作报告已生成`, `Report ready: ${phase}`)
+      ? revision !== undefined
+        ? ctx.t(`${phase}阶段工作报告已更新（第${revision}版）`, `Report revised: ${phase} (revision ${revision})`)
+        : ctx.t(`${phase}阶段工作报告已生成`, `Report ready: ${phase}`)
       : ctx.t('活动总结报告已生成', 'Campaign report ready');
   return {
     subject,
     blocks: [
+      ...(revision === undefined
+        ? []
+        : [
+            {
+              type: 'paragraph' as const,
+              text: ctx.t(
+                `阶段报告生成后又收到上报材料，现重新生成第${revision}版，取代第${revision - 1}版及以前各版，以本版为准。`,
+                `Reports arrived after the phase report was compiled: this is revision ${revision}, which replaces revision ${revision - 1} and earlier and is the current one.`,
+              ),
+            },
+          ]),
       {
         type: 'paragraph',
         text: ctx.t(
