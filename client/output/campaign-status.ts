@@ -33,6 +33,12 @@ export function renderCampaignStatus(status: StatusView): string {
       : 'window not fixed yet';
     const gate = phase.gate === 'approval' ? style.yellow(', closes when the leading group approves') : '';
     lines.push(`phase          ${phase.name} (${phase.id}), ${window}${gate}`);
+  } else if (
+    status.status === 'running' &&
+    status.windowEndMs !== undefined &&
+    status.phases.every((p) => p.status === 'closed')
+  ) {
+    lines.push(`phase          all closed; the campaign runs until its window ends at ${time(status.windowEndMs)}`);
   } else if (status.status === 'running') {
     lines.push('phase          none open (between phases)');
   }

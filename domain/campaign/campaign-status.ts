@@ -3,6 +3,7 @@ import { obligationsForPhase } from '../schedule/obligations';
 import { emptyCounts, type LedgerCounts, type PhaseCounts } from '../unit/unit-progress';
 import type { EscalationEntry } from '../unit/unit-state';
 import type { CampaignState, PhaseRecord } from './campaign-state';
+import { campaignWindowEndMs } from './campaign-window';
 import type { UnreconciledCase } from './leader-actions';
 import { roster } from './roster';
 
@@ -43,6 +44,8 @@ export interface CampaignStatus {
   /** Case counts over every unit's ledger, as last reported by the units. */
   ledger: LedgerTotals;
   cancelled?: CampaignState['cancelled'];
+  /** The end of the plan's own window (活动时间), when it has one: the campaign runs until then. */
+  windowEndMs?: number;
 }
 
 export interface LedgerTotals {
@@ -160,6 +163,7 @@ export function campaignStatus(plan: Plan, state: CampaignState, nowMs: number):
     accountabilityMarks: unitRows.reduce((sum, row) => sum + row.marks, 0),
     ledger: ledgerTotals(state),
     cancelled: state.cancelled,
+    windowEndMs: campaignWindowEndMs(plan),
   };
 }
 

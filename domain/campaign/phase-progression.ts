@@ -3,6 +3,7 @@ import { obligationsForPhase } from '../schedule/obligations';
 import { phaseStartMs, phaseWindow } from '../schedule/phase-window';
 import type { CampaignCommand } from './campaign-commands';
 import { withTimeline, type CampaignState, type PhaseRecord, type TimelineEntry } from './campaign-state';
+import { campaignWindowEndMs } from './campaign-window';
 import { firstReport, nextReissueMs, reissuePhaseReports } from './phase-report-revisions';
 
 const HOUR_MS = 3_600_000;
@@ -107,18 +108,21 @@ export function advanceCampaign(
       commands.push(report.command);
     }
   }
-  const allClosed = next.phases.every((p) => p.status === 'closed');
-  const reissued = reissuePhaseReports(next, nowMs, allClosed);
+  // With a campaign window (活动时间) the campaign outlasts its last phase until the window ends.
+  const windowEndMs = campaignWindowEndMs(plan);
+  const ending = next.phases.every((p) => p.status === 'closed') && (windowEndMs === undefined || nowMs >= windowEndMs);
+  const reissued = reissuePhaseReports(next, nowMs, ending);
   next = reissued.state;
   commands.push(...reissued.commands);
-  if (allClosed) {
+  if (ending) {
     const seq = next.seq + 1;
+    const what = windowEndMs === undefined ? 'campaign completed' : 'campaign completed at the end of its window';
     next = {
       ...next,
       seq,
       status: 'completed',
       completedAtMs: nowMs,
-      timeline: withTimeline(next, { atMs: nowMs, what: 'campaign completed' }),
+      timeline: withTimeline(next, { atMs: nowMs, what }),
     };
     commands.push(
       { type: 'broadcast', units: 'all', event: { type: 'campaign-ended', seq } },
@@ -140,6 +144,8 @@ export function nextCampaignWakeMs(plan: Plan, state: CampaignState): number | u
       times.push(record.window.endMs);
     }
   });
+  const windowEndMs = campaignWindowEndMs(plan);
+  if (windowEndMs !== undefined && state.phases.every((p) => p.status === 'closed')) times.push(windowEndMs);
   const reissue = nextReissueMs(state);
   if (reissue !== undefined) times.push(reissue);
   return times.length ? Math.min(...times) : undefined;

@@ -54,6 +54,12 @@ export const CampaignSchema = z.object({
   quietOnDaysOff: z.boolean().default(false),
   /** Time of day a deliverable given only by date is due ("4月14日前上报" → that day at this time). */
   defaultDueTime: LocalTimeSchema.default('18:00'),
+  /**
+   * 活动时间 ("4月1日至4月30日"): the campaign's own dates, both days inclusive. Phases sit inside
+   * them; the campaign runs, and reports may still come in, until its last day is over, so a summary
+   * may be due after the last phase (domain/campaign/campaign-window.ts).
+   */
+  window: z.object({ start: LocalDateSchema, end: LocalDateSchema }).optional(),
 });
 
 export const LeadingGroupSchema = z.object({

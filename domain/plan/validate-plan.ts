@@ -1,5 +1,6 @@
 import { checkApprovers } from './check-approvers';
 import { checkCalendarCoverage } from './check-calendar';
+import { checkCampaignWindow } from './check-campaign-window';
 import { checkPlanSize } from './check-plan-size';
 import { checkAssessment } from './check-assessment';
 import { checkReceptions } from './check-receptions';
@@ -31,6 +32,7 @@ function crossFieldIssues(plan: LoosePlan, input: unknown): PlanIssue[] {
     ...checkReferences(plan),
     ...checkPhaseWindows(plan.phases),
     ...checkTiming(plan),
+    ...checkCampaignWindow(plan),
     ...checkCalendarCoverage(plan),
     ...checkApprovers(plan),
     ...checkAssessment(plan, input),

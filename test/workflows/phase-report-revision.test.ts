@@ -4,7 +4,6 @@ import { createFolderReportStore } from '../../activities/reports/report-store';
 import {
   asOfNow,
   campaignStatusQuery,
-  phaseReportWorkflowId,
   submitReportUpdate,
   timelineQuery,
   unitStatusQuery,
@@ -13,6 +12,7 @@ import {
 import { uniqueId } from '../helpers/temporal';
 import { parseMail } from '../notify/parse-mail';
 import { eventually } from '../support/eventually';
+import { phaseReportDone } from '../support/phase-reports';
 import { beijing, smallPlan } from '../support/plans';
 import { withPlanTime, type PlanTimeHarness } from '../support/time-skipping-harness';
 
@@ -57,7 +57,7 @@ describe('a phase report when a report due after the phase arrives', () => {
     await withPlanTime(plan, async (h) => {
       const campaignId = h.handle.workflowId;
       await h.runUntil(beijing('2026-04-16', '02:00'));
-      await h.client.workflow.getHandle(phaseReportWorkflowId(campaignId, 'mobilise')).result();
+      await phaseReportDone(h.client, campaignId, 'mobilise');
       const first = await reportMarkdown(h, '宣传发动阶段工作报告已生成');
       expect(first).toContain('版本：第1版。');
       expect(first).toMatch(/### 待上报\n\n\| 单位 \| 材料 \| 截止时间 \|\n[^#]*甲镇[^#]*乙镇/);
@@ -72,7 +72,7 @@ describe('a phase report when a report due after the phase arrives', () => {
         (s) => s.rows.some((row) => row.state === 'on-time'),
         { what: '甲镇 on time' },
       );
-      await h.client.workflow.getHandle(phaseReportWorkflowId(campaignId, 'mobilise', 2)).result();
+      await phaseReportDone(h.client, campaignId, 'mobilise', 2);
       const second = await reportMarkdown(h, '宣传发动阶段工作报告已更新（第2版）');
       expect(second).toContain('版本：第2版（现行版本）。本阶段报告生成后又收到上报材料，本版取代第1版及以前各版。');
       expect(second).toMatch(/### 按时上报\n\n[^#]*甲镇/);
