@@ -8,6 +8,7 @@ import { realDelayUntil } from '../domain/clock/plan-clock';
 import { installCampaignAccess, type CampaignAccessHolder } from './campaign-access';
 import { installLeaderActions, installOfficeActions, installProgressSignal } from './campaign-actions';
 import { createCommandRunner } from './campaign-commands';
+import { installDutyActions } from './campaign-duties';
 import { installCampaignQueries } from './campaign-queries';
 import { createCampaignRun, type CampaignRun } from './campaign-run';
 import { campaignHistoryFull } from './history-budget';
@@ -24,6 +25,7 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
   installLeaderActions(run, holder);
   installOfficeActions(run, holder);
   installProgressSignal(run);
+  installDutyActions(run, holder);
   installCampaignQueries(run, holder);
   const publisher = startStatusPublisher(run.state, () =>
     campaignPublication(input.plan, run.state(), input.clock, run.now()),

@@ -1,5 +1,6 @@
 import { writeCsv } from '../csv/csv-format';
 import { formatLateBy, formatPlanTime } from '../notify/templates';
+import { dutySections } from './duty-section';
 import { renderHtml, renderMarkdown } from './report-render';
 import type { Section, Table } from './report-render';
 import { CampaignReportInputSchema } from './report-input';
@@ -107,6 +108,7 @@ function buildSections(input: CampaignReportInput, t: Pick2): Section[] {
   }
 
   sections.push(decisionsSection(input, t, time));
+  sections.push(...dutySections(input, t, time));
 
   sections.push({
     heading: t('督办记录', 'Escalations'),

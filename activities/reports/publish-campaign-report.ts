@@ -127,6 +127,24 @@ export async function gatherCampaignReportInput(
       })),
     ),
     decisions: phaseDecisions(status.phases, decisionNames(setup, views)),
+    duties: (status.duties ?? [])
+      .filter((d) => request.scope !== 'phase' || d.phaseId === request.phaseId)
+      .map((d) => ({
+        phaseName: d.phaseName,
+        title: d.title,
+        kind: d.kind,
+        by: d.by,
+        dueAt: d.dueMs === undefined ? undefined : isoInstant(d.dueMs),
+        state: d.state,
+        completedAt: d.completedAtMs === undefined ? undefined : isoInstant(d.completedAtMs),
+        findings: d.findings.map((f) => ({
+          unitName: setup.units.find((u) => u.id === f.unitId)?.name ?? f.unitId,
+          text: f.text,
+          at: isoInstant(f.atMs),
+          caseId: f.caseId,
+          filingError: f.filingError,
+        })),
+      })),
     accountabilityMarks: views.flatMap((view) =>
       view.marks.map((m) => ({
         unitId: view.unitId,

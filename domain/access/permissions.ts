@@ -19,7 +19,8 @@ export type Action =
   | 'resumeReminders'
   | 'cancelCampaign'
   | 'recordReception'
-  | 'substituteReception';
+  | 'substituteReception'
+  | 'recordFindings';
 
 type Role = 'office' | 'leader' | 'own-unit';
 
@@ -46,6 +47,8 @@ const RULES: Record<Action, readonly Role[]> = {
   // 领导接访日: the leader on duty (or the office for them) keeps the register; the domain checks who is on duty.
   recordReception: ['office', 'leader'],
   substituteReception: ['office', 'leader'],
+  // 督查: the office, or a leader on the duty's team; the domain checks who is on it (domain/campaign/duties.ts).
+  recordFindings: ['office', 'leader'],
 };
 
 function isAction(value: string): value is Action {
@@ -91,6 +94,7 @@ const WORDS: Record<Action, string> = {
   cancelCampaign: 'cancel the campaign',
   recordReception: 'record a reception (登记)',
   substituteReception: 'name a substitute (补位)',
+  recordFindings: 'record supervision findings (督查)',
 };
 
 /** An action in words, for a refusal. */

@@ -38,6 +38,24 @@ export interface PhaseRecord {
   report?: PhaseReportRecord;
 }
 
+/** What the office or a supervision team found at one unit on a duty (督查发现). */
+export interface FindingRecord {
+  unitId: string;
+  text: string;
+  by: string;
+  atMs: number;
+  /** The case the unit's ledger took for it, or why the unit refused it. */
+  caseId?: string;
+  filingError?: string;
+}
+
+/** A duty of the office or a supervision team in a phase (domain/campaign/duties.ts). */
+export interface DutyRecord {
+  findings: FindingRecord[];
+  completedAtMs?: number;
+  completedBy?: string;
+}
+
 export interface TimelineEntry {
   atMs: number;
   /** When it was due to happen, for what happened late (a phase opened after the worker was down). */
@@ -60,6 +78,8 @@ export interface CampaignState {
   timeline: TimelineEntry[];
   cancelled?: { reason: string; by: string; atMs: number };
   completedAtMs?: number;
+  /** Duties of the office and supervision teams, by `phaseId/dutyId`; absent until a finding is recorded. */
+  duties?: Record<string, DutyRecord>;
 }
 
 const TIMELINE_LIMIT = 500;

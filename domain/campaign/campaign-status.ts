@@ -4,6 +4,7 @@ import { emptyCounts, type LedgerCounts, type PhaseCounts } from '../unit/unit-p
 import type { EscalationEntry } from '../unit/unit-state';
 import type { CampaignState, PhaseRecord } from './campaign-state';
 import { campaignWindowEndMs } from './campaign-window';
+import { dutyViews, type DutyView } from './duty-view';
 import type { UnreconciledCase } from './leader-actions';
 import { roster } from './roster';
 
@@ -46,6 +47,8 @@ export interface CampaignStatus {
   cancelled?: CampaignState['cancelled'];
   /** The end of the plan's own window (活动时间), when it has one: the campaign runs until then. */
   windowEndMs?: number;
+  /** The office's and supervision teams' duties (督查, 暗查) with their findings. */
+  duties: DutyView[];
 }
 
 export interface LedgerTotals {
@@ -164,6 +167,7 @@ export function campaignStatus(plan: Plan, state: CampaignState, nowMs: number):
     ledger: ledgerTotals(state),
     cancelled: state.cancelled,
     windowEndMs: campaignWindowEndMs(plan),
+    duties: dutyViews(plan, state, nowMs),
   };
 }
 

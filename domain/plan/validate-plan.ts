@@ -1,6 +1,7 @@
 import { checkApprovers } from './check-approvers';
 import { checkCalendarCoverage } from './check-calendar';
 import { checkCampaignWindow } from './check-campaign-window';
+import { checkDuties } from './check-duties';
 import { checkPlanSize } from './check-plan-size';
 import { checkAssessment } from './check-assessment';
 import { checkReceptions } from './check-receptions';
@@ -33,6 +34,7 @@ function crossFieldIssues(plan: LoosePlan, input: unknown): PlanIssue[] {
     ...checkPhaseWindows(plan.phases),
     ...checkTiming(plan),
     ...checkCampaignWindow(plan),
+    ...checkDuties(plan),
     ...checkCalendarCoverage(plan),
     ...checkApprovers(plan),
     ...checkAssessment(plan, input),
