@@ -54,6 +54,8 @@ export interface DutyRecord {
   findings: FindingRecord[];
   completedAtMs?: number;
   completedBy?: string;
+  /** Reminders and overdue notices sent to the duty's owner (domain/campaign/duty-alerts.ts). */
+  alertsSent?: number;
 }
 
 export interface TimelineEntry {

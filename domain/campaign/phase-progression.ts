@@ -4,6 +4,7 @@ import { phaseStartMs, phaseWindow } from '../schedule/phase-window';
 import type { CampaignCommand } from './campaign-commands';
 import { withTimeline, type CampaignState, type PhaseRecord, type TimelineEntry } from './campaign-state';
 import { campaignWindowEndMs } from './campaign-window';
+import { fireDutyAlerts, nextDutyAlertMs } from './duty-alerts';
 import { firstReport, nextReissueMs, reissuePhaseReports } from './phase-report-revisions';
 
 const HOUR_MS = 3_600_000;
@@ -112,8 +113,9 @@ export function advanceCampaign(
   const windowEndMs = campaignWindowEndMs(plan);
   const ending = next.phases.every((p) => p.status === 'closed') && (windowEndMs === undefined || nowMs >= windowEndMs);
   const reissued = reissuePhaseReports(next, nowMs, ending);
-  next = reissued.state;
-  commands.push(...reissued.commands);
+  const alerts = fireDutyAlerts(plan, reissued.state, nowMs);
+  next = alerts.state;
+  commands.push(...reissued.commands, ...alerts.commands);
   if (ending) {
     const seq = next.seq + 1;
     const what = windowEndMs === undefined ? 'campaign completed' : 'campaign completed at the end of its window';
@@ -146,6 +148,8 @@ export function nextCampaignWakeMs(plan: Plan, state: CampaignState): number | u
   });
   const windowEndMs = campaignWindowEndMs(plan);
   if (windowEndMs !== undefined && state.phases.every((p) => p.status === 'closed')) times.push(windowEndMs);
+  const dutyAlert = nextDutyAlertMs(plan, state);
+  if (dutyAlert !== undefined) times.push(dutyAlert);
   const reissue = nextReissueMs(state);
   if (reissue !== undefined) times.push(reissue);
   return times.length ? Math.min(...times) : undefined;

@@ -7,7 +7,7 @@ import {
   type RecordFindingsRequest,
 } from '../../../domain/campaign/duties';
 import { dutyViews } from '../../../domain/campaign/duty-view';
-import { advanceCampaign } from '../../../domain/campaign/phase-progression';
+import { advanceCampaign, nextCampaignWakeMs } from '../../../domain/campaign/phase-progression';
 import { beijing, smallPlan } from '../../support/plans';
 
 // A deputy leads the supervision team (督导组); the office checks units unannounced (暗查).
@@ -161,5 +161,42 @@ describe('supervision duties (督查, 暗查)', () => {
       caseId: 'town-a-0001',
     });
     expect(state.timeline.at(-1)?.what).toBe('工作小组组建情况督查: 0 finding(s) recorded by leader:deputy; duty done');
+  });
+
+  it('reminds the duty’s owner the day before it is due and tells them a day after while it is not done', () => {
+    let state = opened();
+    expect(nextCampaignWakeMs(plan, state)).toBe(beijing('2026-04-13', '18:00'));
+    const reminded = advanceCampaign(plan, state, beijing('2026-04-13', '18:00'));
+    const notices = reminded.commands.flatMap((c) => (c.type === 'notify' ? [c] : []));
+    expect(notices.map((c) => [c.eventKey, c.audience, c.body.kind === 'duty_due' && c.body.overdue])).toEqual([
+      ['duty:mobilise:spot-check:1', [{ leader: 'deputy' }, 'office'], false],
+      ['duty:mobilise:unannounced:1', ['office'], false],
+    ]);
+    // Nothing twice; the team closes its duty, so only the office's is overdue two days later.
+    state = reminded.state;
+    expect(advanceCampaign(plan, state, beijing('2026-04-14')).commands).toEqual([]);
+    state = recordFindings(
+      plan,
+      state,
+      request({ findings: [], done: true }),
+      'mobilise/spot-check',
+      beijing('2026-04-14'),
+    );
+    expect(nextCampaignWakeMs(plan, state)).toBe(beijing('2026-04-15', '18:00'));
+    const overdue = advanceCampaign(plan, state, beijing('2026-04-15', '18:00')).commands;
+    expect(overdue.flatMap((c) => (c.type === 'notify' ? [[c.eventKey, c.body]] : []))).toEqual([
+      [
+        'duty:mobilise:unannounced:2',
+        {
+          kind: 'duty_due',
+          phaseName: '宣传发动',
+          title: '暗查',
+          dutyKind: 'unannounced-check',
+          dueAt: new Date(beijing('2026-04-14', '18:00')).toISOString(),
+          overdue: true,
+          findings: 0,
+        },
+      ],
+    ]);
   });
 });
