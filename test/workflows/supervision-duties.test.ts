@@ -120,4 +120,28 @@ describe('a supervision team’s duty', () => {
       expect(markdown).toContain(`| 工作小组组建情况督查 | 甲镇 | 台帐漏登一件重复访 | ${caseId} |`);
     });
   }, 120_000);
+
+  it('is reminded to its team the day before it is due, and reported overdue a day after', async () => {
+    const quiet = { ...plan, campaign: { ...plan.campaign, id: uniqueId('duty-alerts') } };
+    await withPlanTime(quiet, async (h) => {
+      await h.runUntil(beijing('2026-04-15', '19:00'));
+      const mails = await eventually(
+        () => h.notifications(),
+        (log) => log.filter((e) => e.kind === 'duty_due').length >= 4,
+        { what: 'the duty reminders and overdue notices' },
+      );
+      const duty = mails.filter((e) => e.kind === 'duty_due');
+      // Plan minutes: the timer fires a few milliseconds after its moment.
+      expect(duty.map((e) => [e.at.slice(0, 16), e.email, e.subject])).toEqual([
+        [
+          '2026-04-13T10:00',
+          'deputy@example.org',
+          expect.stringContaining('督查任务将于2026-04-14 18:00到期：工作小组组建情况督查'),
+        ],
+        ['2026-04-13T10:00', 'office@example.org', expect.stringContaining('督查任务将于')],
+        ['2026-04-15T10:00', 'deputy@example.org', expect.stringContaining('督查任务逾期未办结：工作小组组建情况督查')],
+        ['2026-04-15T10:00', 'office@example.org', expect.stringContaining('督查任务逾期未办结')],
+      ]);
+    });
+  }, 120_000);
 });
