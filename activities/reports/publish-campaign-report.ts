@@ -16,7 +16,8 @@ import type { PublishedCampaignReport, ReportRequest } from '../activity-types';
 import type { NotificationRequest } from '../../domain/notifications/notification';
 import { mapWithConcurrency } from '../fanout/map-with-concurrency';
 import { phaseDecisions, type DecisionNames } from './phase-decisions';
-import type { CampaignReportInputData, UnitRow } from './report-input';
+import type { CampaignReportInputData, DutyReport, UnitRow } from './report-input';
+import type { CampaignStatus } from '../../domain/campaign/campaign-status';
 
 function rowState(state: UnitStatusView['rows'][number]['state']): UnitRow['state'] {
   if (state === 'on-time' || state === 'late' || state === 'missing') return state;
@@ -55,6 +56,31 @@ function decisionNames(setup: UnitSetup, views: readonly UnitStatusView[]): Deci
     unit: (unitId) => units.get(unitId) ?? unitId,
     deliverable: (id) => deliverables.get(id) ?? id,
   };
+}
+
+/** The office's and supervision teams' duties for the report: a phase report shows its phase's only. */
+function dutyReports(status: CampaignStatus, setup: UnitSetup, request: ReportRequest): DutyReport[] {
+  // A campaign started before duties existed answers without them.
+  const duties = (status as Partial<Pick<CampaignStatus, 'duties'>>).duties ?? [];
+  const unitName = new Map(setup.units.map((u) => [u.id, u.name]));
+  return duties
+    .filter((d) => request.scope !== 'phase' || d.phaseId === request.phaseId)
+    .map((d) => ({
+      phaseName: d.phaseName,
+      title: d.title,
+      kind: d.kind,
+      by: d.by,
+      dueAt: d.dueMs === undefined ? undefined : isoInstant(d.dueMs),
+      state: d.state,
+      completedAt: d.completedAtMs === undefined ? undefined : isoInstant(d.completedAtMs),
+      findings: d.findings.map((f) => ({
+        unitName: unitName.get(f.unitId) ?? f.unitId,
+        text: f.text,
+        at: isoInstant(f.atMs),
+        caseId: f.caseId,
+        filingError: f.filingError,
+      })),
+    }));
 }
 
 /**
@@ -127,24 +153,7 @@ export async function gatherCampaignReportInput(
       })),
     ),
     decisions: phaseDecisions(status.phases, decisionNames(setup, views)),
-    duties: (status.duties ?? [])
-      .filter((d) => request.scope !== 'phase' || d.phaseId === request.phaseId)
-      .map((d) => ({
-        phaseName: d.phaseName,
-        title: d.title,
-        kind: d.kind,
-        by: d.by,
-        dueAt: d.dueMs === undefined ? undefined : isoInstant(d.dueMs),
-        state: d.state,
-        completedAt: d.completedAtMs === undefined ? undefined : isoInstant(d.completedAtMs),
-        findings: d.findings.map((f) => ({
-          unitName: setup.units.find((u) => u.id === f.unitId)?.name ?? f.unitId,
-          text: f.text,
-          at: isoInstant(f.atMs),
-          caseId: f.caseId,
-          filingError: f.filingError,
-        })),
-      })),
+    duties: dutyReports(status, setup, request),
     accountabilityMarks: views.flatMap((view) =>
       view.marks.map((m) => ({
         unitId: view.unitId,
