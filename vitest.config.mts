@@ -18,6 +18,7 @@ const PURE = [
   'test/notify/mail-config.test.ts',
   'test/notify/outbox.test.ts',
   'test/notify/templates.test.ts',
+  'test/output/campaign-status.test.ts',
   'test/plumbing/list-filter.test.ts',
   'test/plumbing/worker-config.test.ts',
   'test/reports/**/*.test.ts',

@@ -32,6 +32,8 @@ export interface ReportRequest {
   phaseId?: string;
   /** Reception programmes of the campaign whose counts join the report; absent: found by their workflow ids. */
   receptionProgrammes?: string[];
+  /** A phase report's revision: above 1 it replaces the earlier ones, and says so. */
+  revision?: number;
 }
 
 export interface PublishedCampaignReport {

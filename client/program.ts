@@ -4,6 +4,7 @@ import { registerAuditCommand } from './commands/audit';
 import { registerCaseCommands } from './commands/case-commands';
 import { registerCodecServerCommand } from './commands/codec-server';
 import { registerDraftCommand } from './commands/draft';
+import { registerDutyCommands } from './commands/duties';
 import { registerLeaderCommands } from './commands/leaders';
 import { registerOfficeCommands } from './commands/office';
 import { registerOfficeUpdateCommands } from './commands/office-updates';
@@ -54,6 +55,7 @@ See docs/cli.md for a tour.`,
   registerCaseCommands(program);
   program.commandsGroup('Leaders (领导小组):');
   registerLeaderCommands(program);
+  registerDutyCommands(program);
   registerAuditCommand(program);
   registerRepairCommand(program);
   program.commandsGroup('Operations:');

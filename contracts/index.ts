@@ -13,3 +13,4 @@ export * from './task-queues';
 export * from './unit-messages';
 export * from './workflow-ids';
 export * from './assessment';
+export * from './duty-messages';

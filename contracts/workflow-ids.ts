@@ -7,7 +7,10 @@ export function unitWorkflowId(campaignId: string, unitId: string): string {
   return `campaign:${campaignId}:unit:${unitId}`;
 }
 
-/** The workflow that compiles and mails one closed phase's report. */
-export function phaseReportWorkflowId(campaignWorkflowId: string, phaseId: string): string {
-  return `${campaignWorkflowId}:report:phase:${phaseId}`;
+/**
+ * The workflow that compiles and mails one revision of a closed phase's report. The first keeps the
+ * id it always had; a reissue (domain/campaign/phase-report-revisions.ts) is a workflow of its own.
+ */
+export function phaseReportWorkflowId(campaignWorkflowId: string, phaseId: string, revision = 1): string {
+  return `${campaignWorkflowId}:report:phase:${phaseId}${revision > 1 ? `:rev:${revision}` : ''}`;
 }

@@ -43,14 +43,15 @@ export function createCommandRunner(run: CampaignRun, holder: CampaignAccessHold
 
   // A phase report reads every unit; the next phase must not wait for it, and continue-as-new
   // waits only for its start.
-  const phaseReport = (phaseId: string) => {
+  const phaseReport = (phaseId: string, revision = 1) => {
+    const request = { campaignWorkflowId: info.workflowId, scope: 'phase' as const, phaseId, revision };
     const started = startChild(phaseReportWorkflow, {
-      workflowId: phaseReportWorkflowId(info.workflowId, phaseId),
-      args: [{ request: { campaignWorkflowId: info.workflowId, scope: 'phase', phaseId }, context: run.context }],
+      workflowId: phaseReportWorkflowId(info.workflowId, phaseId, revision),
+      args: [{ request, context: run.context }],
       parentClosePolicy: ParentClosePolicy.ABANDON,
       workflowTaskTimeout: WORKFLOW_TASK_TIMEOUT,
     });
-    notifier.track(started, `phase report ${phaseId}`);
+    notifier.track(started, `phase report ${phaseId} revision ${revision}`);
     reportsOfThisRun.push(started.then((report) => report.result()).catch(() => undefined));
   };
 
@@ -61,7 +62,7 @@ export function createCommandRunner(run: CampaignRun, holder: CampaignAccessHold
       case 'notify':
         return notifier.dispatch(command);
       case 'phase-report':
-        return phaseReport(command.phaseId);
+        return phaseReport(command.phaseId, command.revision);
       case 'final-report':
         // The summary is worth waiting for, but a report that cannot be compiled must not fail the campaign.
         await publishAndMail(

@@ -8,6 +8,7 @@ import { realDelayUntil } from '../domain/clock/plan-clock';
 import { installCampaignAccess, type CampaignAccessHolder } from './campaign-access';
 import { installLeaderActions, installOfficeActions, installProgressSignal } from './campaign-actions';
 import { createCommandRunner } from './campaign-commands';
+import { installDutyActions } from './campaign-duties';
 import { installCampaignQueries } from './campaign-queries';
 import { createCampaignRun, type CampaignRun } from './campaign-run';
 import { campaignHistoryFull } from './history-budget';
@@ -24,6 +25,7 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
   installLeaderActions(run, holder);
   installOfficeActions(run, holder);
   installProgressSignal(run);
+  installDutyActions(run, holder);
   installCampaignQueries(run, holder);
   const publisher = startStatusPublisher(run.state, () =>
     campaignPublication(input.plan, run.state(), input.clock, run.now()),
@@ -61,7 +63,12 @@ async function sleepUntilNextWake(run: CampaignRun): Promise<void> {
   const next = nextCampaignWakeMs(run.plan, run.state());
   // Progress signals do not wake this loop otherwise, and a campaign asleep until its next
   // deadline would let its history grow far past the server's suggestion.
-  const wake = () => run.queue.length > 0 || run.state().status !== 'running' || campaignHistoryFull();
+  // A unit's progress can bring a moment forward (a phase report to reissue, phase-report-revisions.ts).
+  const sooner = () => {
+    const now = nextCampaignWakeMs(run.plan, run.state());
+    return now !== undefined && (next === undefined || now < next);
+  };
+  const wake = () => run.queue.length > 0 || run.state().status !== 'running' || campaignHistoryFull() || sooner();
   if (next === undefined) await condition(wake);
   else await condition(wake, Math.max(1, realDelayUntil(run.input.clock, Date.now(), next)));
 }

@@ -108,6 +108,7 @@ export const SOURCE_WORDS: Record<CaseSource, string[]> = {
   'reception-day': ['领导接访日', '接访日', '接访'],
   'handed-down': ['上级交办', '省市交办', '交办'],
   filed: ['登记', '立案', '来信来访'],
+  supervision: ['督查发现', '督查', '暗查', '抽查'],
 };
 
 const SOURCE_BY_WORD = new Map<string, CaseSource>(

@@ -1,6 +1,7 @@
 import { writeCsv } from '../csv/csv-format';
 import { formatLateBy, formatPlanTime } from '../notify/templates';
 import { receptionCsv, receptionSections } from './reception-sections';
+import { dutySections } from './duty-section';
 import { renderHtml, renderMarkdown } from './report-render';
 import type { Section, Table } from './report-render';
 import { CampaignReportInputSchema } from './report-input';
@@ -58,6 +59,7 @@ function buildSections(input: CampaignReportInput, t: Pick2): Section[] {
       level: 2,
       paragraphs: [
         `${t('生成时间', 'Generated')}: ${time(input.generatedAt)} (${input.timeZone})`,
+        ...revisionNote(input, t),
         ...(input.rehearsal ? [t('本报告来自演练，不作为正式考核依据。', 'This report comes from a rehearsal.')] : []),
       ],
       table: {
@@ -110,6 +112,7 @@ function buildSections(input: CampaignReportInput, t: Pick2): Section[] {
   }
 
   sections.push(decisionsSection(input, t, time));
+  sections.push(...dutySections(input, t, time));
 
   sections.push({
     heading: t('督办记录', 'Escalations'),
@@ -261,4 +264,16 @@ function renderCsv(input: CampaignReportInput, t: Pick2): string {
     ]),
   );
   return writeCsv([header, ...rows]);
+}
+
+/** Which revision a phase report is: a reissue says it replaces the earlier ones and is the current one. */
+function revisionNote(input: CampaignReportInput, t: Pick2): string[] {
+  if (input.scope !== 'phase') return [];
+  if (input.revision === 1) return [t('版本：第1版。', 'Revision 1.')];
+  return [
+    t(
+      `版本：第${input.revision}版（现行版本）。本阶段报告生成后又收到上报材料，本版取代第${input.revision - 1}版及以前各版。`,
+      `Revision ${input.revision} (current). Reports arrived after this phase's report was compiled; this revision replaces revision ${input.revision - 1} and earlier.`,
+    ),
+  ];
 }

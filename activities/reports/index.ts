@@ -39,7 +39,8 @@ export function createReportActivities(deps: { store: ReportStore }) {
     }
     const input = parsed.data;
     const report = compileCampaignReport(input);
-    const stem = `${input.campaignId}-${input.scope === 'phase' ? (input.phases[0]?.phaseId ?? 'phase') : 'campaign'}-report`;
+    const revision = input.revision > 1 ? `-r${input.revision}` : '';
+    const stem = `${input.campaignId}-${input.scope === 'phase' ? (input.phases[0]?.phaseId ?? 'phase') : 'campaign'}-report${revision}`;
     const outputs = [
       { name: `${stem}.md`, mediaType: 'text/markdown', text: report.markdown },
       { name: `${stem}.html`, mediaType: 'text/html', text: report.html },

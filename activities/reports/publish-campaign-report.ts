@@ -18,7 +18,8 @@ import type { NotificationRequest } from '../../domain/notifications/notificatio
 import { mapWithConcurrency } from '../fanout/map-with-concurrency';
 import { phaseDecisions, type DecisionNames } from './phase-decisions';
 import { gatherReceptionReports } from './reception-report';
-import type { CampaignReportInputData, UnitRow } from './report-input';
+import type { CampaignReportInputData, DutyReport, UnitRow } from './report-input';
+import type { CampaignStatus } from '../../domain/campaign/campaign-status';
 
 function rowState(state: UnitStatusView['rows'][number]['state']): UnitRow['state'] {
   if (state === 'on-time' || state === 'late' || state === 'missing') return state;
@@ -57,6 +58,31 @@ function decisionNames(setup: UnitSetup, views: readonly UnitStatusView[]): Deci
     unit: (unitId) => units.get(unitId) ?? unitId,
     deliverable: (id) => deliverables.get(id) ?? id,
   };
+}
+
+/** The office's and supervision teams' duties for the report: a phase report shows its phase's only. */
+function dutyReports(status: CampaignStatus, setup: UnitSetup, request: ReportRequest): DutyReport[] {
+  // A campaign started before duties existed answers without them.
+  const duties = (status as Partial<Pick<CampaignStatus, 'duties'>>).duties ?? [];
+  const unitName = new Map(setup.units.map((u) => [u.id, u.name]));
+  return duties
+    .filter((d) => request.scope !== 'phase' || d.phaseId === request.phaseId)
+    .map((d) => ({
+      phaseName: d.phaseName,
+      title: d.title,
+      kind: d.kind,
+      by: d.by,
+      dueAt: d.dueMs === undefined ? undefined : isoInstant(d.dueMs),
+      state: d.state,
+      completedAt: d.completedAtMs === undefined ? undefined : isoInstant(d.completedAtMs),
+      findings: d.findings.map((f) => ({
+        unitName: unitName.get(f.unitId) ?? f.unitId,
+        text: f.text,
+        at: isoInstant(f.atMs),
+        caseId: f.caseId,
+        filingError: f.filingError,
+      })),
+    }));
 }
 
 /**
@@ -115,6 +141,7 @@ export async function gatherCampaignReportInput(
     timeZone: status.timeZone,
     locale: setup.base.context.locale,
     scope: request.scope,
+    revision: request.revision ?? 1,
     generatedAt: isoInstant(status.nowMs),
     phases,
     escalations: views.flatMap((view) =>
@@ -130,6 +157,7 @@ export async function gatherCampaignReportInput(
       })),
     ),
     decisions: phaseDecisions(status.phases, decisionNames(setup, views)),
+    duties: dutyReports(status, setup, request),
     accountabilityMarks: views.flatMap((view) =>
       view.marks.map((m) => ({
         unitId: view.unitId,
@@ -178,10 +206,12 @@ export function createPublishCampaignReportActivity(
     // A thousand units take minutes to read: heartbeat as they come, within the 2-minute heartbeat timeout.
     const heartbeat = () => Context.current().heartbeat();
     const { data, status, context, phaseName } = await gatherCampaignReportInput(client, request, heartbeat);
+    const revision = request.revision ?? 1;
     const published = await publishReport(data);
     const office = context.office;
     const notification: NotificationRequest = {
-      id: `${request.campaignWorkflowId}:report:${request.scope}:${request.phaseId ?? 'final'}`,
+      // A revision's mail is a mail of its own; the first keeps the id it always had.
+      id: `${request.campaignWorkflowId}:report:${request.scope}:${request.phaseId ?? 'final'}${revision > 1 ? `:rev:${revision}` : ''}`,
       campaignId: status.campaignId,
       campaignTitle: status.title,
       rehearsal: status.rehearsal,
@@ -193,6 +223,7 @@ export function createPublishCampaignReportActivity(
         kind: 'report_ready',
         scope: request.scope,
         phaseName: request.phaseId ? phaseName.get(request.phaseId) : undefined,
+        ...(revision > 1 ? { revision } : {}),
         files: published.files,
       },
     };

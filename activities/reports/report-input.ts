@@ -69,6 +69,29 @@ export const PhaseDecisionSchema = z.object({
 });
 export type PhaseDecision = z.infer<typeof PhaseDecisionSchema>;
 
+/** A duty of the office or a supervision team (督查, 暗查) and what it found. */
+export const DutyReportSchema = z.object({
+  phaseName: z.string(),
+  title: z.string(),
+  kind: z.enum(['supervision', 'unannounced-check', 'spot-check', 'inspection']),
+  by: z.string(),
+  dueAt: Instant.optional(),
+  state: z.enum(['pending', 'open', 'overdue', 'done']),
+  completedAt: Instant.optional(),
+  findings: z
+    .array(
+      z.object({
+        unitName: z.string(),
+        text: z.string(),
+        at: Instant,
+        caseId: z.string().optional(),
+        filingError: z.string().optional(),
+      }),
+    )
+    .default([]),
+});
+export type DutyReport = z.infer<typeof DutyReportSchema>;
+
 export const LedgerStatsSchema = z.object({
   total: z.number().int().nonnegative(),
   closed: z.number().int().nonnegative(),
@@ -87,6 +110,8 @@ export const CampaignReportInputSchema = z.object({
   timeZone: z.string(),
   locale: z.enum(['zh', 'en']).default('zh'),
   scope: z.enum(['phase', 'campaign']).default('campaign'),
+  /** A phase report's revision; a later one replaces the earlier ones (reports that came in after it was compiled). */
+  revision: z.number().int().positive().default(1),
   /** Plan time the snapshot was taken (simulated in a rehearsal). */
   generatedAt: Instant,
   phases: z.array(PhaseSnapshotSchema),
@@ -94,6 +119,8 @@ export const CampaignReportInputSchema = z.object({
   accountabilityMarks: z.array(AccountabilityMarkSchema).default([]),
   /** Approvals, comments and returns, in time order. */
   decisions: z.array(PhaseDecisionSchema).default([]),
+  /** The office's and supervision teams' duties; a phase report shows its phase's only. */
+  duties: z.array(DutyReportSchema).default([]),
   ledger: LedgerStatsSchema.optional(),
   /** Reception programmes (领导接访日) running beside the campaign: weekly and monthly counts. */
   receptions: ReceptionReportsSchema,

@@ -33,6 +33,12 @@ export function renderCampaignStatus(status: StatusView): string {
       : 'window not fixed yet';
     const gate = phase.gate === 'approval' ? style.yellow(', closes when the leading group approves') : '';
     lines.push(`phase          ${phase.name} (${phase.id}), ${window}${gate}`);
+  } else if (
+    status.status === 'running' &&
+    status.windowEndMs !== undefined &&
+    status.phases.every((p) => p.status === 'closed')
+  ) {
+    lines.push(`phase          all closed; the campaign runs until its window ends at ${time(status.windowEndMs)}`);
   } else if (status.status === 'running') {
     lines.push('phase          none open (between phases)');
   }
@@ -45,6 +51,12 @@ export function renderCampaignStatus(status: StatusView): string {
   lines.push(
     `reports        ${t.owed} owed: ${t.onTime} on time, ${t.late} late, ${t.open} open (${t.overdue} overdue), ${t.missing} missing; ${status.accountabilityMarks} accountability mark(s)`,
   );
+  // A phase report reissued after late-due or late reports came in: which revision is the one to read.
+  const revised = status.phases.filter((p) => (p.report?.revision ?? 1) > 1);
+  if (revised.length > 0) {
+    const which = revised.map((p) => `${p.name} revision ${p.report!.revision} (${time(p.report!.issuedAtMs)})`);
+    lines.push(`phase reports  current: ${which.join('; ')}; earlier revisions are replaced`);
+  }
   lines.push('', unitSummaryTable(status));
   return lines.join('\n');
 }

@@ -21,7 +21,8 @@ export type Action =
   | 'recordReception'
   | 'substituteReception'
   | 'pauseReceptions'
-  | 'resumeReceptions';
+  | 'resumeReceptions'
+  | 'recordFindings';
 
 /**
  * `rostered-unit`: a unit whose head receives in a reception programme (各村每周一接访). Only such
@@ -54,6 +55,8 @@ const RULES: Record<Action, readonly Role[]> = {
   substituteReception: ['office', 'leader'],
   pauseReceptions: ['office'],
   resumeReceptions: ['office'],
+  // 督查: the office, or a leader on the duty's team; the domain checks who is on it (domain/campaign/duties.ts).
+  recordFindings: ['office', 'leader'],
 };
 
 function isAction(value: string): value is Action {
@@ -102,6 +105,7 @@ const WORDS: Record<Action, string> = {
   substituteReception: 'name a substitute (补位)',
   pauseReceptions: 'pause reception days (暂停接访)',
   resumeReceptions: 'resume reception days (恢复接访)',
+  recordFindings: 'record supervision findings (督查)',
 };
 
 /** An action in words, for a refusal. */

@@ -6,7 +6,8 @@ export type CampaignCommand =
   /** `start`: the units' workflows may not exist yet and are started by this broadcast. */
   | { type: 'broadcast'; units: 'all' | string[]; event: CampaignEvent; start?: boolean }
   | { type: 'notify'; eventKey: string; atMs: number; audience: Audience[]; body: NotificationBody }
-  | { type: 'phase-report'; phaseId: string }
+  /** `revision` above 1 reissues a report that later submissions made wrong (phase-report-revisions.ts). */
+  | { type: 'phase-report'; phaseId: string; revision?: number }
   | { type: 'final-report' };
 
 /**

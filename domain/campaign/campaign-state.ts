@@ -13,6 +13,13 @@ export interface PhaseReturn {
   atMs: number;
 }
 
+/** The phase's report: which revision is current, and what the units had submitted when it was compiled. */
+export interface PhaseReportRecord {
+  revision: number;
+  issuedAtMs: number;
+  basis: { onTime: number; late: number };
+}
+
 export interface PhaseRecord {
   id: string;
   name: string;
@@ -27,6 +34,28 @@ export interface PhaseRecord {
   /** Approvals so far, while a phase that needs a majority waits for more. */
   approvals?: { by: string; atMs: number; comment?: string }[];
   returns: PhaseReturn[];
+  /** Absent until the phase closes (and in phases closed before reports had revisions). */
+  report?: PhaseReportRecord;
+}
+
+/** What the office or a supervision team found at one unit on a duty (督查发现). */
+export interface FindingRecord {
+  unitId: string;
+  text: string;
+  by: string;
+  atMs: number;
+  /** The case the unit's ledger took for it, or why the unit refused it. */
+  caseId?: string;
+  filingError?: string;
+}
+
+/** A duty of the office or a supervision team in a phase (domain/campaign/duties.ts). */
+export interface DutyRecord {
+  findings: FindingRecord[];
+  completedAtMs?: number;
+  completedBy?: string;
+  /** Reminders and overdue notices sent to the duty's owner (domain/campaign/duty-alerts.ts). */
+  alertsSent?: number;
 }
 
 export interface TimelineEntry {
@@ -51,6 +80,8 @@ export interface CampaignState {
   timeline: TimelineEntry[];
   cancelled?: { reason: string; by: string; atMs: number };
   completedAtMs?: number;
+  /** Duties of the office and supervision teams, by `phaseId/dutyId`; absent until a finding is recorded. */
+  duties?: Record<string, DutyRecord>;
 }
 
 const TIMELINE_LIMIT = 500;

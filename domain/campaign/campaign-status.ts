@@ -3,6 +3,8 @@ import { obligationsForPhase } from '../schedule/obligations';
 import { emptyCounts, type LedgerCounts, type PhaseCounts } from '../unit/unit-progress';
 import type { EscalationEntry } from '../unit/unit-state';
 import type { CampaignState, PhaseRecord } from './campaign-state';
+import { campaignWindowEndMs } from './campaign-window';
+import { dutyViews, type DutyView } from './duty-view';
 import type { UnreconciledCase } from './leader-actions';
 import { roster } from './roster';
 
@@ -43,6 +45,10 @@ export interface CampaignStatus {
   /** Case counts over every unit's ledger, as last reported by the units. */
   ledger: LedgerTotals;
   cancelled?: CampaignState['cancelled'];
+  /** The end of the plan's own window (活动时间), when it has one: the campaign runs until then. */
+  windowEndMs?: number;
+  /** The office's and supervision teams' duties (督查, 暗查) with their findings. */
+  duties: DutyView[];
 }
 
 export interface LedgerTotals {
@@ -160,6 +166,8 @@ export function campaignStatus(plan: Plan, state: CampaignState, nowMs: number):
     accountabilityMarks: unitRows.reduce((sum, row) => sum + row.marks, 0),
     ledger: ledgerTotals(state),
     cancelled: state.cancelled,
+    windowEndMs: campaignWindowEndMs(plan),
+    duties: dutyViews(plan, state, nowMs),
   };
 }
 

@@ -6,6 +6,7 @@ import { approvalsNeeded, mayApprove } from './approvers';
 import { findUnit, roster } from './roster';
 import { OK, reject, type ActionCheck, type ActionOutcome } from './rule-result';
 import { withTimeline, type CampaignState, type PhaseRecord } from './campaign-state';
+import { firstReport } from './phase-report-revisions';
 
 export interface ApprovePhaseRequest {
   phaseId: string;
@@ -90,8 +91,9 @@ export function approvePhase(
   ];
   const needed = approvalsNeeded(plan, plan.phases[index]!.approvers);
   if (approvals.length < needed) return recordApprovalVote(state, index, approvals, needed, nowMs);
+  const report = firstReport(state, { ...phase, status: 'closed', closedAtMs: nowMs }, nowMs);
   const closed: PhaseRecord = {
-    ...phase,
+    ...report.record,
     status: 'closed',
     closedAtMs: nowMs,
     approvedBy: request.by,
@@ -119,7 +121,7 @@ export function approvePhase(
         audience: ['office', 'leading-group', 'all-units'],
         body: { kind: 'phase_approved', phaseId: phase.id, phaseName: phase.name, by: request.by },
       },
-      { type: 'phase-report', phaseId: phase.id },
+      report.command,
     ],
   };
 }

@@ -3,6 +3,9 @@ import { obligationsForPhase } from '../schedule/obligations';
 import { phaseStartMs, phaseWindow } from '../schedule/phase-window';
 import type { CampaignCommand } from './campaign-commands';
 import { withTimeline, type CampaignState, type PhaseRecord, type TimelineEntry } from './campaign-state';
+import { campaignWindowEndMs } from './campaign-window';
+import { fireDutyAlerts, nextDutyAlertMs } from './duty-alerts';
+import { firstReport, nextReissueMs, reissuePhaseReports } from './phase-report-revisions';
 
 const HOUR_MS = 3_600_000;
 /** A phase opened this much (plan time) after its planned start is logged as late, with both times. */
@@ -92,7 +95,8 @@ export function advanceCampaign(
     }
     const current = next.phases[index]!;
     if (current.status === 'open' && current.gate === 'window-end' && current.window && nowMs >= current.window.endMs) {
-      const closed: PhaseRecord = { ...current, status: 'closed', closedAtMs: current.window.endMs };
+      const report = firstReport(next, { ...current, status: 'closed', closedAtMs: current.window.endMs }, nowMs);
+      const closed = report.record;
       next = {
         ...next,
         phases: next.phases.map((p, i) => (i === index ? closed : p)),
@@ -102,17 +106,25 @@ export function advanceCampaign(
           phaseId: current.id,
         }),
       };
-      commands.push({ type: 'phase-report', phaseId: current.id });
+      commands.push(report.command);
     }
   }
-  if (next.phases.every((p) => p.status === 'closed')) {
+  // With a campaign window (活动时间) the campaign outlasts its last phase until the window ends.
+  const windowEndMs = campaignWindowEndMs(plan);
+  const ending = next.phases.every((p) => p.status === 'closed') && (windowEndMs === undefined || nowMs >= windowEndMs);
+  const reissued = reissuePhaseReports(next, nowMs, ending);
+  const alerts = fireDutyAlerts(plan, reissued.state, nowMs);
+  next = alerts.state;
+  commands.push(...reissued.commands, ...alerts.commands);
+  if (ending) {
     const seq = next.seq + 1;
+    const what = windowEndMs === undefined ? 'campaign completed' : 'campaign completed at the end of its window';
     next = {
       ...next,
       seq,
       status: 'completed',
       completedAtMs: nowMs,
-      timeline: withTimeline(next, { atMs: nowMs, what: 'campaign completed' }),
+      timeline: withTimeline(next, { atMs: nowMs, what }),
     };
     commands.push(
       { type: 'broadcast', units: 'all', event: { type: 'campaign-ended', seq } },
@@ -134,5 +146,11 @@ export function nextCampaignWakeMs(plan: Plan, state: CampaignState): number | u
       times.push(record.window.endMs);
     }
   });
+  const windowEndMs = campaignWindowEndMs(plan);
+  if (windowEndMs !== undefined && state.phases.every((p) => p.status === 'closed')) times.push(windowEndMs);
+  const dutyAlert = nextDutyAlertMs(plan, state);
+  if (dutyAlert !== undefined) times.push(dutyAlert);
+  const reissue = nextReissueMs(state);
+  if (reissue !== undefined) times.push(reissue);
   return times.length ? Math.min(...times) : undefined;
 }

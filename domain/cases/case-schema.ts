@@ -19,7 +19,8 @@ export const PRIORITY_FLAGS = [
 ] as const;
 export const PriorityFlagSchema = z.enum(PRIORITY_FLAGS);
 
-export const CASE_SOURCES = ['ledger-import', 'reception-day', 'handed-down', 'filed'] as const;
+/** `supervision`: found by the office or a supervision team on a duty (督查, 暗查: domain/campaign/duties.ts). */
+export const CASE_SOURCES = ['ledger-import', 'reception-day', 'handed-down', 'filed', 'supervision'] as const;
 export const CaseSourceSchema = z.enum(CASE_SOURCES);
 
 export const CASE_STATUSES = ['open', 'closure-submitted', 'closed'] as const;

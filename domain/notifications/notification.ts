@@ -157,9 +157,21 @@ export const NotificationBodySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('case_closed'), ...CaseRef.shape, by: z.string() }),
   z.object({ kind: z.literal('campaign_cancelled'), reason: z.string(), by: z.string() }),
   z.object({
+    kind: z.literal('duty_due'),
+    phaseName: z.string(),
+    title: z.string(),
+    dutyKind: z.enum(['supervision', 'unannounced-check', 'spot-check', 'inspection']),
+    dueAt: Instant,
+    /** A day past due and not done; otherwise the reminder a day before. */
+    overdue: z.boolean(),
+    findings: z.number().int().nonnegative(),
+  }),
+  z.object({
     kind: z.literal('report_ready'),
     scope: z.enum(['phase', 'campaign']),
     phaseName: z.string().optional(),
+    /** A phase report reissued because reports came in after it was compiled; it replaces revision - 1. */
+    revision: z.number().int().min(2).optional(),
     /** Report-store references (content hashes) of the compiled files. */
     files: z.array(z.object({ name: z.string(), ref: z.string(), mediaType: z.string() })),
   }),

@@ -23,14 +23,22 @@ export function dueDate(due: Due, phase: PhaseDates): string {
   return addDays(phase.start, wholeDays(due.after));
 }
 
-function checkDue(due: Due, phase: PhaseDates, campaignStart: string | undefined, path: IssuePath): PlanIssue[] {
+/** `campaign`: its first day, and the last day a report may fall due after its phase without a warning. */
+function checkDue(
+  due: Due,
+  phase: PhaseDates,
+  campaign: { start?: string; summaryUntil?: string },
+  path: IssuePath,
+): PlanIssue[] {
   const date = dueDate(due, phase);
+  const campaignStart = campaign.start;
   if (campaignStart !== undefined && date < campaignStart) {
     // Nobody can be asked for a report before the campaign exists: that date is a typo (a wrong year or month).
     const message = `due on ${date}, before the campaign starts on ${campaignStart}: no unit could ever meet it`;
     return [planError('due_before_campaign_start', [...path, 'due'], message)];
   }
-  if (date > phase.end) {
+  // The final summary may fall after the last phase, inside the campaign's window (活动时间).
+  if (date > phase.end && !(campaign.summaryUntil !== undefined && date <= campaign.summaryUntil)) {
     const message = `due on ${date}, after the phase ends on ${phase.end}: the report is still owed once the phase is over`;
     return [planWarning('due_after_phase_end', [...path, 'due'], message)];
   }
@@ -128,12 +136,21 @@ export function checkTiming(plan: LoosePlan): PlanIssue[] {
       issues.push(planWarning('phase_owes_nothing', [...phasePath, 'deliverables'], message));
     }
     const dates = windows[p];
+    // A window that ends before it starts is reported by check-campaign-window.ts and counts for nothing here.
+    const window =
+      plan.campaign?.window && plan.campaign.window.start <= plan.campaign.window.end
+        ? plan.campaign.window
+        : undefined;
+    const campaign = {
+      start: window?.start ?? windows[0]?.start,
+      summaryUntil: p === plan.phases.length - 1 ? window?.end : undefined,
+    };
     phase.deliverables.forEach((deliverable, d) => {
       if (!deliverable) return;
       const path = [...phasePath, 'deliverables', d];
       // A recurring deliverable's dates come from its recurrence; its `due` only gives the time of day.
       if (dates && deliverable.due && !deliverable.recurrence)
-        issues.push(...checkDue(deliverable.due, dates, windows[0]?.start, path));
+        issues.push(...checkDue(deliverable.due, dates, campaign, path));
       if (dates && deliverable.recurrence)
         issues.push(...checkRecurrence(deliverable.recurrence, dates, [...path, 'recurrence']));
       if (deliverable.reminders) issues.push(...checkReminders(deliverable.reminders, [...path, 'reminders']));

@@ -9,6 +9,7 @@ import {
   PlanSchema,
   ReminderSchema,
   ReportKindDefinitionSchema,
+  SupervisionTeamSchema,
   UnitSchema,
   type Campaign,
   type Deliverable,
@@ -18,6 +19,7 @@ import {
   type Plan,
   type Reminder,
   type ReportKindDefinition,
+  type SupervisionTeam,
   type Unit,
 } from './schema';
 import { ReceptionProgrammeSchema, type ReceptionProgramme } from './reception-schema';
@@ -47,6 +49,7 @@ export interface LoosePlan {
   reportKinds: Record<string, ReportKindDefinition>;
   reminders: (Reminder | undefined)[];
   escalation: (EscalationStep | undefined)[];
+  supervisionTeams: (SupervisionTeam | undefined)[];
   phases: (LoosePhase | undefined)[];
   receptions?: (ReceptionProgramme | undefined)[];
 }
@@ -119,6 +122,7 @@ export function salvagePlan(input: unknown): LoosePlan {
     reminders:
       raw.reminders === undefined ? PlanSchema.shape.reminders.parse(undefined) : items(ReminderSchema, raw.reminders),
     escalation: items(EscalationStepSchema, raw.escalation),
+    supervisionTeams: items(SupervisionTeamSchema, raw.supervisionTeams),
     phases: Array.isArray(raw.phases) ? raw.phases.map(salvagePhase) : [],
     receptions: items(ReceptionProgrammeSchema, raw.receptions),
   };

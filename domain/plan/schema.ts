@@ -54,6 +54,12 @@ export const CampaignSchema = z.object({
   quietOnDaysOff: z.boolean().default(false),
   /** Time of day a deliverable given only by date is due ("4月14日前上报" → that day at this time). */
   defaultDueTime: LocalTimeSchema.default('18:00'),
+  /**
+   * 活动时间 ("4月1日至4月30日"): the campaign's own dates, both days inclusive. Phases sit inside
+   * them; the campaign runs, and reports may still come in, until its last day is over, so a summary
+   * may be due after the last phase (domain/campaign/campaign-window.ts).
+   */
+  window: z.object({ start: LocalDateSchema, end: LocalDateSchema }).optional(),
 });
 
 export const LeadingGroupSchema = z.object({
@@ -168,6 +174,31 @@ export const ApproversSchema = z.union([
   z.object({ leaders: z.array(IdSchema).min(1) }),
 ]);
 
+/** 督导组: a supervision team of leading-group members (by id); the office sends it out. */
+export const SupervisionTeamSchema = z.object({
+  id: IdSchema,
+  name: lineOf(LIMIT.name),
+  members: z.array(IdSchema).max(LIMIT.people).default([]),
+});
+
+/** What a duty is, in the plans' words: 督查 supervision, 暗查 unannounced check, 抽查 spot check, 检查 inspection. */
+export const DUTY_KINDS = ['supervision', 'unannounced-check', 'spot-check', 'inspection'] as const;
+
+/**
+ * A duty the office, the leading group or a supervision team owes in a phase (督查, 暗查, 抽查):
+ * not a unit's report but a visit to units, whose findings are recorded, reported, and may
+ * become cases in a unit's ledger.
+ */
+export const DutySchema = z.object({
+  id: IdSchema,
+  title: lineOf(LIMIT.title),
+  kind: z.enum(DUTY_KINDS).default('supervision'),
+  by: z.union([z.enum(['office', 'leading-group']), z.object({ team: IdSchema })]).default('office'),
+  /** The units it visits. */
+  units: z.union([z.literal('all'), z.array(IdSchema).min(1).max(LIMIT.units)]).default('all'),
+  due: DueSchema,
+});
+
 export const PhaseSchema = z.object({
   id: IdSchema,
   name: lineOf(LIMIT.name),
@@ -179,6 +210,8 @@ export const PhaseSchema = z.object({
   /** Units may file cases (立案) in this phase. */
   casesFiling: z.boolean().default(false),
   deliverables: z.array(DeliverableSchema).max(LIMIT.deliverablesPerPhase).default([]),
+  /** The office's and the leading group's own duties in the phase (督查, 暗查, 抽查). */
+  duties: z.array(DutySchema).max(LIMIT.deliverablesPerPhase).default([]),
 });
 
 export const PlanSchema = z.object({
@@ -200,6 +233,8 @@ export const PlanSchema = z.object({
       { before: '0d', at: '09:00' },
     ]),
   escalation: z.array(EscalationStepSchema).max(LIMIT.escalationSteps).default([]),
+  /** 督导组: the teams a phase's duties may name. */
+  supervisionTeams: z.array(SupervisionTeamSchema).max(LIMIT.people).default([]),
   caseCategories: z
     .array(z.object({ id: IdSchema, name: lineOf(LIMIT.name) }))
     .max(LIMIT.caseCategories)
@@ -222,6 +257,8 @@ export type Person = z.infer<typeof PersonSchema>;
 export type Unit = z.infer<typeof UnitSchema>;
 export type Phase = z.infer<typeof PhaseSchema>;
 export type Deliverable = z.infer<typeof DeliverableSchema>;
+export type Duty = z.infer<typeof DutySchema>;
+export type SupervisionTeam = z.infer<typeof SupervisionTeamSchema>;
 export type Reminder = z.infer<typeof ReminderSchema>;
 export type EscalationStep = z.infer<typeof EscalationStepSchema>;
 export type Audience = z.infer<typeof AudienceSchema>;

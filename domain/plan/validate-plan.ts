@@ -1,5 +1,7 @@
 import { checkApprovers } from './check-approvers';
 import { checkCalendarCoverage } from './check-calendar';
+import { checkCampaignWindow } from './check-campaign-window';
+import { checkDuties } from './check-duties';
 import { checkPlanSize } from './check-plan-size';
 import { checkAssessment } from './check-assessment';
 import { checkReceptions } from './check-receptions';
@@ -31,6 +33,8 @@ function crossFieldIssues(plan: LoosePlan, input: unknown): PlanIssue[] {
     ...checkReferences(plan),
     ...checkPhaseWindows(plan.phases),
     ...checkTiming(plan),
+    ...checkCampaignWindow(plan),
+    ...checkDuties(plan),
     ...checkCalendarCoverage(plan),
     ...checkApprovers(plan),
     ...checkAssessment(plan, input),

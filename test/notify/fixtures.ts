@@ -64,6 +64,15 @@ export const sampleBodies: { [K in NotificationBody['kind']]: Extract<Notificati
   closure_submitted: { kind: 'closure_submitted', ...caseRef },
   case_closed: { kind: 'case_closed', ...caseRef, by: '县信访局' },
   campaign_cancelled: { kind: 'campaign_cancelled', reason: '上级统一部署调整', by: '王组长' },
+  duty_due: {
+    kind: 'duty_due',
+    phaseName: '化解整治',
+    title: '化解整治工作督查',
+    dutyKind: 'supervision',
+    dueAt: '2026-05-29T10:00:00Z',
+    overdue: false,
+    findings: 2,
+  },
   report_ready: {
     kind: 'report_ready',
     scope: 'phase',
@@ -123,6 +132,7 @@ export const expectedZhSubjects: Record<NotificationBody['kind'], string> = {
   case_closed: '案件已销号：拆迁补偿纠纷',
   campaign_cancelled: '活动已取消',
   report_ready: '宣传发动阶段工作报告已生成',
+  duty_due: '督查任务将于2026-05-29 18:00到期：化解整治工作督查',
   reception_duty: '明天（2026-10-08）请您接访：区教育局一楼会议室 08:30–17:30',
   reception_substitute: '补位接访：2026-10-08 由陈立华代赵明接访',
   reception_missed: '接访未登记：2026-10-08 局领导信访接待日（赵明）',

@@ -90,6 +90,12 @@ describe('notification templates', () => {
     expect(message.subject).toBe(`【${CAMPAIGN_TITLE}】${label}：城关镇未按时上报 工作小组成员名单（逾期2天3小时）`);
   });
 
+  it('say that a reissued phase report replaces the earlier revisions and is the current one', () => {
+    const message = renderNotification(requestFor({ ...sampleBodies.report_ready, revision: 2 }), office);
+    expect(message.subject).toBe(`【${CAMPAIGN_TITLE}】宣传发动阶段工作报告已更新（第2版）`);
+    expect(message.text).toContain('现重新生成第2版，取代第1版及以前各版，以本版为准。');
+  });
+
   it('are pure: the same request renders the same message', () => {
     const request = requestFor(sampleBodies.public_notice);
     expect(renderNotification(request, unitHead)).toEqual(renderNotification(request, unitHead));

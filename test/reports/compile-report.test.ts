@@ -163,6 +163,20 @@ describe('the campaign report', () => {
     expect(markdown).toContain('| 2026-04-17 10:00 | 宣传发动 | 通过 | 王组长 | 同意 | — | — | — |');
   });
 
+  it('says which revision a phase report is, and that a reissue replaces the earlier ones', () => {
+    const phase = { ...snapshot, scope: 'phase' as const, phases: snapshot.phases.slice(0, 1) };
+    expect(compileCampaignReport(phase).markdown).toContain('版本：第1版。');
+    const third = compileCampaignReport({ ...phase, revision: 3 });
+    expect(third.markdown).toContain(
+      '版本：第3版（现行版本）。本阶段报告生成后又收到上报材料，本版取代第2版及以前各版。',
+    );
+    expect(compileCampaignReport({ ...phase, revision: 2, locale: 'en' }).markdown).toContain(
+      'Revision 2 (current). Reports arrived after this phase',
+    );
+    // The campaign's final report has no revisions.
+    expect(compileCampaignReport(snapshot).markdown).not.toContain('版本');
+  });
+
   it('says "none" instead of an empty table', () => {
     const { markdown } = compileCampaignReport({ ...snapshot, escalations: [], accountabilityMarks: [] });
     expect(markdown).toContain('## 督办记录\n\n无。');
@@ -191,6 +205,17 @@ describe('publishing a report', () => {
     const compiled = compileCampaignReport(snapshot);
     expect((await store.get(files[1]?.ref ?? '')).toString('utf8')).toBe(compiled.html);
     expect((await publishReport(snapshot)).files).toEqual(files);
+  });
+
+  it('names the files of a reissued phase report by their revision', async () => {
+    const { publishReport } = createReportActivities({ store: createFolderReportStore({ dataDir }) });
+    const phase = { ...snapshot, scope: 'phase' as const, phases: snapshot.phases.slice(0, 1), revision: 2 };
+    const { files } = await publishReport(phase);
+    expect(files.map((file) => file.name)).toEqual([
+      'petition-2026-mobilize-report-r2.md',
+      'petition-2026-mobilize-report-r2.html',
+      'petition-2026-mobilize-report-r2.csv',
+    ]);
   });
 
   it('rejects a malformed snapshot with a non-retryable failure', async () => {

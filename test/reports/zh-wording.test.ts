@@ -104,4 +104,20 @@ describe('a zh report', () => {
     expect(englishWords(report.csv, allowed)).toEqual([]);
     expect(report.markdown).toContain('城关镇: 工作小组成员名单：第4级督办');
   });
+
+  it('of a reissued phase holds no English word, and neither does its mail', () => {
+    const report = compileCampaignReport({
+      campaignId: 'petition-2026',
+      campaignTitle: '查隐患、清积案、净环境',
+      rehearsal: false,
+      timeZone: 'Asia/Shanghai',
+      scope: 'phase',
+      revision: 2,
+      generatedAt: '2026-07-31T10:00:00Z',
+      phases: [{ phaseId: 'mobilize', phaseName: '宣传发动', rows: [] }],
+    });
+    expect(englishWords(report.markdown, ['Asia/Shanghai'])).toEqual([]);
+    const mail = renderNotification(requestFor({ ...sampleBodies.report_ready, revision: 2 }), office);
+    expect(englishWords(`${mail.subject}\n${mail.text}`, [])).toEqual([]);
+  });
 });

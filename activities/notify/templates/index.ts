@@ -13,7 +13,7 @@ import { deadlineExtended, dueSoon, escalation, overdue, publicNotice } from './
 import { contextFor, layout } from './layout';
 import type { MessageContent, RenderedMessage, Template, TemplateContext } from './layout';
 import { receptionDuty, receptionMissed, receptionSubstitute, receptionSummary } from './reception-templates';
-import { campaignCancelled, phaseApproved, phaseOpened, phaseReturned, reportReady } from './phase-templates';
+import { campaignCancelled, dutyDue, phaseApproved, phaseOpened, phaseReturned, reportReady } from './phase-templates';
 
 export type { RenderedMessage } from './layout';
 export { escapeHtml, formatLateBy, formatPlanTime } from './format';
@@ -38,6 +38,7 @@ const templates: { [K in NotificationBody['kind']]: Template<K> } = {
   case_closed: caseClosed,
   campaign_cancelled: campaignCancelled,
   report_ready: reportReady,
+  duty_due: dutyDue,
   reception_duty: receptionDuty,
   reception_substitute: receptionSubstitute,
   reception_missed: receptionMissed,

@@ -108,13 +108,27 @@ export const campaignCancelled: Template<'campaign_cancelled'> = (body, ctx) => 
 
 export const reportReady: Template<'report_ready'> = (body, ctx) => {
   const phase = body.phaseName;
+  const revision = body.revision;
   const subject =
     body.scope === 'phase' && phase !== undefined
-      ? ctx.t(`${phase}阶段工作报告已生成`, `Report ready: ${phase}`)
+      ? revision !== undefined
+        ? ctx.t(`${phase}阶段工作报告已更新（第${revision}版）`, `Report revised: ${phase} (revision ${revision})`)
+        : ctx.t(`${phase}阶段工作报告已生成`, `Report ready: ${phase}`)
       : ctx.t('活动总结报告已生成', 'Campaign report ready');
   return {
     subject,
     blocks: [
+      ...(revision === undefined
+        ? []
+        : [
+            {
+              type: 'paragraph' as const,
+              text: ctx.t(
+                `阶段报告生成后又收到上报材料，现重新生成第${revision}版，取代第${revision - 1}版及以前各版，以本版为准。`,
+                `Reports arrived after the phase report was compiled: this is revision ${revision}, which replaces revision ${revision - 1} and earlier and is the current one.`,
+              ),
+            },
+          ]),
       {
         type: 'paragraph',
         text: ctx.t(
@@ -141,3 +155,36 @@ function formatName(mediaType: string, ctx: TemplateContext): string {
   const names = FORMAT_NAMES[mediaType];
   return names ? ctx.t(...names) : mediaType;
 }
+
+const DUTY_KINDS: Record<string, [zh: string, en: string]> = {
+  supervision: ['督查', 'supervision'],
+  'unannounced-check': ['暗查', 'unannounced check'],
+  'spot-check': ['抽查', 'spot check'],
+  inspection: ['检查', 'inspection'],
+};
+
+/** A duty of the office or a supervision team (督查, 暗查): due tomorrow, or a day past due and not done. */
+export const dutyDue: Template<'duty_due'> = (body, ctx) => {
+  const kind = ctx.t(...(DUTY_KINDS[body.dutyKind] ?? ['督查', 'supervision']));
+  const due = ctx.time(body.dueAt);
+  return {
+    subject: body.overdue
+      ? ctx.t(`${kind}任务逾期未办结：${body.title}`, `Overdue ${kind}: ${body.title}`)
+      : ctx.t(`${kind}任务将于${due}到期：${body.title}`, `${kind} due ${due}: ${body.title}`),
+    blocks: [
+      {
+        type: 'paragraph',
+        text: body.overdue
+          ? ctx.t(
+              `${body.phaseName}阶段的“${body.title}”应于${due}前办结，目前尚未办结。请记录发现问题并办结。`,
+              `"${body.title}" in ${body.phaseName} was due by ${due} and is not done yet. Please record the findings and close it.`,
+            )
+          : ctx.t(
+              `${body.phaseName}阶段的“${body.title}”将于${due}到期，请按时开展并记录发现问题。`,
+              `"${body.title}" in ${body.phaseName} is due by ${due}; please carry it out and record the findings.`,
+            ),
+      },
+      { type: 'facts', rows: [[ctx.t('已记录发现问题', 'Findings recorded'), String(body.findings)]] },
+    ],
+  };
+};
