@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { CASE_STATUSES, type Case, type CaseStatus } from '../domain/cases/case-schema';
 import type { CaseEventInput } from '../domain/cases/case-events';
 import type { CaseCommand } from '../domain/cases/case-notices';
+import { LEDGER_LIMITS, type Page } from '../domain/cases/ledger-limits';
 import type { LedgerStats } from '../domain/cases/ledger-stats';
 import { IdSchema } from '../domain/plan/schema';
 import { ActorSchema, type AsOf } from './common';
@@ -16,7 +17,7 @@ import { ActorSchema, type AsOf } from './common';
  * sent as a chunked import (importId, chunk, chunks): the unit stages the chunks and files them all
  * when the last arrives, so a file is imported whole or not at all.
  */
-export const FILINGS_PER_UPDATE = 200;
+export const FILINGS_PER_UPDATE = LEDGER_LIMITS.batchRows;
 export const FileCasesInputSchema = z
   .object({
     filings: z.array(z.unknown()).min(1, 'file at least one case').max(FILINGS_PER_UPDATE),
@@ -63,6 +64,11 @@ export interface CasesFilter {
   caseId?: string;
 }
 
+/** A page of a unit's cases: `from` is the `next` of the page before (domain/cases/ledger-limits.ts). */
+export interface CasesPageRequest extends CasesFilter {
+  from?: number;
+}
+
 /** A case handed over by another unit, with its history; `transferId` makes a re-delivery harmless. */
 export interface ReceiveCaseInput {
   transferId: string;
@@ -97,5 +103,8 @@ export const fileCasesUpdate = defineUpdate<FileCasesResult, [FileCasesInput]>('
 /** One case event (note, transfer, escalate, extend, submitClosure, accept, return, nextSteps). */
 export const caseEventUpdate = defineUpdate<CaseEventResult, [CaseEventInput]>('caseEvent');
 export const receiveCaseUpdate = defineUpdate<CaseEventResult, [ReceiveCaseInput]>('receiveCase');
+/** Every case the filter asks for in one answer: for small ledgers; a listing pages with casesPageQuery. */
 export const casesQuery = defineQuery<Case[], [CasesFilter?]>('cases');
+/** One page of the cases the filter asks for, never over a quarter of the payload limit. */
+export const casesPageQuery = defineQuery<Page<Case>, [CasesPageRequest?]>('casesPage');
 export const ledgerStatsQuery = defineQuery<LedgerStats, [AsOf?]>('ledgerStats');

@@ -10,6 +10,8 @@ import { transferHandlers } from './case-transfer';
 import type { LedgerHost } from './ledger-host';
 import { setGuardedUpdate } from './validated-update';
 import { caseEventUpdate, casesQuery, fileCasesUpdate, FileCasesInputSchema, ledgerStatsQuery } from '../contracts';
+import { casesPageQuery } from '../contracts/ledger-messages';
+import { pageOf } from '../domain/cases/ledger-limits';
 import type { NotifyCommand } from './notifier';
 import { parseOrReject, reject } from './reject';
 
@@ -52,6 +54,10 @@ export function installLedgerHandlers(host: LedgerHost): void {
   });
 
   setHandler(casesQuery, (filter) => filterCases(host.state().ledger, filter ?? {}, host.asOf(filter?.asOf)));
+  // A listing of thousands of cases comes in pages: one answer is one payload (2 MB at most).
+  setHandler(casesPageQuery, (request) =>
+    pageOf(filterCases(host.state().ledger, request ?? {}, host.asOf(request?.asOf)), request?.from ?? 0),
+  );
   setHandler(ledgerStatsQuery, (asOf) => ledgerStats(host.state().ledger, host.asOf(asOf)));
 }
 

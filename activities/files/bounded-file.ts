@@ -1,4 +1,4 @@
-import { constants } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import path from 'node:path';
@@ -19,6 +19,8 @@ export const FILE_LIMITS = {
   ledgerCsv: 64 * MB,
   ledgerXlsx: 32 * MB,
   attachment: 20 * MB,
+  /** A credential file holds one token: a few hundred bytes. */
+  credential: 64 * 1024,
 } as const;
 
 export type FileRefusalCode = 'file_not_found' | 'file_unreadable' | 'not_a_file' | 'file_too_large' | 'not_utf8';
@@ -65,12 +67,7 @@ function openFailure(error: unknown, file: string): FileRefusal {
 export async function readBoundedFile(file: string, maxBytes: number): Promise<Buffer> {
   const { handle, stats } = await openRegularFile(file);
   try {
-    const tooLarge = () =>
-      new FileRefusal(
-        'file_too_large',
-        file,
-        `${file} is larger than ${formatSize(maxBytes)}, the most this command reads`,
-      );
+    const tooLarge = () => tooLargeRefusal(file, maxBytes);
     if (stats.size > maxBytes) throw tooLarge();
     const chunks: Buffer[] = [];
     let total = 0;
@@ -85,6 +82,45 @@ export async function readBoundedFile(file: string, maxBytes: number): Promise<B
     return Buffer.concat(chunks, total);
   } finally {
     await handle.close();
+  }
+}
+
+function tooLargeRefusal(file: string, maxBytes: number): FileRefusal {
+  return new FileRefusal(
+    'file_too_large',
+    file,
+    `${file} is larger than ${formatSize(maxBytes)}, the most this command reads`,
+  );
+}
+
+/**
+ * readBoundedFile for callers that must stay synchronous (the credential wallet is asked from inside
+ * the client's interceptor): the same checks, on a descriptor opened non-blocking.
+ */
+export function readBoundedFileSync(file: string, maxBytes: number): Buffer {
+  let fd: number;
+  try {
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    throw openFailure(error, file);
+  }
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) {
+      throw new FileRefusal('not_a_file', file, `${file} is ${kindOf(stats)}, not a file; give the path of a file`);
+    }
+    if (stats.size > maxBytes) throw tooLargeRefusal(file, maxBytes);
+    const buffer = Buffer.alloc(maxBytes + 1);
+    let total = 0;
+    for (;;) {
+      const bytesRead = readSync(fd, buffer, total, buffer.length - total, null);
+      if (bytesRead === 0) break;
+      total += bytesRead;
+      if (total > maxBytes) throw tooLargeRefusal(file, maxBytes);
+    }
+    return buffer.subarray(0, total);
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { decodeUtf8, FILE_LIMITS, FileRefusal, readBoundedFileSync } from '../../activities/files/bounded-file';
 import { PrincipalSchema, type Principal } from '../../domain/access/principal';
 import { IdSchema } from '../../domain/plan/schema';
 import type { IssuedCredential } from './issue-credentials';
@@ -35,11 +36,16 @@ export class CredentialFileError extends Error {
   override name = 'CredentialFileError';
 }
 
+/**
+ * A credential file is named by whoever runs the CLI (--credential, $CAMPAIGN_CREDENTIAL): like every
+ * file the project reads, it must be a regular file under a bound (a FIFO would hang, /dev/zero never end).
+ */
 export function readCredentialFile(file: string): IssuedCredential {
   let raw: unknown;
   try {
-    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+    raw = JSON.parse(decodeUtf8(readBoundedFileSync(file, FILE_LIMITS.credential), file));
   } catch (error) {
+    if (error instanceof FileRefusal) throw error;
     throw new CredentialFileError(`${file}: ${error instanceof Error ? error.message : String(error)}`);
   }
   const parsed = CredentialFileSchema.safeParse(raw);

@@ -2,11 +2,14 @@ import { FILE_LIMITS, readTextFile, regularFileSize } from '../../activities/fil
 import { randomUUID } from 'node:crypto';
 import { parse as parseYaml } from 'yaml';
 import { readLedgerFile } from '../../activities/ledger';
-import type { CaseFilingInput, CaseLedger, CaseLedgerContext } from '../../domain/cases/case-schema';
+import type { Case, CaseFilingInput, CaseLedger, CaseLedgerContext } from '../../domain/cases/case-schema';
+import { checkImportSize, importBatches, type Page } from '../../domain/cases/ledger-limits';
 import {
-  casesQuery,
-  FILINGS_PER_UPDATE,
+  asOfNow,
+  campaignStatusQuery,
+  casesPageQuery,
   fileCasesUpdate,
+  ledgerStatsQuery,
   rosterQuery,
   unitSetupQuery,
   type CasesFilter,
@@ -26,9 +29,24 @@ export async function ledgerContext(ctx: CliContext, campaignId: string): Promis
   return setup.base.ledgerContext;
 }
 
-export async function unitCases(ctx: CliContext, campaignId: string, unitId: string, filter?: CasesFilter) {
+/** A unit's cases, page by page: one answer is one payload, and a unit may hold 20,000 cases. */
+export async function unitCases(
+  ctx: CliContext,
+  campaignId: string,
+  unitId: string,
+  filter?: CasesFilter,
+): Promise<Case[]> {
   const handle = await ctx.unit(campaignId, unitId);
-  return handle.query(casesQuery, filter).catch((error: unknown) => ctx.explainMissingUnit(error, campaignId, unitId));
+  const cases: Case[] = [];
+  let from: number | undefined = 0;
+  while (from !== undefined) {
+    const page: Page<Case> = await handle
+      .query(casesPageQuery, { ...filter, from })
+      .catch((error: unknown) => ctx.explainMissingUnit(error, campaignId, unitId));
+    cases.push(...page.items);
+    from = page.next;
+  }
+  return cases;
 }
 
 /** Every unit's cases (or one unit's) as one ledger, for an export. */
@@ -75,7 +93,26 @@ export async function readImport(ctx: CliContext, campaignId: string, file: stri
     list.push(filing);
     byUnit.set(filing.owningUnit, list);
   }
+  await refuseOversizedImport(ctx, campaignId, byUnit);
   return byUnit;
+}
+
+/** An import past what a unit or the campaign may hold is refused before any row is sent. */
+async function refuseOversizedImport(ctx: CliContext, campaignId: string, byUnit: Map<string, CaseFilingInput[]>) {
+  const status = await (await ctx.campaign(campaignId)).query(campaignStatusQuery, asOfNow());
+  const units = [];
+  for (const [unitId, filings] of byUnit) {
+    const stats = await (
+      await ctx.unit(campaignId, unitId)
+    )
+      .query(ledgerStatsQuery, asOfNow())
+      .catch((error: unknown) => ctx.explainMissingUnit(error, campaignId, unitId));
+    units.push({ unitId, held: stats.overall.filed, incoming: filings.length });
+  }
+  const refusal = checkImportSize({ units, campaignHeld: status.ledger.filed });
+  if (refusal !== undefined) {
+    throw new CliError(refusal.message, EXIT.failed, '把台帐分开导入，或分给多个单位', refusal.code);
+  }
 }
 
 /**
@@ -94,12 +131,14 @@ export async function sendImport(
   const results: { unitId: string; result: FileCasesResult }[] = [];
   for (const [unitId, filings] of byUnit) {
     const handle = await ctx.unit(campaignId, unitId);
-    const chunks = Math.max(1, Math.ceil(filings.length / FILINGS_PER_UPDATE));
+    // Batches bounded by rows and bytes (domain/cases/ledger-limits.ts): each update stays small.
+    const batches = importBatches(filings);
+    const chunks = batches.length;
     const importId = `import-${randomUUID()}`;
     let result: FileCasesResult = { filed: [], duplicates: [] };
     try {
       for (let chunk = 0; chunk < chunks; chunk++) {
-        const rows = filings.slice(chunk * FILINGS_PER_UPDATE, (chunk + 1) * FILINGS_PER_UPDATE);
+        const rows = batches[chunk] ?? [];
         const request = { filings: rows, by: ctx.actor(unitId), notify, importId, chunk, chunks };
         result = await handle
           .executeUpdate(fileCasesUpdate, { args: [request] })

@@ -1,4 +1,5 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, writeFile } from 'node:fs/promises';
+import { PRIVATE_FILE, PRIVATE_FOLDER } from '../../activities/notify/atomic-file';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
@@ -38,9 +39,13 @@ export function registerReportCommands(program: Command): void {
           else printOut(text.endsWith('\n') ? text : `${text}\n`);
           return;
         }
-        await mkdir(options.out, { recursive: true });
+        // The report names units, leaders and people late or held to account: the user's alone,
+        // like the ledger export with personal data (0600; a folder it makes, 0700).
+        await mkdir(options.out, { recursive: true, mode: PRIVATE_FOLDER });
         const file = path.resolve(options.out, `${id}-report.${options.format}`);
-        await writeFile(file, text, 'utf8');
+        await writeFile(file, text, { encoding: 'utf8', mode: PRIVATE_FILE });
+        // writeFile keeps the mode of a file that was there already.
+        await chmod(file, PRIVATE_FILE);
         ctx.print({ campaignId: id, format: options.format, file }, () => `${style.green('wrote')} ${file}`);
       }),
     );

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -325,5 +326,54 @@ describe("finding 9: personal data on disk is the user's alone", () => {
     const exported = await campaign(env, ['ledger', 'export', id, out, '--unit', 'town-a', '--personal-data']);
     expect(exported.code, exported.stderr).toBe(0);
     expect(fs.statSync(out).mode & 0o777).toBe(0o600);
+  });
+
+  it('writes the campaign report 0600 into a folder it makes 0700, even over an existing file', async () => {
+    const folder = file('reports-out');
+    const first = await campaign(env, ['report', id, '--format', 'csv', '--out', folder]);
+    expect(first.code, first.stderr).toBe(0);
+    const written = path.join(folder, `${id}-report.csv`);
+    expect(fs.statSync(folder).mode & 0o777).toBe(0o700);
+    expect(fs.statSync(written).mode & 0o777).toBe(0o600);
+    fs.chmodSync(written, 0o644);
+    const again = await campaign(env, ['report', id, '--format', 'csv', '--out', folder]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(fs.statSync(written).mode & 0o777).toBe(0o600);
+  });
+});
+
+describe('a credential file is a regular file under a bound, like every file the CLI reads', () => {
+  const submitWith = (credential: string) =>
+    campaign(env, [
+      'submit',
+      id,
+      '--unit',
+      'town-a',
+      '--deliverable',
+      'members',
+      '--text',
+      '张三',
+      '--credential',
+      credential,
+    ]);
+
+  it('refuses a FIFO at once instead of waiting for a writer', async () => {
+    fs.rmSync(file('token.fifo'), { force: true });
+    execFileSync('mkfifo', [file('token.fifo')]);
+    const result = await submitWith(file('token.fifo'));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('is a named pipe (FIFO), not a file');
+  });
+
+  it('refuses /dev/zero behind a symlink, and a file past 64 KB, without reading them whole', async () => {
+    fs.rmSync(file('zero.credential.json'), { force: true });
+    fs.symlinkSync('/dev/zero', file('zero.credential.json'));
+    const device = await submitWith(file('zero.credential.json'));
+    expect(device.code).toBe(2);
+    expect(device.stderr).toContain('is a device, not a file');
+    fs.writeFileSync(file('huge.credential.json'), `{"pad":"${'x'.repeat(200 * 1024)}"}`);
+    const huge = await submitWith(file('huge.credential.json'));
+    expect(huge.code).toBe(2);
+    expect(huge.stderr).toContain('is larger than 64 KB, the most this command reads');
   });
 });
