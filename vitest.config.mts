@@ -22,6 +22,7 @@ const PURE = [
   'test/plumbing/worker-config.test.ts',
   'test/reports/**/*.test.ts',
   'test/server/**/*.test.ts',
+  'test/stores/store-config.test.ts',
 ];
 
 export default defineConfig({
