@@ -47,7 +47,9 @@ export async function startTestPostgres(): Promise<TestPostgres> {
     await exec('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-locale', '--no-sync']);
   } catch (error) {
     fs.rmSync(dir, { recursive: true, force: true });
-    throw new Error(`initdb failed (is PostgreSQL installed? .ci/run installs it): ${String(error)}`);
+    throw new Error(`initdb failed (is PostgreSQL installed? .ci/run installs it): ${String(error)}`, {
+      cause: error,
+    });
   }
   // fsync off: a throwaway cluster; an outage here is a stop and start, never a power cut.
   const serverArgs = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=60`;

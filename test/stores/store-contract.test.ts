@@ -65,7 +65,7 @@ const line = (requestId: string): NotificationLogEntry => ({
 });
 
 describe.each([
-  ['the data folder', async () => folderStores()],
+  ['the data folder', () => Promise.resolve(folderStores())],
   ['PostgreSQL', pgStores],
 ] as const)('the shared stores on %s', (_name, open) => {
   it('keeps a report file once per content, with the first name it was given', async () => {
