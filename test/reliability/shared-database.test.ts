@@ -1,24 +1,18 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPgStores } from '../../stores/postgres';
 import { startTestPostgres, type TestPostgres } from '../helpers/postgres';
-import { temporalAddress, testClient, uniqueId } from '../helpers/temporal';
-import { busyPlan, describeOutcome, runCampaignUnderFire } from './support/campaign-under-fire';
+import { temporalAddress, testClient } from '../helpers/temporal';
+import { describeOutcome } from './support/campaign-under-fire';
 import { startMailSink, type MailSink } from './support/mail-sink';
-import { spawnWorker, type WorkerProcess } from './support/worker-process';
+import { runOnTwoHosts } from './support/two-hosts';
 
 /**
- * Two hosts: two worker processes, each on a data folder of its own, sharing only the Temporal
- * server and one PostgreSQL (DATABASE_URL). One is killed with kill -9 mid-send and started again;
- * then the database itself goes away for a while and comes back, on a schedule the test holds,
- * while mail is going out. Every mail must still arrive exactly once (runCampaignUnderFire checks),
- * and everything that must be shared is in the database, not in either folder.
+ * Two hosts sharing one PostgreSQL (support/two-hosts.ts). Host A's worker is killed with kill -9
+ * mid-send and started again; then the database itself goes away and comes back, on a schedule the
+ * test holds, while mail is going out. Every mail still arrives exactly once.
  */
 
-/** Long enough that sends, delivery records and polls all hit the closed database. */
+/** Long enough that sends, delivery records and reads all hit the closed database. */
 const OUTAGE_MS = 15_000;
 
 let sink: MailSink;
@@ -33,72 +27,28 @@ afterAll(async () => {
 
 describe('two workers on separate data folders sharing one PostgreSQL', () => {
   it('delivers every mail once through a kill -9 and a database outage', async () => {
-    const client = await testClient();
-    const taskQueue = uniqueId('hosts');
-    const folders = ['a', 'b'].map((host) => fs.mkdtempSync(path.join(os.tmpdir(), `campaign-host-${host}-`)));
-    const [folderA = '', folderB = ''] = folders;
-    const setupOf = (dataDir: string) => ({
+    const outcome = await runOnTwoHosts({
+      client: await testClient(),
       address: temporalAddress(),
-      taskQueue,
-      dataDir,
-      smtpUrl: sink.url,
-      env: { DATABASE_URL: db.url },
+      databaseUrl: db.url,
+      sink,
+      async inject({ strike, hosts }) {
+        await sleep(4_000);
+        const doomed = hosts.current('a');
+        await strike(`kill -9 of host A's worker ${doomed.pid}`, () => doomed.crash());
+        await hosts.start('a');
+        await sleep(3_000);
+        await strike(`PostgreSQL stopped for ${OUTAGE_MS / 1000} s`, async () => {
+          await db.stop();
+          await sleep(OUTAGE_MS);
+          await db.start();
+        });
+      },
     });
-    const workers: WorkerProcess[] = [];
-    const start = async (dataDir: string) => {
-      const worker = spawnWorker(setupOf(dataDir));
-      workers.push(worker);
-      await worker.ready(client);
-      return worker;
-    };
-    const plan = busyPlan(uniqueId('hosts'));
-    try {
-      let hostA = await start(folderA);
-      await start(folderB);
-      const outcome = await runCampaignUnderFire({
-        client,
-        taskQueue,
-        sink,
-        plan,
-        async inject({ strike }) {
-          await sleep(4_000);
-          await strike(`kill -9 of host A's worker ${hostA.pid}`, () => hostA.crash());
-          hostA = await start(folderA);
-          await sleep(3_000);
-          await strike(`PostgreSQL stopped for ${OUTAGE_MS / 1000} s`, async () => {
-            await db.stop();
-            await sleep(OUTAGE_MS);
-            await db.start();
-          });
-        },
-      });
-      console.info(describeOutcome('two hosts, one killed, then the database down', outcome));
-      expect(outcome.faults).toHaveLength(2);
-      expect(outcome.faults.every((f) => f.smtpOpen + f.updatesInFlight > 0)).toBe(true);
-      // The outage was felt: mail activities failed on the database and were retried.
-      expect(outcome.activityRetries).toBeGreaterThan(0);
-
-      // The shared state is in the database, readable by any host: every mail the sink took is
-      // recorded there as delivered, and neither host kept a delivery log of its own.
-      const stores = await createPgStores({ url: db.url, poolSize: 2, patienceMs: 10_000 });
-      try {
-        const log = await stores.notifications.read(plan.campaign.id);
-        const delivered = new Set(log.filter((e) => e.status === 'delivered').map((e) => `${e.messageId} ${e.email}`));
-        const received = sink.received.filter((m) => m.campaignId === plan.campaign.id);
-        expect(received.length).toBeGreaterThan(0);
-        for (const mail of received) expect(delivered.has(`${mail.messageId} ${mail.rcpt}`)).toBe(true);
-        const sample = received[0]!;
-        expect((await stores.deliveries.get(plan.campaign.id, sample.messageId))?.status).toBe('delivered');
-      } finally {
-        await stores.close();
-      }
-      for (const folder of folders) {
-        expect(fs.existsSync(path.join(folder, 'deliveries')), folder).toBe(false);
-        expect(fs.existsSync(path.join(folder, 'notifications')), folder).toBe(false);
-      }
-    } finally {
-      await Promise.all(workers.map((w) => w.stop()));
-      for (const folder of folders) fs.rmSync(folder, { recursive: true, force: true });
-    }
+    console.info(describeOutcome('two hosts, one killed, then the database down', outcome));
+    expect(outcome.faults).toHaveLength(2);
+    expect(outcome.faults.every((f) => f.smtpOpen + f.updatesInFlight > 0)).toBe(true);
+    // The outage was felt: activities failed on the closed database and were retried.
+    expect(outcome.activityRetries).toBeGreaterThan(outcome.activitiesOutlivedWorker);
   }, 300_000);
 });
