@@ -23,6 +23,7 @@ const PURE = [
   'test/plumbing/worker-config.test.ts',
   'test/reports/**/*.test.ts',
   'test/server/**/*.test.ts',
+  'test/stores/store-config.test.ts',
 ];
 
 export default defineConfig({

@@ -11,6 +11,7 @@ import type { NotifyDependencies } from './notify';
 import { createReportActivities } from './reports';
 import { createPublishCampaignReportActivity } from './reports/publish-campaign-report';
 import type { ReportStore } from './reports/report-store';
+import type { Stores } from '../stores/types';
 
 export interface ActivityDependencies {
   /** Activities read and signal workflows (fan-out, reports) through this client. */
@@ -19,11 +20,18 @@ export interface ActivityDependencies {
   store: ReportStore;
   /** Overrides for tests: a transport pointed at a loopback SMTP server, a pinned clock. */
   mail?: Omit<NotifyDependencies, 'mailConfig' | 'deliveryLog'>;
+  /** The mail records every host must share (stores/); absent, they stay in `mailConfig.dataDir`. */
+  shared?: Pick<Stores, 'deliveries' | 'notifications' | 'outbox'>;
 }
 
 /** Every activity the worker registers, wired to its dependencies explicitly. */
 export function createActivities(deps: ActivityDependencies) {
-  const mail = createMailActivities(deps.mailConfig, deps.mail);
+  const shared = deps.shared && {
+    deliveryLog: deps.shared.deliveries,
+    notificationLog: deps.shared.notifications,
+    outbox: deps.shared.outbox,
+  };
+  const mail = createMailActivities(deps.mailConfig, { ...deps.mail, ...shared });
   const reports = createReportActivities({ store: deps.store });
   const sendNotification: CampaignActivities['sendNotification'] = (request) => mail.sendNotification(request);
   return {

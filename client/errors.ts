@@ -6,6 +6,7 @@ import { ReportLimitError } from '../activities/reports';
 import { CodecConfigError } from '../codec/keyring';
 import { MailConfigError } from '../config/mail-config';
 import { WorkerConfigError } from '../config/worker-config';
+import { StoreConfigError } from '../stores/store-config';
 import { rejectionOf } from './update-rejection';
 import { UNPROCESSED_UPDATE } from '../temporal-client/unprocessed-update-retry';
 
@@ -142,6 +143,7 @@ export function toCliError(error: unknown, context: ErrorContext = {}): CliError
   }
   if (error instanceof MailConfigError) return usageError(error.message, 'fix the variable in your environment');
   if (error instanceof WorkerConfigError) return usageError(error.message, 'fix the variable in your environment');
+  if (error instanceof StoreConfigError) return usageError(error.message, 'fix the variable in your environment');
   if (error instanceof CodecConfigError) {
     return usageError(error.message, 'see "Encryption keys" in docs/operations.md');
   }

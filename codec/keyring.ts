@@ -10,7 +10,8 @@ import { z } from 'zod';
  *
  * Sources, in order: `CAMPAIGN_CODEC_KEYS` (`id:base64key,...`), `CAMPAIGN_CODEC_KEY_FILE` (JSON),
  * else a key generated once into the data folder (`codec-keys.json`, owner-only), so a local setup
- * is encrypted out of the box. Production sets the same keys on every worker and client.
+ * is encrypted out of the box. Production sets the same keys on every worker and client; with
+ * DATABASE_URL set (several hosts) a generated key is refused outright.
  */
 
 export interface Keyring {
@@ -117,6 +118,13 @@ export function loadKeyring(env: NodeJS.ProcessEnv, dataDir: string, log: KeyCre
     // Real mail means real people: their data deserves a key someone chose to keep, not one made on the fly.
     throw new CodecConfigError(
       'SMTP_URL is set, so the payload key must be configured: set CAMPAIGN_CODEC_KEY_FILE (a file outside the data folder) or CAMPAIGN_CODEC_KEYS',
+    );
+  }
+  if (env['DATABASE_URL']?.trim()) {
+    // Several hosts share one database; a key made here would be this host's alone, and every
+    // other host would fail to read the histories it wrote.
+    throw new CodecConfigError(
+      'DATABASE_URL is set, so several hosts share this deployment and each must use the same payload key: set CAMPAIGN_CODEC_KEY_FILE (the same file on every host) or CAMPAIGN_CODEC_KEYS; no key is generated per host',
     );
   }
   return localKeyring(dataDir, log);

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { projectRoot } from '../config/project-root';
 import { createActivities, type ActivityDependencies } from '../activities';
-import { createFolderReportStore } from '../activities/reports/report-store';
+import { campaignKeyring } from '../codec/data-converter';
+import { describeStoreConfig, loadStoreConfig, openStores, type StoreConfig } from '../stores';
 import { loadMailConfig, describeMailTarget, type MailConfig } from '../config/mail-config';
 import { connectClient, type TemporalConfig } from '../config/temporal-connection';
 import { loadWorkerTuning } from '../config/worker-config';
@@ -18,24 +19,34 @@ export interface CampaignWorkerOptions {
   signal?: AbortSignal;
   mail?: ActivityDependencies['mail'];
   log?: (line: string) => void;
+  /** Where shared state lives; default from the environment (DATABASE_URL, else the data folder). */
+  stores?: StoreConfig;
 }
 
 /** Runs the campaign worker: the workflows plus every activity, wired to real mail and a real store. */
 export async function runCampaignWorker(options: CampaignWorkerOptions): Promise<void> {
   const mailConfig = options.mailConfig ?? loadMailConfig();
-  const client = await connectClient(options.temporal);
+  const storeConfig = options.stores ?? loadStoreConfig(process.env, mailConfig);
+  // Before anything connects: a host that would make a key of its own refuses to start (keyring.ts).
+  campaignKeyring();
   const log = options.log ?? ((line: string) => console.error(line));
+  const stores = await openStores(storeConfig, log);
+  const client = await connectClient(options.temporal).catch(async (error: unknown) => {
+    await stores.close();
+    throw error;
+  });
   try {
     const activities = createActivities({
       client,
       mailConfig,
-      store: createFolderReportStore({ dataDir: mailConfig.dataDir }),
+      store: stores.reports,
+      shared: stores,
       mail: options.mail,
     });
     const taskQueue = options.taskQueue ?? options.temporal.taskQueue;
     const queues = [taskQueue, unitTaskQueueOf(taskQueue)];
     log(
-      `worker: ${options.temporal.address} namespace ${options.temporal.namespace}, task queues ${queues.join(' (campaigns) and ')} (units); mail ${describeMailTarget(mailConfig)}`,
+      `worker: ${options.temporal.address} namespace ${options.temporal.namespace}, task queues ${queues.join(' (campaigns) and ')} (units); mail ${describeMailTarget(mailConfig)}; shared state in ${describeStoreConfig(storeConfig)}`,
     );
     // One Worker per queue, each with its own workflow thread, so a campaign's tasks (and the
     // leaders' status queries) never wait behind its units' (contracts/task-queues.ts). Both
@@ -65,5 +76,6 @@ export async function runCampaignWorker(options: CampaignWorkerOptions): Promise
     }
   } finally {
     await client.connection.close();
+    await stores.close();
   }
 }

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { ApplicationFailure } from '@temporalio/activity';
 import nodemailer from 'nodemailer';
 import { z } from 'zod';
@@ -7,11 +6,13 @@ import type Mail from 'nodemailer/lib/mailer';
 import type { MailConfig } from '../../config/mail-config';
 import { NotificationRequestSchema } from '../../domain/notifications/notification';
 import type { NotificationRequest, Recipient } from '../../domain/notifications/notification';
-import { messageIdFor, messageKey, pathSegment } from './delivery-log';
+import { messageIdFor, messageKey } from './delivery-log';
 import type { DeliveryLog, DeliveryRecord } from './delivery-log';
-import { appendNotificationLog } from './notification-log';
 import type { NotificationLogEntry } from './notification-log';
-import { writeOutboxMessage } from './outbox';
+import { buildEml } from './outbox';
+import { createFolderNotificationLog } from '../../stores/folder/folder-logs';
+import { createFolderOutbox } from '../../stores/folder/folder-outbox';
+import type { NotificationLog, Outbox } from '../../stores/types';
 import { formatPlanTime, renderNotification } from './templates';
 import type { RenderedMessage } from './templates';
 
@@ -24,6 +25,10 @@ export function maskEmail(email: string): string {
 export interface NotifyDependencies {
   mailConfig: MailConfig;
   deliveryLog: DeliveryLog;
+  /** Who was told what; default the JSON-lines files in the data folder (stores/ has the shared one). */
+  notificationLog?: NotificationLog;
+  /** Where unsent mail goes without SMTP; default `mailConfig.outboxDir`. */
+  outbox?: Outbox;
   /** A nodemailer transport; default: one built from `mailConfig.smtpUrl`, or the outbox when there is none. */
   transport?: Transporter;
   /** Where the outbox line goes; default console.log (the worker's output). */
@@ -122,6 +127,8 @@ export function createNotifyActivities(deps: NotifyDependencies) {
   const transport = deps.transport ?? defaultTransport(mailConfig);
   const log = deps.log ?? ((line: string) => console.log(line));
   const now = deps.now ?? (() => new Date());
+  const notificationLog = deps.notificationLog ?? createFolderNotificationLog({ dataDir: mailConfig.dataDir });
+  const outbox = deps.outbox ?? createFolderOutbox({ outboxDir: mailConfig.outboxDir });
 
   async function record(
     request: NotificationRequest,
@@ -147,21 +154,17 @@ export function createNotifyActivities(deps: NotifyDependencies) {
     message: RenderedMessage,
     outcome: Pick<NotificationLogEntry, 'messageId' | 'status' | 'error' | 'file' | 'sentAt'>,
   ): Promise<void> {
-    await appendNotificationLog(
-      request.campaignId,
-      {
-        requestId: request.id,
-        kind: request.body.kind,
-        at: request.at,
-        rehearsal: request.rehearsal,
-        name: recipient.name,
-        email: recipient.email,
-        ...(recipient.role === undefined ? {} : { role: recipient.role }),
-        subject: message.subject,
-        ...outcome,
-      },
-      { dataDir: mailConfig.dataDir },
-    );
+    await notificationLog.append(request.campaignId, {
+      requestId: request.id,
+      kind: request.body.kind,
+      at: request.at,
+      rehearsal: request.rehearsal,
+      name: recipient.name,
+      email: recipient.email,
+      ...(recipient.role === undefined ? {} : { role: recipient.role }),
+      subject: message.subject,
+      ...outcome,
+    });
   }
 
   function mailFor(request: NotificationRequest, recipient: Recipient, message: RenderedMessage): Mail.Options {
@@ -198,10 +201,7 @@ export function createNotifyActivities(deps: NotifyDependencies) {
     if (transport === undefined) {
       const stamp = formatPlanTime(request.at, request.timeZone).replace(/[-:]/g, '').replace(' ', '-');
       const baseName = `${stamp}-${request.body.kind}-${messageKey(request.id, recipient.email).slice(0, 12)}`;
-      const file = await writeOutboxMessage(path.join(mailConfig.outboxDir, pathSegment(request.campaignId)), {
-        mail,
-        baseName,
-      });
+      const file = await outbox.write(request.campaignId, baseName, await buildEml(mail));
       await record(request, recipient, message, { messageId, status: 'outbox', file });
       log(
         deps.logPersonalData === true

@@ -23,11 +23,12 @@ export type { RenderedMessage } from './templates';
 
 /**
  * Everything the worker registers for mail: `sendNotification`, `sendNotifications` and `getNotificationLog`, with the
- * delivery log kept under the configured data folder.
+ * delivery log kept under the configured data folder unless a shared one is given (stores/).
  */
 export function createMailActivities(
   mailConfig: MailConfig,
-  options: Omit<NotifyDependencies, 'mailConfig' | 'deliveryLog'> = {},
+  options: Omit<NotifyDependencies, 'mailConfig' | 'deliveryLog'> &
+    Partial<Pick<NotifyDependencies, 'deliveryLog'>> = {},
 ) {
   return {
     ...createNotifyActivities({
@@ -35,6 +36,6 @@ export function createMailActivities(
       deliveryLog: createFileDeliveryLog({ dataDir: mailConfig.dataDir }),
       ...options,
     }),
-    ...createNotificationLogActivities({ dataDir: mailConfig.dataDir }),
+    ...createNotificationLogActivities({ dataDir: mailConfig.dataDir, log: options.notificationLog }),
   };
 }

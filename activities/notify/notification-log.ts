@@ -80,12 +80,17 @@ function safeJson(line: string): unknown {
  * The activity behind the `notifications` query and CLI command: a workflow cannot read files
  * itself. `last` keeps the answer well under Temporal's 2 MB payload limit for a long campaign.
  */
-export function createNotificationLogActivities(options: NotificationLogOptions) {
+export function createNotificationLogActivities(
+  options: NotificationLogOptions & {
+    /** The shared log (stores/), when the worker has one; else the data folder's files. */
+    log?: { read(campaignId: string): Promise<NotificationLogEntry[]> } | undefined;
+  },
+) {
   async function getNotificationLog(
     campaignId: string,
     query: { last?: number } = {},
   ): Promise<NotificationLogEntry[]> {
-    const entries = await readNotificationLog(campaignId, options);
+    const entries = await (options.log?.read(campaignId) ?? readNotificationLog(campaignId, options));
     return query.last === undefined ? entries : entries.slice(Math.max(0, entries.length - query.last));
   }
   return { getNotificationLog };

@@ -2,7 +2,8 @@ import { FILE_LIMITS, readTextFile, regularFileSize } from '../../activities/fil
 import path from 'node:path';
 import type { Command } from 'commander';
 import { parse as parseYaml } from 'yaml';
-import { checkAttachment, createFolderReportStore, mediaTypeFor, storeReportFiles } from '../../activities/reports';
+import { checkAttachment, mediaTypeFor, storeReportFiles } from '../../activities/reports';
+import { loadStoreConfig, openStores } from '../../stores';
 import { loadMailConfig } from '../../config/mail-config';
 import { ReportSchema, type Report } from '../../domain/reports/report-schema';
 import type { ObligationRow } from '../../domain/unit/unit-progress';
@@ -119,8 +120,9 @@ export function registerUnitCommands(program: Command): void {
         await checkFiles(files);
         const base = reportFile === undefined ? {} : await reportFromFile(reportFile);
         const view = await unitView(ctx, id, unitId);
-        const store = createFolderReportStore({ dataDir: loadMailConfig(ctx.env).dataDir });
-        const refs = await storeReportFiles(files, { store });
+        // The same store the workers read: with DATABASE_URL, PostgreSQL, so any host finds the files.
+        const stores = await openStores(loadStoreConfig(ctx.env, loadMailConfig(ctx.env)));
+        const refs = await storeReportFiles(files, { store: stores.reports }).finally(() => stores.close());
         const report: Report = {
           ...base,
           ...(text === undefined ? {} : { text }),

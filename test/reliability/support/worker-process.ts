@@ -12,6 +12,8 @@ export interface WorkerSetup {
   taskQueue: string;
   dataDir: string;
   smtpUrl: string;
+  /** More of the environment, e.g. DATABASE_URL for workers that share PostgreSQL. */
+  env?: Record<string, string>;
 }
 
 export interface WorkerProcess {
@@ -36,6 +38,7 @@ export function spawnWorker(setup: WorkerSetup): WorkerProcess {
       TEMPORAL_TASK_QUEUE: setup.taskQueue,
       CAMPAIGN_DATA_DIR: setup.dataDir,
       SMTP_URL: setup.smtpUrl,
+      ...setup.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
