@@ -23,7 +23,7 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
   const holder = installCampaignAccess(run);
   installLeaderActions(run, holder);
   installOfficeActions(run, holder);
-  installProgressSignal(run);
+  installProgressSignal(run, holder);
   installCampaignQueries(run, holder);
   const publisher = startStatusPublisher(run.state, () =>
     campaignPublication(input.plan, run.state(), input.clock, run.now()),
@@ -86,6 +86,7 @@ async function continueAsNewWhenIdle(
     access: holder.access(),
     carried: run.state(),
     carriedAudit: holder.audit(),
+    carriedSeals: holder.inbox.marks(),
     carriedMail: run.notifier.carry(),
   });
 }
