@@ -15,6 +15,7 @@ import { example } from '../output/help';
 import { style } from '../output/style';
 import { obligationTable } from '../output/obligations';
 import { act } from '../run-cli';
+import { explainEarlySubmission } from './campaign-starting';
 
 export async function unitView(ctx: CliContext, campaignId: string, unitId: string): Promise<UnitStatusView> {
   const handle = await ctx.unit(campaignId, unitId);
@@ -118,7 +119,11 @@ export function registerUnitCommands(program: Command): void {
         }
         await checkFiles(files);
         const base = reportFile === undefined ? {} : await reportFromFile(reportFile);
-        const view = await unitView(ctx, id, unitId);
+        const view = await (
+          await ctx.unit(id, unitId)
+        )
+          .query(unitStatusQuery, asOfNow())
+          .catch((error: unknown) => explainEarlySubmission(ctx, id, unitId, error, undefined));
         const store = createFolderReportStore({ dataDir: loadMailConfig(ctx.env).dataDir });
         const refs = await storeReportFiles(files, { store });
         const report: Report = {
@@ -129,9 +134,9 @@ export function registerUnitCommands(program: Command): void {
             : { attachments: refs.map(({ name, ref, size, mediaType }) => ({ name, ref, size, mediaType })) }),
         };
         const handle = await ctx.unit(id, unitId);
-        const receipt = await handle.executeUpdate(submitReportUpdate, {
-          args: [{ deliverableId, occurrence, report, by: ctx.actor(unitId) }],
-        });
+        const receipt = await handle
+          .executeUpdate(submitReportUpdate, { args: [{ deliverableId, occurrence, report, by: ctx.actor(unitId) }] })
+          .catch((error: unknown) => explainEarlySubmission(ctx, id, unitId, error, view.rows.length));
         ctx.print(receipt, () => {
           const verdict = receipt.onTime
             ? style.green('on time')
