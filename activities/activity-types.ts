@@ -1,6 +1,7 @@
 import type { ReceptionCaseStatesInput } from './receptions/case-states';
 import type { CaseStatus } from '../domain/cases/case-schema';
 import type { CampaignEvent } from '../domain/unit/campaign-events';
+import type { Seal } from '../domain/access/message-seal';
 import type { CaseEventResult, ReceiveCaseInput, UnitSetup } from '../contracts';
 import type { NotificationRequest } from '../domain/notifications/notification';
 
@@ -18,6 +19,8 @@ export interface BroadcastInput {
   taskQueue: string;
   unitIds: string[];
   event: CampaignEvent;
+  /** The campaign's seal on the event (domain/access/message-seal.ts), sent along with it. */
+  seal: Seal;
   /**
    * Present when the units' workflows may not exist yet (campaign start, a unit added): they are
    * started with it. Later events carry only ids, so a broadcast to a thousand units stays small

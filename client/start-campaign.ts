@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Client, WorkflowHandle } from '@temporalio/client';
 import { campaignClock, type CampaignClockOptions } from '../domain/clock/campaign-clock';
 import type { CampaignAccess } from '../domain/access/credential-chain';
@@ -20,6 +21,8 @@ export interface StartCampaignOptions extends CampaignClockOptions {
    * serves both queues. Absent, units share the campaign's queue (a test's single Worker).
    */
   unitTaskQueue?: string;
+  /** The key that seals the campaign's internal messages; a fresh random one when absent (tests pass their own). */
+  messageKey?: string;
 }
 
 export async function startCampaign(
@@ -52,6 +55,8 @@ async function startCampaignWorkflow(client: Client, runPlan: Plan, clock: PlanC
         startedBy: options.startedBy,
         access: options.access,
         unitTaskQueue: options.unitTaskQueue,
+        // Made here, never logged nor kept: it lives only in the campaign's encrypted input.
+        messageKey: options.messageKey ?? randomBytes(32).toString('hex'),
       },
     ],
     workflowIdReusePolicy: 'REJECT_DUPLICATE',

@@ -45,11 +45,17 @@ const MailFromSchema = z
     return address !== undefined && AddressSchema.safeParse(address).success;
   }, 'must be an address like "Campaign Office <campaign@example.org>" or "campaign@example.org"');
 
-const MailEnvSchema = z.object({
-  SMTP_URL: z.preprocess((value) => (value === '' ? undefined : value), SmtpUrlSchema.optional()),
-  MAIL_FROM: z.preprocess((value) => (value === '' ? undefined : value), MailFromSchema.optional()),
-  CAMPAIGN_DATA_DIR: z.preprocess((value) => (value === '' ? undefined : value), z.string().optional()),
-});
+const MailEnvSchema = z
+  .object({
+    SMTP_URL: z.preprocess((value) => (value === '' ? undefined : value), SmtpUrlSchema.optional()),
+    MAIL_FROM: z.preprocess((value) => (value === '' ? undefined : value), MailFromSchema.optional()),
+    CAMPAIGN_DATA_DIR: z.preprocess((value) => (value === '' ? undefined : value), z.string().optional()),
+  })
+  .refine((env) => env.SMTP_URL === undefined || env.MAIL_FROM !== undefined, {
+    // Real mail sent as campaign@localhost is refused or lost by every receiving server.
+    path: ['MAIL_FROM'],
+    message: 'must be set when SMTP_URL is: real mail needs a real sender, e.g. "县信访局 <xfj@county.example>"',
+  });
 
 export class MailConfigError extends Error {
   override name = 'MailConfigError';

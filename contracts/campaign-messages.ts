@@ -1,6 +1,7 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import { z } from 'zod';
 import type { AuditLog } from '../domain/access/audit-log';
+import type { Seal } from '../domain/access/message-seal';
 import { AccessRegistrySchema, type AccessRegistry, type CampaignAccess } from '../domain/access/credential-chain';
 import type { CampaignState, TimelineEntry } from '../domain/campaign/campaign-state';
 import type { CampaignStatus, OverdueRow } from '../domain/campaign/campaign-status';
@@ -22,8 +23,14 @@ export interface CampaignWorkflowInput {
   access?: CampaignAccess;
   /** Where the unit workflows run (contracts/task-queues.ts); the campaign's own queue if absent. */
   unitTaskQueue?: string;
+  /**
+   * The key that seals the messages between the campaign's workflows (domain/access/message-seal.ts):
+   * made by the client at start, it travels only inside encrypted workflow input.
+   */
+  messageKey: string;
   /** Carried across continue-as-new. */
   carried?: CampaignState;
+  carriedSeals?: Record<string, Record<string, number>>;
   carriedAudit?: AuditLog;
   carriedMail?: CarriedMail;
 }
@@ -83,7 +90,8 @@ export const addUnitUpdate = defineUpdate<ActionReceipt, [AddUnitInput]>('addUni
 export const pauseRemindersUpdate = defineUpdate<ActionReceipt, [ActorInput]>('pauseReminders');
 export const resumeRemindersUpdate = defineUpdate<ActionReceipt, [ActorInput]>('resumeReminders');
 export const cancelCampaignUpdate = defineUpdate<ActionReceipt, [CancelInput]>('cancelCampaign');
-export const unitProgressSignal = defineSignal<[UnitProgress]>('unitProgress');
+/** Sealed by the unit (domain/access/message-seal.ts): an unsealed or replayed report is dropped and audited. */
+export const unitProgressSignal = defineSignal<[UnitProgress, Seal?]>('unitProgress');
 
 export interface CampaignInfo {
   campaignId: string;

@@ -5,6 +5,7 @@ import type { CaseLedgerContext } from '../domain/cases/case-schema';
 import type { PlanClock } from '../domain/clock/plan-clock';
 import { IdSchema, LocalDateSchema, type ReportKindDefinition, type Unit } from '../domain/plan/schema';
 import { ReportSchema } from '../domain/reports/report-schema';
+import type { Seal } from '../domain/access/message-seal';
 import type { CampaignEvent } from '../domain/unit/campaign-events';
 import type { UnitStatusView } from '../domain/unit/unit-status-view';
 import type { UnitLogEntry, UnitState } from '../domain/unit/unit-state';
@@ -23,8 +24,16 @@ export interface UnitWorkflowInput {
   ledgerContext: CaseLedgerContext;
   /** This unit's credential chains (its own, the office's, the leaders'); absent without credentials. */
   access?: AccessRegistry;
+  /** The campaign's key for sealing the messages its workflows send each other (message-seal.ts). */
+  messageKey: string;
   /** Carried across continue-as-new. */
-  carried?: { state: UnitState; progressVersion: number; mail?: CarriedMail };
+  carried?: { state: UnitState; progressVersion: number; mail?: CarriedMail; seals?: SealCarry };
+}
+
+/** What a unit's seals carry across continue-as-new: what it took, and how many audit reports it sealed. */
+export interface SealCarry {
+  marks: Record<string, Record<string, number>>;
+  auditSeq: number;
 }
 
 /** The unit workflow's signature, for clients that start or address it by name. */
@@ -68,6 +77,7 @@ export const submitReportUpdate = defineUpdate<SubmissionReceipt, [SubmitReportI
 export const extendDeadlineUpdate = defineUpdate<{ key: string; dueMs: number }, [ExtendDeadlineInput]>(
   'extendDeadline',
 );
-export const campaignEventSignal = defineSignal<[CampaignEvent]>('campaignEvent');
+/** Sealed by the campaign (domain/access/message-seal.ts): an unsealed or replayed event is dropped and audited. */
+export const campaignEventSignal = defineSignal<[CampaignEvent, Seal?]>('campaignEvent');
 export const unitStatusQuery = defineQuery<UnitStatusView, [AsOf?]>('unitStatus');
 export const unitTimelineQuery = defineQuery<UnitLogEntry[]>('unitTimeline');

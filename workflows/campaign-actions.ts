@@ -119,10 +119,14 @@ export function installOfficeActions(run: CampaignRun, holder: CampaignAccessHol
 }
 
 /** Each unit's compact progress, signalled by its workflow whenever what the campaign counts changes. */
-export function installProgressSignal(run: CampaignRun): void {
-  setHandler(unitProgressSignal, (progress) => {
+export function installProgressSignal(run: CampaignRun, { inbox }: CampaignAccessHolder): void {
+  setHandler(unitProgressSignal, (progress, seal) => {
+    const sealed = inbox.accept('unitProgress', progress, seal);
+    if (!sealed) return;
     const parsed = UnitProgressSchema.safeParse(progress);
-    if (parsed.success) run.take({ state: recordUnitProgress(run.state(), parsed.data), commands: [] });
-    else log.warn('progress signal dropped', { field: parsed.error.issues[0]?.path.join('.') });
+    // A unit speaks only for itself; the seal says which unit sent it.
+    if (parsed.success && parsed.data.unitId === sealed.from)
+      run.take({ state: recordUnitProgress(run.state(), parsed.data), commands: [] });
+    else log.warn('progress signal dropped', { field: parsed.error?.issues[0]?.path.join('.') ?? 'unitId' });
   });
 }

@@ -2,6 +2,7 @@ import { log, ParentClosePolicy, startChild } from '@temporalio/workflow';
 import { phaseReportWorkflowId, WORKFLOW_TASK_TIMEOUT } from '../contracts';
 import type { CampaignCommand } from '../domain/campaign/campaign-commands';
 import { roster } from '../domain/campaign/roster';
+import { ALL_UNITS, sealMessage } from '../domain/access/message-seal';
 import { fanout } from './activity-proxies';
 import type { CampaignAccessHolder } from './campaign-access';
 import { unitSetupBase } from './campaign-queries';
@@ -37,6 +38,14 @@ export function createCommandRunner(run: CampaignRun, holder: CampaignAccessHold
       taskQueue: run.input.unitTaskQueue ?? info.taskQueue,
       unitIds,
       event: command.event,
+      // One seal for every unit it names: a unit left out of a return cannot be sent it.
+      seal: sealMessage(run.input.messageKey, {
+        channel: 'campaignEvent',
+        from: 'campaign',
+        seq: command.event.seq,
+        to: command.units === 'all' ? [ALL_UNITS] : command.units,
+        payload: command.event,
+      }),
       start,
     });
   };

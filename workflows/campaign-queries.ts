@@ -23,6 +23,7 @@ export function unitSetupBase(run: CampaignRun): UnitSetup['base'] {
     clock: input.clock,
     reportKinds: plan.reportKinds,
     defaultDueTime: plan.campaign.defaultDueTime,
+    messageKey: input.messageKey,
     ledgerContext: rosterLedgerContext(plan, run.state()),
   };
 }

@@ -24,7 +24,7 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
   const holder = installCampaignAccess(run);
   installLeaderActions(run, holder);
   installOfficeActions(run, holder);
-  installProgressSignal(run);
+  installProgressSignal(run, holder);
   installDutyActions(run, holder);
   installCampaignQueries(run, holder);
   const publisher = startStatusPublisher(run.state, () =>
@@ -93,6 +93,7 @@ async function continueAsNewWhenIdle(
     access: holder.access(),
     carried: run.state(),
     carriedAudit: holder.audit(),
+    carriedSeals: holder.inbox.marks(),
     carriedMail: run.notifier.carry(),
   });
 }

@@ -3,6 +3,7 @@ import { accessQuery } from '../contracts';
 import { queueAudit, type AuditEntry } from '../domain/access/audit-log';
 import { depthsOf, type AccessRegistry } from '../domain/access/credential-chain';
 import { createAccessGate, type AccessGate } from './access-gate';
+import { createSealedInbox, type SealedInbox } from './sealed-inbox';
 import type { UnitRun } from './unit-run';
 
 export interface UnitAccess {
@@ -11,6 +12,8 @@ export interface UnitAccess {
   registry: () => AccessRegistry | undefined;
   /** Refused attempts not yet reported to the campaign's audit log, taken by the caller. */
   refusals: AuditEntry[];
+  /** The door for the campaign's sealed events; a refused one joins the refusals. */
+  inbox: SealedInbox;
 }
 
 export function installUnitAccess(run: UnitRun): UnitAccess {
@@ -23,6 +26,13 @@ export function installUnitAccess(run: UnitRun): UnitAccess {
     record: (entry) => queueAudit(refusals, entry),
     now: run.now,
   });
+  const inbox = createSealedInbox({
+    key: run.input.messageKey,
+    self: run.input.unit.id,
+    carried: run.input.carried?.seals?.marks,
+    record: (entry) => queueAudit(refusals, entry),
+    now: run.now,
+  });
   setHandler(accessQuery, () => (access ? depthsOf(access) : null));
-  return { gate, registry: () => access, refusals };
+  return { gate, registry: () => access, refusals, inbox };
 }

@@ -14,14 +14,17 @@ import { CampaignEventSchema } from '../domain/unit/campaign-events';
 import { applyExtension, applySubmission, checkExtension, checkSubmission } from '../domain/unit/submission-rules';
 import { unitStatusView } from '../domain/unit/unit-status-view';
 import type { AccessGate } from './access-gate';
+import type { SealedInbox } from './sealed-inbox';
 import { parseOrReject, reject } from './reject';
 import type { UnitRun } from './unit-run';
 import { setGuardedUpdate } from './validated-update';
 
 /** The unit's deliverables: the campaign's events, submissions, extensions and what the unit owes. */
-export function installDeliverableHandlers(run: UnitRun, gate: AccessGate): void {
+export function installDeliverableHandlers(run: UnitRun, gate: AccessGate, inbox: SealedInbox): void {
   const { input } = run;
-  setHandler(campaignEventSignal, (raw) => {
+  setHandler(campaignEventSignal, (raw, seal) => {
+    // Only the campaign may end, return or pause a unit: anything else is recorded and dropped.
+    if (!inbox.accept('campaignEvent', raw, seal)) return;
     const parsed = CampaignEventSchema.safeParse(raw);
     if (!parsed.success) {
       log.warn('ignored a malformed campaign event', { issues: parsed.error.issues.length });

@@ -1,5 +1,6 @@
 import { getExternalWorkflowHandle, log } from '@temporalio/workflow';
 import { accessAuditSignal, unitProgressSignal } from '../contracts';
+import { sealMessage } from '../domain/access/message-seal';
 import { nextProgressVersion, unitProgress, type UnitProgress } from '../domain/unit/unit-progress';
 import type { UnitAccess } from './unit-access';
 import type { UnitRun } from './unit-run';
@@ -9,6 +10,8 @@ export interface UnitReporter {
   report: () => Promise<void>;
   /** The version of the last progress the campaign took; carried across continue-as-new. */
   progressVersion: () => number;
+  /** How many audit reports this unit has sealed; carried across continue-as-new. */
+  auditSeq: () => number;
 }
 
 /** What a unit tells its campaign: refused attempts for the audit log, and its progress when it changed. */
@@ -17,11 +20,16 @@ export function createUnitReporter(run: UnitRun, access: UnitAccess): UnitReport
   let progressVersion = run.input.carried?.progressVersion ?? 0;
   // Not carried across continue-as-new: a new run reports once, whatever the last run sent.
   const progressReported = lastReported();
+  let auditSeq = run.input.carried?.seals?.auditSeq ?? 0;
+  const seal = (channel: string, seq: number, payload: unknown) =>
+    sealMessage(run.input.messageKey, { channel, from: run.input.unit.id, seq, to: ['campaign'], payload });
 
   const reportRefusals = async () => {
     if (access.refusals.length === 0) return;
     try {
-      await campaign.signal(accessAuditSignal, access.refusals.splice(0));
+      const entries = access.refusals.splice(0);
+      auditSeq += 1;
+      await campaign.signal(accessAuditSignal, entries, seal('accessAudit', auditSeq, entries));
     } catch (err) {
       log.warn('campaign did not take audit entries', { error: String(err) });
     }
@@ -35,7 +43,7 @@ export function createUnitReporter(run: UnitRun, access: UnitAccess): UnitReport
     if (!progressReported.isNew(progress)) return;
     progressVersion = progress.version;
     try {
-      await campaign.signal(unitProgressSignal, progress);
+      await campaign.signal(unitProgressSignal, progress, seal('unitProgress', progress.version, progress));
     } catch (err) {
       // The campaign may already have finished; the unit's own record is still complete.
       log.info('campaign did not take progress', { error: String(err) });
@@ -47,6 +55,7 @@ export function createUnitReporter(run: UnitRun, access: UnitAccess): UnitReport
       await reportProgress();
     },
     progressVersion: () => progressVersion,
+    auditSeq: () => auditSeq,
   };
 }
 

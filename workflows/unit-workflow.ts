@@ -21,7 +21,7 @@ import { createUnitRun, type UnitRun } from './unit-run';
 export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitState> {
   const run = createUnitRun(input);
   const access = installUnitAccess(run);
-  installDeliverableHandlers(run, access.gate);
+  installDeliverableHandlers(run, access.gate, access.inbox);
   installLedgerHandlers({
     unit: input.unit,
     gate: access.gate,
@@ -77,7 +77,12 @@ async function continueAsNewWhenIdle(run: UnitRun, access: UnitAccess, reporter:
   await continueAsNew<typeof unitWorkflow>({
     ...run.input,
     access: access.registry(),
-    carried: { state: run.state(), progressVersion: reporter.progressVersion(), mail: run.notifier.carry() },
+    carried: {
+      state: run.state(),
+      progressVersion: reporter.progressVersion(),
+      mail: run.notifier.carry(),
+      seals: { marks: access.inbox.marks(), auditSeq: reporter.auditSeq() },
+    },
   });
 }
 

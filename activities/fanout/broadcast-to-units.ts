@@ -38,17 +38,20 @@ export function createBroadcastActivity(client: Client) {
       const unit = start?.units.find((u) => u.id === unitId);
       try {
         if (start && unit) {
-          await client.workflow.signalWithStart<UnitWorkflow, [typeof input.event]>('unitWorkflow', {
-            workflowId,
-            taskQueue: input.taskQueue,
-            args: [unitStartInput(start, unit)],
-            signal: campaignEventSignal,
-            signalArgs: [input.event],
-            workflowIdReusePolicy: 'REJECT_DUPLICATE',
-            workflowTaskTimeout: WORKFLOW_TASK_TIMEOUT,
-          });
+          await client.workflow.signalWithStart<UnitWorkflow, [typeof input.event, typeof input.seal?]>(
+            'unitWorkflow',
+            {
+              workflowId,
+              taskQueue: input.taskQueue,
+              args: [unitStartInput(start, unit)],
+              signal: campaignEventSignal,
+              signalArgs: [input.event, input.seal],
+              workflowIdReusePolicy: 'REJECT_DUPLICATE',
+              workflowTaskTimeout: WORKFLOW_TASK_TIMEOUT,
+            },
+          );
         } else {
-          await client.workflow.getHandle(workflowId).signal(campaignEventSignal, input.event);
+          await client.workflow.getHandle(workflowId).signal(campaignEventSignal, input.event, input.seal);
         }
       } catch (err) {
         if (!(err instanceof WorkflowExecutionAlreadyStartedError) && !(err instanceof WorkflowNotFoundError))

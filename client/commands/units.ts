@@ -16,6 +16,7 @@ import { example } from '../output/help';
 import { style } from '../output/style';
 import { obligationTable } from '../output/obligations';
 import { act } from '../run-cli';
+import { explainEarlySubmission } from './campaign-starting';
 
 export async function unitView(ctx: CliContext, campaignId: string, unitId: string): Promise<UnitStatusView> {
   const handle = await ctx.unit(campaignId, unitId);
@@ -119,7 +120,11 @@ export function registerUnitCommands(program: Command): void {
         }
         await checkFiles(files);
         const base = reportFile === undefined ? {} : await reportFromFile(reportFile);
-        const view = await unitView(ctx, id, unitId);
+        const view = await (
+          await ctx.unit(id, unitId)
+        )
+          .query(unitStatusQuery, asOfNow())
+          .catch((error: unknown) => explainEarlySubmission(ctx, id, unitId, error, undefined));
         // The same store the workers read: with DATABASE_URL, PostgreSQL, so any host finds the files.
         const stores = await openStores(loadStoreConfig(ctx.env, loadMailConfig(ctx.env)));
         const refs = await storeReportFiles(files, { store: stores.reports }).finally(() => stores.close());
@@ -131,9 +136,9 @@ export function registerUnitCommands(program: Command): void {
             : { attachments: refs.map(({ name, ref, size, mediaType }) => ({ name, ref, size, mediaType })) }),
         };
         const handle = await ctx.unit(id, unitId);
-        const receipt = await handle.executeUpdate(submitReportUpdate, {
-          args: [{ deliverableId, occurrence, report, by: ctx.actor(unitId) }],
-        });
+        const receipt = await handle
+          .executeUpdate(submitReportUpdate, { args: [{ deliverableId, occurrence, report, by: ctx.actor(unitId) }] })
+          .catch((error: unknown) => explainEarlySubmission(ctx, id, unitId, error, view.rows.length));
         ctx.print(receipt, () => {
           const verdict = receipt.onTime
             ? style.green('on time')

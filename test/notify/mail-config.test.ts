@@ -31,6 +31,14 @@ describe('mail configuration from the environment', () => {
     expect(loadMailConfig({ SMTP_URL: '', MAIL_FROM: '' }).from).toBe(DEFAULT_MAIL_FROM);
   });
 
+  it('refuses real mail without a sender of its own, naming MAIL_FROM', () => {
+    const env = { SMTP_URL: 'smtp://office:hunter2@mail.county.example:587' };
+    expect(() => loadMailConfig(env)).toThrow(/^MAIL_FROM must be set when SMTP_URL is/);
+    expect(() => loadMailConfig({ ...env, MAIL_FROM: '' })).toThrow(/^MAIL_FROM must be set/);
+    expect(() => loadMailConfig(env)).not.toThrow(/hunter2/);
+    expect(loadMailConfig({ ...env, MAIL_FROM: 'xfj@county.example' }).from).toBe('xfj@county.example');
+  });
+
   it.each([
     ['SMTP_URL', { SMTP_URL: 'http://user:hunter2@mail.example' }],
     ['SMTP_URL', { SMTP_URL: 'not a url' }],

@@ -52,7 +52,7 @@ export async function withPlanTime<T>(
   try {
     const mailConfig = loadMailConfig({
       CAMPAIGN_DATA_DIR: dataDir,
-      ...(options.smtpUrl ? { SMTP_URL: options.smtpUrl } : {}),
+      ...(options.smtpUrl ? { SMTP_URL: options.smtpUrl, MAIL_FROM: 'campaign@county.example' } : {}),
     });
     const taskQueue = uniqueId('plan-time');
     const worker = await Worker.create({

@@ -21,6 +21,7 @@ import {
   phaseReportWorkflowId,
   unitWorkflowId,
 } from '../../contracts';
+import { sealMessage } from '../../domain/access/message-seal';
 import { uniqueId } from '../helpers/temporal';
 import { withCampaignWorker, type CampaignActivities } from '../support/campaign-harness';
 import { eventually } from '../support/eventually';
@@ -63,11 +64,22 @@ async function decodeMemo(memo: temporal.api.common.v1.IMemo | null | undefined)
   return Object.fromEntries(entries);
 }
 
+/** The key this test starts its campaigns with, so it can seal reports as a unit workflow would. */
+const MESSAGE_KEY = '5e'.repeat(32);
+
 async function sendProgressReports(campaign: WorkflowHandle, unitId: string, marks: number): Promise<void> {
   // Above any version the real unit sends (its workflow clock in ms), so these are the ones kept.
   const base = 10 ** 15;
   for (let version = base; version < base + 60; version++) {
-    await campaign.signal(unitProgressSignal, { unitId, version, phases: {}, overdue: [], marks, escalations: [] });
+    const progress = { unitId, version, phases: {}, overdue: [], marks, escalations: [] };
+    const seal = sealMessage(MESSAGE_KEY, {
+      channel: 'unitProgress',
+      from: unitId,
+      seq: version,
+      to: ['campaign'],
+      payload: progress,
+    });
+    await campaign.signal(unitProgressSignal, progress, seal);
   }
 }
 
@@ -125,6 +137,7 @@ describe('continue-as-new', () => {
         startedBy: 'office',
         rehearsalScale: 1,
         rehearsalLeadInMs: 3_600_000,
+        messageKey: MESSAGE_KEY,
       });
       const firstRunId = (await handle.describe()).runId;
       await sendProgressReports(handle, 'town-a', 3);

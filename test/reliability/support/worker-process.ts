@@ -38,6 +38,7 @@ export function spawnWorker(setup: WorkerSetup): WorkerProcess {
       TEMPORAL_TASK_QUEUE: setup.taskQueue,
       CAMPAIGN_DATA_DIR: setup.dataDir,
       SMTP_URL: setup.smtpUrl,
+      MAIL_FROM: 'campaign@county.example',
       ...setup.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
