@@ -1,4 +1,6 @@
 import type { ReceptionCaseStatesInput } from './receptions/case-states';
+import type { AssessmentFactsInput, PublishAssessmentInput } from './assessment/assessment-activities';
+import type { UnitFacts } from '../domain/assessment/facts';
 import type { CaseStatus } from '../domain/cases/case-schema';
 import type { CampaignEvent } from '../domain/unit/campaign-events';
 import type { Seal } from '../domain/access/message-seal';
@@ -67,4 +69,7 @@ export interface CampaignActivities {
   /** The state of cases handed over at receptions (see activities/receptions/case-states.ts). */
   receptionCaseStates(input: ReceptionCaseStatesInput): Promise<Record<string, CaseStatus>>;
   publishCampaignReport(input: ReportRequest): Promise<PublishedCampaignReport>;
+  /** The campaign's facts per unit for an assessment (see activities/assessment). */
+  assessmentFacts(input: AssessmentFactsInput): Promise<Record<string, UnitFacts>>;
+  publishAssessmentReport(input: PublishAssessmentInput): Promise<{ files: PublishedCampaignReport['files'] }>;
 }

@@ -1,6 +1,7 @@
 import type { Client } from '@temporalio/client';
 import type { MailConfig } from '../config/mail-config';
 import type { CampaignActivities } from './activity-types';
+import { createAssessmentActivities } from './assessment/assessment-activities';
 import { createBroadcastActivity } from './fanout/broadcast-to-units';
 import { createNotifyAllUnitsActivity } from './fanout/notify-all-units';
 import { keptAlive } from './heartbeat/kept-alive';
@@ -45,5 +46,6 @@ export function createActivities(deps: ActivityDependencies) {
     transferCase: createTransferCaseActivity(deps.client),
     receptionCaseStates: createReceptionCaseStatesActivity(deps.client),
     publishCampaignReport: createPublishCampaignReportActivity(deps.client, reports.publishReport),
+    ...createAssessmentActivities(deps.client, deps.store),
   } satisfies CampaignActivities & Record<string, unknown>;
 }

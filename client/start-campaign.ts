@@ -73,7 +73,7 @@ async function startCampaignWorkflow(client: Client, runPlan: Plan, clock: PlanC
     await client.workflow.start<AssessmentWorkflow>('assessmentWorkflow', {
       workflowId: assessmentWorkflowId(id),
       taskQueue: options.taskQueue,
-      args: [{ plan: runPlan, clock }],
+      args: [{ plan: runPlan, clock, access: options.access?.assessment, campaignAttached: true }],
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
     });
   }

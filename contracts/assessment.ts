@@ -1,6 +1,7 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { EntrantResult, AssessmentResult } from '../domain/assessment/result-schema';
 import type { Stage } from '../domain/assessment/scoring-session';
+import type { AccessRegistry } from '../domain/access/credential-chain';
 import type { PlanClock } from '../domain/clock/plan-clock';
 import type { Plan } from '../domain/plan/schema';
 import type { z } from 'zod';
@@ -11,11 +12,19 @@ import type { ApproveResultSchema, CloseScoringSchema, SubmitScores } from '../d
 export interface AssessmentWorkflowInput {
   plan: Plan;
   clock: PlanClock;
+  /** Chain ends of the office, the leaders and the panel for this workflow; absent without credentials. */
+  access?: AccessRegistry;
+  /**
+   * Started with a campaign (`campaign start`): closing reads the campaign's facts about each unit
+   * and ranking notices rank its units. A workflow started alone takes facts only from the office.
+   */
+  campaignAttached?: boolean;
 }
 
 export type AssessmentWorkflow = (input: AssessmentWorkflowInput) => Promise<AssessmentResult | undefined>;
 
-export const assessmentWorkflowId = (campaignId: string): string => `${campaignId}/assessment`;
+/** Beside the campaign's workflow, named so the credential interceptor knows the campaign. */
+export const assessmentWorkflowId = (campaignId: string): string => `campaign:${campaignId}:assessment`;
 
 export interface ScoresReceipt {
   recorded: number;
@@ -28,6 +37,8 @@ export interface AssessmentStanding {
   scoresRecorded: number;
   owing: { assessor: string; missing: number }[];
   approvedBy?: string;
+  /** The published result's report files (MD/HTML/CSV), by reference, once stored. */
+  files?: { name: string; ref: string; mediaType: string }[];
 }
 
 export const submitScoresUpdate = defineUpdate<ScoresReceipt, [SubmitScores]>('submitScores');

@@ -1,106 +1,119 @@
-import { allHandlersFinished, condition, setHandler } from '@temporalio/workflow';
+import { allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import type { CampaignActivities } from '../activities/activity-types';
+import { accessQuery, auditLogQuery, notificationContextOf } from '../contracts';
+import type { AssessmentStanding, AssessmentWorkflowInput } from '../contracts/assessment';
+import { appendAudit, emptyAuditLog, type AuditLog } from '../domain/access/audit-log';
+import { depthsOf, type AccessRegistry } from '../domain/access/credential-chain';
 import {
-  approveResultUpdate,
-  assessmentResultQuery,
-  assessmentStandingQuery,
-  closeScoringUpdate,
-  submitScoresUpdate,
-  unitResultQuery,
-  type AssessmentStanding,
-  type AssessmentWorkflowInput,
-} from '../contracts/assessment';
+  assessmentAlarms,
+  assessmentAlarmsBetween,
+  nextAssessmentAlarm,
+  scoringDueMs,
+  type AssessmentAlarm,
+} from '../domain/assessment/assessment-alarms';
 import { assessmentModel } from '../domain/assessment/assessment-model';
-import { AssessmentFactsSchema } from '../domain/assessment/facts';
 import type { AssessmentResult } from '../domain/assessment/result-schema';
-import {
-  approveResult,
-  ApproveResultSchema,
-  checkSubmission,
-  closeScoring,
-  CloseScoringSchema,
-  initialScoring,
-  lateAssessors,
-  recordSubmission,
-  scoringWindow,
-  SubmitScoresSchema,
-  type ScoringState,
-} from '../domain/assessment/scoring-session';
-import { planNow } from '../domain/clock/plan-clock';
-import { parseOrReject, reject } from './reject';
+import { initialScoring, scoringWindow, type ScoringState } from '../domain/assessment/scoring-session';
+import { isRehearsal, planNow, realDelayUntil } from '../domain/clock/plan-clock';
+import { createAccessGate } from './access-gate';
+import { campaignReads, registerAssessmentHandlers } from './assessment-handlers';
+import { assessmentAlarmCommands, publishedCommand, rankingNoticeCommand } from './assessment-notices';
+import { createNotifier } from './notifier';
+
+const reports = proxyActivities<Pick<CampaignActivities, 'publishAssessmentReport'>>({
+  startToCloseTimeout: '5 minutes',
+  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes', maximumAttempts: 10 },
+});
 
 /**
- * A campaign's assessment, durable: assessors send their scores (each update checked against the
- * plan in its validator, synchronously, so a refused sheet never reaches history), the office
- * closes scoring and the domain computes the result, a leader approves it, and then it is
- * published: units may read their own line. Every rule is in domain/assessment/scoring-session.ts.
+ * A campaign's assessment (考核评比), durable: assessors send their scores (each only as themself
+ * when the campaign has credentials), reminders go to those still owing before the deadline and
+ * the plan's ladder escalates after it, the office closes scoring (with the campaign's own facts
+ * about each unit: reports late or missing, 办结率, notices, accountability marks), an approving
+ * leader approves, and then the result is published: a report (MD/HTML/CSV) is stored and mailed,
+ * and each unit may read its own line. Periodic ranking notices (排名通报) go out while the
+ * campaign runs. Timers sleep to the next moment computed from the plan; every rule is in
+ * domain/assessment. The workflow ends once the result is published and its last alarm is past.
  */
 export async function assessmentWorkflow(input: AssessmentWorkflowInput): Promise<AssessmentResult | undefined> {
   const { plan, clock } = input;
   if (!plan.assessment) return undefined;
   const model = assessmentModel({ ...plan, assessment: plan.assessment });
-  const window = scoringWindow(plan);
+  const now = () => planNow(clock, Date.now());
+  const dueMs = scoringDueMs(plan);
+  const alarms = assessmentAlarms(plan);
   let state: ScoringState = initialScoring();
-  const refuseIfBad = (verdict: { ok: true } | { ok: false; error: { code: string; message: string } }) => {
-    if (!verdict.ok) reject(verdict.error);
+  let files: AssessmentStanding['files'];
+  let access: AccessRegistry | undefined = input.access;
+  let audit: AuditLog = emptyAuditLog();
+  const notifier = createNotifier(notificationContextOf(plan, clock), `campaign:${plan.campaign.id}:assessment`);
+  const gate = createAccessGate({
+    registry: () => access,
+    setRegistry: (registry) => (access = registry),
+    record: (entry) => (audit = appendAudit(audit, [{ ...entry, workflow: 'assessment' }])),
+    now,
+  });
+  const unitIds = plan.units.map((u) => u.id);
+  const readFacts = () => campaignReads.assessmentFacts({ campaignId: plan.campaign.id, unitIds });
+
+  const publish = () => {
+    const { result, approvedBy = '' } = state;
+    if (!result) return;
+    const stored = reports
+      .publishAssessmentReport({ campaignId: plan.campaign.id, result, approvedBy, rehearsal: isRehearsal(clock) })
+      .then((published) => published.files)
+      // Without its files the result is still published and mailed; the office can compile them again.
+      .catch(() => []);
+    notifier.track(
+      stored.then((stored) => {
+        files = stored;
+        notifier.dispatch(publishedCommand(model, result, approvedBy, stored, now()));
+      }),
+      'assessment publication',
+    );
   };
-  const standing = (): AssessmentStanding => ({
-    stage: state.stage,
-    scoresRecorded: state.record.length,
-    owing: lateAssessors(model, state),
-    ...(state.approvedBy ? { approvedBy: state.approvedBy } : {}),
+
+  setHandler(accessQuery, () => (access ? depthsOf(access) : null));
+  setHandler(auditLogQuery, () => audit);
+  registerAssessmentHandlers({
+    model,
+    gate,
+    window: scoringWindow(plan),
+    campaignFacts: input.campaignAttached ? readFacts : undefined,
+    state: () => state,
+    setState: (next) => (state = next),
+    files: () => files,
+    onPublished: publish,
+    now,
   });
 
-  setHandler(
-    submitScoresUpdate,
-    (raw) => {
-      const submission = SubmitScoresSchema.parse(raw);
-      const recorded = recordSubmission(model, state, submission, Date.now());
-      state = recorded.state;
-      return { recorded: submission.scores.length, replacing: recorded.replacing };
-    },
-    {
-      validator: (raw) => {
-        const submission = parseOrReject(SubmitScoresSchema, raw);
-        refuseIfBad(checkSubmission(model, state, submission, window, planNow(clock, Date.now())));
-      },
-    },
-  );
-
-  setHandler(
-    closeScoringUpdate,
-    (raw) => {
-      const request = CloseScoringSchema.parse(raw);
-      const closed = closeScoring(model, state, request.by, request.facts ?? AssessmentFactsSchema.parse({}));
-      if (!closed.ok) return reject(closed.error);
-      state = closed.state;
-      return closed.state.result as AssessmentResult;
-    },
-    {
-      // Computed here too, so a result that cannot be computed is refused before it reaches history.
-      validator: (raw) => {
-        const request = parseOrReject(CloseScoringSchema, raw);
-        refuseIfBad(closeScoring(model, state, request.by, request.facts ?? AssessmentFactsSchema.parse({})));
-      },
-    },
-  );
-
-  setHandler(
-    approveResultUpdate,
-    (raw) => {
-      const approved = approveResult(model, state, ApproveResultSchema.parse(raw).by);
-      if (!approved.ok) return reject(approved.error);
-      state = approved.state;
-      return standing();
-    },
-    { validator: (raw) => refuseIfBad(approveResult(model, state, parseOrReject(ApproveResultSchema, raw).by)) },
-  );
-
-  setHandler(assessmentStandingQuery, standing);
-  setHandler(assessmentResultQuery, () => state.result);
-  setHandler(unitResultQuery, (unit) =>
-    state.stage === 'published' ? state.result?.ranking.find((r) => r.entrant === unit) : undefined,
-  );
-
-  await condition(() => state.stage === 'published' && allHandlersFinished());
+  const fire = async (alarm: AssessmentAlarm) => {
+    if (alarm.kind !== 'ranking') {
+      if (dueMs !== undefined) notifier.dispatchAll(assessmentAlarmCommands(plan, model, state, alarm, dueMs));
+      return;
+    }
+    if (!input.campaignAttached) return;
+    // A notice the facts cannot be read for is skipped, not sent empty: the next one ranks again.
+    const facts = await readFacts().catch(() => undefined);
+    if (facts) notifier.dispatchAll(rankingNoticeCommand(plan, alarm, facts));
+  };
+  // Once the result is published, reminders and the ladder have nothing left to say: only ranking notices remain.
+  const pending = () => (state.stage === 'published' ? alarms.filter((a) => a.kind === 'ranking') : alarms);
+  let handledUpTo = now();
+  for (;;) {
+    const next = nextAssessmentAlarm(pending(), handledUpTo);
+    if (!next) break;
+    const publishedBefore = state.stage === 'published';
+    // A timer, woken early by publication so a published result is not held until a reminder's hour.
+    const woken = await condition(
+      () => !publishedBefore && state.stage === 'published',
+      Math.max(1, realDelayUntil(clock, Date.now(), next.atMs)),
+    );
+    if (woken) continue;
+    const upto = Math.max(now(), next.atMs);
+    for (const alarm of assessmentAlarmsBetween(pending(), handledUpTo, upto)) await fire(alarm);
+    handledUpTo = upto;
+  }
+  await condition(() => state.stage === 'published' && allHandlersFinished() && notifier.inflight() === 0);
   return state.result;
 }

@@ -31,7 +31,7 @@ function rowState(state: UnitStatusView['rows'][number]['state']): UnitRow['stat
  * replayed from its whole history for a query (seconds each, for a thousand units after the
  * campaign ends), so its view is computed from its result instead, as of the campaign's time.
  */
-async function readUnitView(
+export async function readUnitView(
   client: Client,
   workflowId: string,
   campaign: { nowMs: number; timeZone: string },

@@ -21,8 +21,9 @@ import type { IssuedCredential } from './issue-credentials';
 
 const UNKNOWN_PROOF = '0'.repeat(64);
 
-// A campaign, one of its units, or one of its reception programmes (campaign:<id>:receptions:<programme>).
-const WORKFLOW_ID = /^campaign:([^:]+)(?::unit:(.+)|:receptions:.+)?$/;
+// A campaign, one of its units, one of its reception programmes (campaign:<id>:receptions:<programme>)
+// or its assessment (campaign:<id>:assessment).
+const WORKFLOW_ID = /^campaign:([^:]+)(?::unit:(.+)|:receptions:.+|:assessment)?$/;
 
 export interface Wallet {
   /** The credentials this caller holds, for any campaign. */

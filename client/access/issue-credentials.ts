@@ -5,6 +5,7 @@ import type { Plan } from '../../domain/plan/schema';
 import { rosteredUnits } from '../../domain/receptions/rota';
 import { campaignWorkflowId, unitWorkflowId } from '../../contracts';
 import { receptionWorkflowId } from '../../contracts/receptions';
+import { assessmentWorkflowId } from '../../contracts/assessment';
 import { nodeSha256 } from './node-hash';
 
 /**
@@ -27,6 +28,14 @@ export const newToken = (): string => randomBytes(32).toString('base64url');
 export function leadersOf(plan: Plan): Principal[] {
   const { head, deputies, members } = plan.leadingGroup;
   return [...new Set([head, ...deputies, ...members].map((p) => `leader:${p.id}` as const))];
+}
+
+/** Assessors of the panel who are not leaders (a leader scores with their leader's credential). */
+export function assessorsOf(plan: Plan): Principal[] {
+  const leaders = new Set(leadersOf(plan));
+  return (plan.assessment?.panel ?? [])
+    .filter((p) => !leaders.has(`leader:${p.id}`))
+    .map((p) => `assessor:${p.id}` as const);
 }
 
 function registry(credentials: IssuedCredential[], workflowId: string, uses: number): AccessRegistry {
@@ -53,7 +62,8 @@ export function issueCredentials(
   const office = issue('office');
   const leaders = leadersOf(plan).map(issue);
   const units = plan.units.map((u) => issue(`unit:${u.id}`));
-  const credentials = [office, ...leaders, ...units];
+  const assessors = assessorsOf(plan).map(issue);
+  const credentials = [office, ...leaders, ...units, ...assessors];
   return {
     credentials,
     access: {
@@ -73,6 +83,9 @@ export function issueCredentials(
           ];
         }),
       ),
+      ...(plan.assessment
+        ? { assessment: registry([office, ...leaders, ...assessors], assessmentWorkflowId(campaignId), uses) }
+        : {}),
     },
   };
 }

@@ -69,6 +69,8 @@ export interface CampaignAccess {
   units: Record<string, AccessRegistry>;
   /** The chains of each reception programme's workflow (office and leaders), by programme id. */
   receptions?: Record<string, AccessRegistry>;
+  /** The chains of the assessment's workflow (考核评比): office, leaders and the plan's panel. */
+  assessment?: AccessRegistry;
 }
 
 /** How deep each chain of a workflow stands: public, so a holder knows which value to present. */

@@ -22,13 +22,17 @@ export type Action =
   | 'substituteReception'
   | 'pauseReceptions'
   | 'resumeReceptions'
-  | 'recordFindings';
+  | 'recordFindings'
+  | 'submitScores'
+  | 'closeScoring'
+  | 'approveResult';
 
 /**
  * `rostered-unit`: a unit whose head receives in a reception programme (各村每周一接访). Only such
  * units hold a credential for the programme's workflow; the register checks the day's duty.
+ * `assessor`: a member of the assessment's panel (评委) who is not a leader.
  */
-type Role = 'office' | 'leader' | 'own-unit' | 'rostered-unit';
+type Role = 'office' | 'leader' | 'own-unit' | 'rostered-unit' | 'assessor';
 
 const RULES: Record<Action, readonly Role[]> = {
   submitReport: ['own-unit', 'office'],
@@ -57,6 +61,10 @@ const RULES: Record<Action, readonly Role[]> = {
   resumeReceptions: ['office'],
   // 督查: the office, or a leader on the duty's team; the domain checks who is on it (domain/campaign/duties.ts).
   recordFindings: ['office', 'leader'],
+  // 考核评比: who scores which item, and which leader approves, is the plan's word (domain/assessment).
+  submitScores: ['leader', 'assessor'],
+  closeScoring: ['office', 'leader'],
+  approveResult: ['leader'],
 };
 
 function isAction(value: string): value is Action {
@@ -78,6 +86,7 @@ export function mayAct(principal: Principal, action: Action, unitId?: string): b
   const roles = RULES[action];
   if (principal === 'office') return roles.includes('office');
   if (principal.startsWith('leader:')) return roles.includes('leader');
+  if (principal.startsWith('assessor:')) return roles.includes('assessor');
   if (roles.includes('rostered-unit') && unitId === undefined) return true;
   return roles.includes('own-unit') && unitId !== undefined && principal === `unit:${unitId}`;
 }
@@ -106,6 +115,9 @@ const WORDS: Record<Action, string> = {
   pauseReceptions: 'pause reception days (暂停接访)',
   resumeReceptions: 'resume reception days (恢复接访)',
   recordFindings: 'record supervision findings (督查)',
+  submitScores: 'send scores (评分)',
+  closeScoring: 'close scoring',
+  approveResult: 'approve the assessment result (审定)',
 };
 
 /** An action in words, for a refusal. */
@@ -118,6 +130,7 @@ export function whoMay(action: Action): string {
     leader: 'the leading group',
     'own-unit': 'the unit itself',
     'rostered-unit': 'the unit head on duty',
+    assessor: 'an assessor of the panel',
   };
   return RULES[action].map((r) => words[r]).join(' or ');
 }

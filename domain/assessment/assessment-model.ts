@@ -33,9 +33,22 @@ export interface AssessmentModel {
   entrants: EntrantModel[];
   assessors: Map<string, string>;
   leaders: Set<string>;
+  /** The leaders who may approve the result (审定), by the plan's `approvers`. */
+  approvers: Set<string>;
+  /** Assessors' and leaders' e-mail addresses, for reminders. */
+  emails: Map<string, string>;
 }
 
-function leaderList(plan: Plan): { id: string; name: string }[] {
+function resultApprovers(plan: Plan, assessment: Assessment): string[] {
+  const { head, deputies, members } = plan.leadingGroup;
+  const approvers = assessment.approvers;
+  if (typeof approvers === 'object') return approvers.leaders;
+  if (approvers === 'head') return [head.id];
+  if (approvers === 'head-and-deputies') return [head, ...deputies].map((p) => p.id);
+  return [head, ...deputies, ...members].map((p) => p.id);
+}
+
+function leaderList(plan: Plan): { id: string; name: string; email: string }[] {
   const group = plan.leadingGroup;
   return [group.head, ...group.deputies, ...group.members];
 }
@@ -73,6 +86,8 @@ export function assessmentModel(plan: Plan & { assessment: Assessment }): Assess
     entrants,
     assessors: new Map([...leaders, ...assessment.panel].map((p) => [p.id, p.name])),
     leaders: new Set(leaders.map((p) => p.id)),
+    approvers: new Set(resultApprovers(plan, assessment)),
+    emails: new Map([...leaders, ...assessment.panel].map((p) => [p.id, p.email])),
   };
 }
 

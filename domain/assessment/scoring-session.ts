@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { addDays, localToInstant } from '../calendar/local-time';
-import { resolvePhaseWindows } from '../plan/phase-windows';
 import type { Plan } from '../plan/schema';
+import { scoringDates } from './assessment-alarms';
 import type { AssessmentModel } from './assessment-model';
 import { computeAssessment } from './compute-assessment';
 import { AssessmentFactsSchema, type AssessmentFacts } from './facts';
@@ -44,15 +44,24 @@ export interface ScoringState {
 
 export const initialScoring = (): ScoringState => ({ stage: 'scoring', record: [] });
 
+/**
+ * The person a `by` names: with credentials the gate writes the credential's principal there
+ * (`assessor:judge-1`, or `leader:head (孙局长)` when --as also gave a name); without, it is the
+ * id or name the caller gave. Either way the domain compares plain ids.
+ */
+export function actingId(by: string): string {
+  return by
+    .replace(/ \(.*\)$/, '')
+    .replace(/^(leader|assessor):/, '')
+    .trim();
+}
+
 type Refusal = { ok: false; error: { code: string; message: string } };
 const refuse = (code: string, message: string): Refusal => ({ ok: false, error: { code, message } });
 
 /** The window in plan time: from the first day's midnight to the midnight after its last day. */
 export function scoringWindow(plan: Plan): { opensAtMs: number; closesAtMs: number } | undefined {
-  const window = plan.assessment?.window;
-  if (!window) return undefined;
-  const dates =
-    'phase' in window ? resolvePhaseWindows(plan.phases)[plan.phases.findIndex((p) => p.id === window.phase)] : window;
+  const dates = scoringDates(plan);
   if (!dates) return undefined;
   const zone = plan.campaign.timeZone;
   return {
@@ -72,7 +81,7 @@ export function checkSubmission(
   if (window && planNowMs < window.opensAtMs) return refuse('window_not_open', 'the scoring window has not opened yet');
   if (window && planNowMs >= window.closesAtMs) return refuse('window_closed', 'the scoring window has closed');
   for (const [i, input] of submission.scores.entries()) {
-    const checked = checkScore(model, { row: i + 1, assessor: submission.by, ...input });
+    const checked = checkScore(model, { row: i + 1, assessor: actingId(submission.by), ...input });
     if (!checked.ok)
       return refuse(checked.issue.code, `score ${i + 1}: ${checked.issue.message}; nothing was recorded`);
   }
@@ -89,7 +98,7 @@ export function recordSubmission(
   const keyOf = (r: ScoreRow) => `${r.assessor}/${r.unit}/${r.item}`;
   const before = new Set(state.record.map(keyOf));
   const rows = submission.scores.flatMap((input, i) => {
-    const checked = checkScore(model, { row: i + 1, assessor: submission.by, ...input });
+    const checked = checkScore(model, { row: i + 1, assessor: actingId(submission.by), ...input });
     if (!checked.ok) return [];
     const { assessor, entrant, item } = checked.score;
     return [{ row: state.record.length + i + 1, assessor, unit: entrant, item, score: input.score, atMs }];
@@ -111,7 +120,8 @@ export function closeScoring(
   facts: AssessmentFacts,
 ): { ok: true; state: ScoringState; replaced: number } | Refusal {
   if (state.stage !== 'scoring') return refuse('scoring_closed', 'scoring is already closed');
-  if (by !== 'office' && !model.leaders.has(by)) return refuse('not_authorized', `${by} may not close scoring`);
+  if (by !== 'office' && !model.leaders.has(actingId(by)))
+    return refuse('not_authorized', `${by} may not close scoring`);
   const sheet = readScoreSheet(model, state.record);
   const computed = computeAssessment(model, sheet, facts);
   if (!computed.ok) {
@@ -131,9 +141,11 @@ export function approveResult(
 ): { ok: true; state: ScoringState } | Refusal {
   if (state.stage === 'scoring') return refuse('not_computed', 'close scoring first: there is no result to approve');
   if (state.stage === 'published') return refuse('already_published', 'the result is already published');
-  if (!model.leaders.has(by))
-    return refuse('not_authorized', `only a leader of the leading group approves the result, not ${by}`);
-  return { ok: true, state: { ...state, stage: 'published', approvedBy: by } };
+  if (!model.approvers.has(actingId(by))) {
+    const who = [...model.approvers].map((id) => model.assessors.get(id) ?? id).join('、');
+    return refuse('not_authorized', `only ${who} may approve the result (审定), not ${by}`);
+  }
+  return { ok: true, state: { ...state, stage: 'published', approvedBy: actingId(by) } };
 }
 
 /** Assessors who have not yet scored every entrant on every item they score, with how many they owe. */

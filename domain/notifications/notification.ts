@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AssessmentBodies } from './assessment-bodies';
 
 /**
  * What a workflow asks the notification activity to send. The workflow decides *who* is told
@@ -98,6 +99,7 @@ const ReceptionBodies = [
 
 export const NotificationBodySchema = z.discriminatedUnion('kind', [
   ...ReceptionBodies,
+  ...AssessmentBodies,
   z.object({
     kind: z.literal('phase_opened'),
     phaseId: z.string(),

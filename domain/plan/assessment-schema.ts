@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, LocalDateSchema, PersonSchema } from './primitives';
+import { IdSchema, LocalDateSchema, LocalTimeSchema, PersonSchema } from './primitives';
 
 /**
  * The plan's assessment (考核评比): what is scored, by whom, how several assessors' scores are
@@ -116,6 +116,23 @@ export const NominationSchema = z.object({
   members: z.record(IdSchema, z.number().int().min(0)),
 });
 
+/** Who approves the result for publication (审定): as a phase's approvers, without majority or office. */
+export const ResultApproversSchema = z.union([
+  z.enum(['head', 'head-and-deputies', 'leading-group']),
+  z.object({ leaders: z.array(IdSchema).min(1).max(MAX_PANEL) }),
+]);
+
+/**
+ * A periodic ranking notice (排名通报) while the campaign runs: units ranked by rates the campaign
+ * computes, mailed to every unit and the leading group each Monday (week) or on the 1st (month).
+ */
+export const RankingNoticeSchema = z.object({
+  every: z.enum(['week', 'month']),
+  rankBy: z.array(z.enum(RATE_FACTS)).min(1).max(2).default(['on-time-rate', 'closure-rate']),
+  /** Local time the notice goes out. */
+  at: LocalTimeSchema.default('09:00'),
+});
+
 export const AssessmentSchema = z.object({
   title: z.string().min(1),
   /** Who is ranked; default every unit of the plan. */
@@ -141,6 +158,9 @@ export const AssessmentSchema = z.object({
   tieBreak: z.array(IdSchema).max(MAX_ITEMS).default([]),
   /** Entrants tied at the last place of a tier with a count: all get the award (default), or none. */
   tiesAtCutoff: z.enum(['all', 'none']).default('all'),
+  /** Who approves the result before it is published; default the head and the deputies (组长、副组长). */
+  approvers: ResultApproversSchema.default('head-and-deputies'),
+  rankingNotices: RankingNoticeSchema.optional(),
 });
 
 export type Assessment = z.infer<typeof AssessmentSchema>;
@@ -151,6 +171,7 @@ export type Deduction = z.infer<typeof DeductionSchema>;
 export type Entrant = z.infer<typeof EntrantSchema>;
 export type FactName = z.infer<typeof FactNameSchema>;
 export type Combine = z.infer<typeof CombineSchema>;
+export type RankingNotice = z.infer<typeof RankingNoticeSchema>;
 
 /** A quota as a fraction of whole numbers: "1/4" → 1/4, 0.25 → 25/100 (no binary fraction in between). */
 export function quotaOf(quota: string | number): { numerator: number; denominator: number } {

@@ -97,6 +97,14 @@ function checkAssessors(assessment: Assessment, plan: LoosePlan): PlanIssue[] {
     });
     issues.push(...checkComputed(item, [...AT, 'items', i]));
   });
+  const approvers = assessment.approvers;
+  if (typeof approvers === 'object') {
+    approvers.leaders.forEach((id, k) => {
+      if (leaders.includes(id)) return;
+      const message = `"${id}" approves the result but is not a leader of the leading group`;
+      issues.push(planError('unknown_approver', [...AT, 'approvers', 'leaders', k], message));
+    });
+  }
   return issues;
 }
 

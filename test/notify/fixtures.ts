@@ -110,6 +110,39 @@ export const sampleBodies: { [K in NotificationBody['kind']]: Extract<Notificati
       { date: '2026-10-08', unitName: '区第一中学', title: '教师职称评定', caseId: 'bureau-reception-20261008-2' },
     ],
   },
+  assessment_reminder: {
+    kind: 'assessment_reminder',
+    title: '区级“有效课堂”达标验收',
+    assessorName: '韩老师',
+    missing: 21,
+    dueAt: '2026-10-30T10:00:00Z',
+  },
+  assessment_overdue: {
+    kind: 'assessment_overdue',
+    title: '区级“有效课堂”达标验收',
+    dueAt: '2026-10-30T10:00:00Z',
+    step: 0,
+    stepLabel: '评分逾期',
+    late: [{ name: '韩老师', missing: 21 }],
+  },
+  assessment_published: {
+    kind: 'assessment_published',
+    title: '区级“有效课堂”达标验收',
+    approvedBy: '孙局长',
+    entrants: 7,
+    awards: [{ name: '示范课', entrants: ['方下中学 刘老师'] }],
+    vetoes: [{ name: '口镇中学 赵老师', reasons: ['责任追究1次'] }],
+    files: [{ name: '考核结果.md', ref: `sha256:${'a'.repeat(64)}`, mediaType: 'text/markdown' }],
+  },
+  ranking_notice: {
+    kind: 'ranking_notice',
+    title: '区级“有效课堂”达标验收',
+    period: 'month',
+    from: '2026-04-01',
+    to: '2026-04-30',
+    columns: ['按时上报率'],
+    rows: [{ rank: 1, unitName: '方下中学', values: ['按时上报率 100%'] }],
+  },
 };
 
 /** What each kind's zh subject must say after the campaign prefix. */
@@ -137,6 +170,10 @@ export const expectedZhSubjects: Record<NotificationBody['kind'], string> = {
   reception_substitute: '补位接访：2026-10-08 由陈立华代赵明接访',
   reception_missed: '接访未登记：2026-10-08 局领导信访接待日（赵明）',
   reception_summary: '每月通报：局领导信访接待日（2026-10-01至2026-10-31）应接访3次，已接访1次，缺岗1次',
+  assessment_reminder: '评分提醒：区级“有效课堂”达标验收，请于2026-10-30 18:00前完成评分（尚缺21项）',
+  assessment_overdue: '评分逾期：区级“有效课堂”达标验收，1位评委未按时完成评分',
+  assessment_published: '结果公布：区级“有效课堂”达标验收（经孙局长审定）',
+  ranking_notice: '排名通报（2026-04-01至2026-04-30）：区级“有效课堂”达标验收',
 };
 
 export const CAMPAIGN_TITLE = '查隐患、清积案、净环境';

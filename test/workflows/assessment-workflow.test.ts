@@ -13,7 +13,11 @@ import {
 } from '../../contracts/assessment';
 import { localToInstant } from '../../domain/calendar/local-time';
 import { rehearsalClock } from '../../domain/clock/plan-clock';
-import { uniqueId, withWorker } from '../helpers/temporal';
+import os from 'node:os';
+import { createActivities } from '../../activities';
+import { createFolderReportStore } from '../../activities/reports/report-store';
+import { loadMailConfig } from '../../config/mail-config';
+import { testClient, uniqueId, withWorker } from '../helpers/temporal';
 
 const root = path.resolve(__dirname, '../..');
 const workflowsPath = path.join(root, 'workflows/assessment-workflow.ts');
@@ -45,7 +49,15 @@ describe('the song contest on a real server, from the judges’ scores to the pu
     if (!checked.ok) throw new Error('the example must be valid');
     // Plan time starts on the contest day, 5/31 at 08:00, and runs at real speed.
     const clock = rehearsalClock(localToInstant('2026-05-31', '08:00', 'Asia/Shanghai'), Date.now(), 1);
-    await withWorker({ workflowsPath }, async ({ client, taskQueue }) => {
+    // Real activities: publication stores the report files and writes the mail to the outbox.
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'assessment-'));
+    const activities = createActivities({
+      client: await testClient(),
+      mailConfig: loadMailConfig({ CAMPAIGN_DATA_DIR: dataDir }),
+      store: createFolderReportStore({ dataDir }),
+      mail: { log: () => undefined },
+    });
+    await withWorker({ workflowsPath, activities }, async ({ client, taskQueue }) => {
       const handle = await client.workflow.start<AssessmentWorkflow>('assessmentWorkflow', {
         workflowId: uniqueId('song-contest/assessment'),
         taskQueue,
@@ -96,7 +108,7 @@ describe('the song contest on a real server, from the judges’ scores to the pu
       // Not yet published: a class sees nothing.
       expect(await handle.query(unitResultQuery, 'class-2-3')).toBeUndefined();
       expect(await refusal(handle.executeUpdate(approveResultUpdate, { args: [{ by: 'judge-1' }] }))).toBe(
-        'not_authorized: only a leader of the leading group approves the result, not judge-1',
+        'not_authorized: only 周校长、吴副校长 may approve the result (审定), not judge-1',
       );
       expect(await handle.executeUpdate(approveResultUpdate, { args: [{ by: 'headmaster' }] })).toMatchObject({
         stage: 'published',
@@ -109,6 +121,12 @@ describe('the song contest on a real server, from the judges’ scores to the pu
         { assessor: 'judge-7', name: '评委七', score: '3.8', dropped: 'highest' },
       ]);
       expect((await handle.result())?.ranking).toHaveLength(20);
+      // Published: the result's report files (MD/HTML/CSV) are stored and named in the standing.
+      expect((await handle.query(assessmentStandingQuery)).files?.map((f) => f.mediaType)).toEqual([
+        'text/markdown',
+        'text/html',
+        'text/csv',
+      ]);
     });
   });
 });

@@ -12,6 +12,7 @@ import {
 import { deadlineExtended, dueSoon, escalation, overdue, publicNotice } from './deadline-templates';
 import { contextFor, layout } from './layout';
 import type { MessageContent, RenderedMessage, Template, TemplateContext } from './layout';
+import { assessmentOverdue, assessmentPublished, assessmentReminder, rankingNotice } from './assessment-templates';
 import { receptionDuty, receptionMissed, receptionSubstitute, receptionSummary } from './reception-templates';
 import { campaignCancelled, dutyDue, phaseApproved, phaseOpened, phaseReturned, reportReady } from './phase-templates';
 
@@ -43,6 +44,10 @@ const templates: { [K in NotificationBody['kind']]: Template<K> } = {
   reception_substitute: receptionSubstitute,
   reception_missed: receptionMissed,
   reception_summary: receptionSummary,
+  assessment_reminder: assessmentReminder,
+  assessment_overdue: assessmentOverdue,
+  assessment_published: assessmentPublished,
+  ranking_notice: rankingNotice,
 };
 
 /** Pure: the same request and recipient always give the same message (a retried activity resends identical mail). */
