@@ -93,13 +93,26 @@ export function rankingNoticeCommand(
   ];
 }
 
+/**
+ * Every unit hears the published result. With a campaign, through its roster (units added on the
+ * way included); an assessment run alone has no campaign to ask, so the plan's units are named.
+ */
+function unitsReached(
+  plan: Plan,
+  campaignAttached: boolean,
+): { audience: NotifyCommand['audience']; people: Recipient[] } {
+  if (campaignAttached) return { audience: ['all-units'], people: [] };
+  const people = plan.units.map((u) => ({ name: u.contact.name, email: u.contact.email, role: 'unit-contact' }));
+  return { audience: [], people };
+}
+
 export function publishedCommand(
+  plan: Plan,
   model: AssessmentModel,
-  result: AssessmentResult,
-  approvedBy: string,
-  files: Files,
-  atMs: number,
+  published: { result: AssessmentResult; approvedBy: string; files: Files; atMs: number },
+  campaignAttached: boolean,
 ): NotifyCommand {
+  const { result, approvedBy, files, atMs } = published;
   const names = new Map(result.ranking.map((r) => [r.entrant, r.name]));
   const body = {
     kind: 'assessment_published' as const,
@@ -111,11 +124,12 @@ export function publishedCommand(
     files,
   };
   const panel = [...model.assessors.keys()].filter((id) => !model.leaders.has(id));
+  const units = unitsReached(plan, campaignAttached);
   return {
     eventKey: 'assessment:published',
     atMs,
-    audience: ['office', 'leading-group', 'all-units'],
-    people: assessorPeople(model, panel),
+    audience: ['office', 'leading-group', ...units.audience],
+    people: [...assessorPeople(model, panel), ...units.people],
     body,
   };
 }

@@ -67,7 +67,14 @@ export async function assessmentWorkflow(input: AssessmentWorkflowInput): Promis
     notifier.track(
       stored.then((stored) => {
         files = stored;
-        notifier.dispatch(publishedCommand(model, result, approvedBy, stored, now()));
+        notifier.dispatch(
+          publishedCommand(
+            plan,
+            model,
+            { result, approvedBy, files: stored, atMs: now() },
+            Boolean(input.campaignAttached),
+          ),
+        );
       }),
       'assessment publication',
     );

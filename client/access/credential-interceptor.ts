@@ -77,6 +77,9 @@ function choose(
     if (named) return named;
   }
   const known = (p: Principal) => depths[p] !== undefined;
+  // A bare id (`--as judge-1`, as the assessment commands take it) names the one credential it ends.
+  const byId = held.filter((c) => known(c.principal) && c.principal.split(':')[1] === preferred);
+  if (byId.length === 1) return byId[0];
   return (
     held.find((c) => known(c.principal) && mayAct(c.principal, action, unitId)) ??
     held.find((c) => known(c.principal)) ??

@@ -114,3 +114,57 @@ describe('scoring during a campaign', () => {
     );
   });
 });
+
+describe('who approves the result (审定)', () => {
+  const scored = (m: typeof model) => {
+    const sheets = ['j1', 'j2'].map((by) =>
+      sheet(by, [
+        ['u1', '9'],
+        ['u2', '8'],
+        ['u3', '7'],
+      ]),
+    );
+    let state = initialScoring();
+    for (const s of sheets) state = recordSubmission(m, state, s, 1_100).state;
+    const closed = closeScoring(m, state, 'office', AssessmentFactsSchema.parse({}));
+    if (!closed.ok) throw new Error(closed.error.message);
+    return closed.state;
+  };
+
+  it('is the head and the deputies by default, named in the refusal; a member of the group is not one', () => {
+    const state = scored(model);
+    expect(approveResult(model, state, 'member-a')).toEqual({
+      ok: false,
+      error: {
+        code: 'not_authorized',
+        message: 'only leader-head、leader-deputy may approve the result (审定), not member-a',
+      },
+    });
+    expect(approveResult(model, state, 'leader-deputy')).toMatchObject({ ok: true, state: { stage: 'published' } });
+  });
+
+  it('is whom the plan names, and a credential’s principal counts as the leader it names', () => {
+    const named = modelOf({
+      title: '考核',
+      panel: panel(2),
+      items: [{ id: 'work', name: '工作', points: 10 }],
+      approvers: { leaders: ['member-a'] },
+    });
+    const state = scored(named);
+    expect(approveResult(named, state, 'leader:leader-head')).toMatchObject({ error: { code: 'not_authorized' } });
+    expect(approveResult(named, state, 'leader:member-a (冯主任)')).toMatchObject({
+      ok: true,
+      state: { approvedBy: 'member-a' },
+    });
+  });
+
+  it('records an assessor’s credential as the assessor: a panel member scores only as themself', () => {
+    const recorded = recordSubmission(model, initialScoring(), sheet('assessor:j2', [['u1', '6']]), 1_100);
+    expect(recorded.state.record.map((r) => [r.assessor, r.unit, r.score])).toEqual([['j2', 'u1', '6']]);
+    expect(
+      checkSubmission(model, initialScoring(), sheet('leader:leader-head', [['u1', '6']]), window, 1_500),
+    ).toMatchObject({
+      error: { code: 'not_an_assessor' },
+    });
+  });
+});
