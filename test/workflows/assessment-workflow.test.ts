@@ -15,6 +15,7 @@ import { localToInstant } from '../../domain/calendar/local-time';
 import { rehearsalClock } from '../../domain/clock/plan-clock';
 import os from 'node:os';
 import { createActivities } from '../../activities';
+import { readNotificationLog } from '../../activities/notify/notification-log';
 import { createFolderReportStore } from '../../activities/reports/report-store';
 import { loadMailConfig } from '../../config/mail-config';
 import { testClient, uniqueId, withWorker } from '../helpers/temporal';
@@ -51,10 +52,11 @@ describe('the song contest on a real server, from the judges’ scores to the pu
     const clock = rehearsalClock(localToInstant('2026-05-31', '08:00', 'Asia/Shanghai'), Date.now(), 1);
     // Real activities: publication stores the report files and writes the mail to the outbox.
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'assessment-'));
+    const store = createFolderReportStore({ dataDir });
     const activities = createActivities({
       client: await testClient(),
       mailConfig: loadMailConfig({ CAMPAIGN_DATA_DIR: dataDir }),
-      store: createFolderReportStore({ dataDir }),
+      store,
       mail: { log: () => undefined },
     });
     await withWorker({ workflowsPath, activities }, async ({ client, taskQueue }) => {
@@ -127,6 +129,19 @@ describe('the song contest on a real server, from the judges’ scores to the pu
         'text/html',
         'text/csv',
       ]);
+      // The result is mailed to the office, the leading group, the judges and every class's contact.
+      const mails = (await readNotificationLog('song-contest-2026', { dataDir })).filter(
+        (e) => e.kind === 'assessment_published',
+      );
+      expect(mails.map((m) => m.email)).toEqual(
+        expect.arrayContaining(['headmaster@example.org', 'judge-7@example.org', 'class-2-3@example.org']),
+      );
+      expect(mails[0]?.subject).toContain('结果公布：庆六一歌唱比赛评分（经周校长审定）');
+      // The stored report carries the award list and each class's breakdown, what was dropped included.
+      const files = (await handle.query(assessmentStandingQuery)).files ?? [];
+      const markdown = (await store.get(files[0]?.ref ?? '')).toString('utf8');
+      expect(markdown).toContain('一等奖（4）：');
+      expect(markdown).toMatch(/评委七 3\.8（去掉最高分）/);
     });
   });
 });
