@@ -1,5 +1,5 @@
 import type { ReceptionCaseStatesInput } from './receptions/case-states';
-import type { AssessmentFactsInput, PublishAssessmentInput } from './assessment/assessment-activities';
+import type { AssessmentFactsInput, PublishAssessmentInput } from './assessment/assessment-inputs';
 import type { UnitFacts } from '../domain/assessment/facts';
 import type { CaseStatus } from '../domain/cases/case-schema';
 import type { CampaignEvent } from '../domain/unit/campaign-events';

@@ -1,33 +1,19 @@
 import { Context } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
-import {
-  asOfNow,
-  campaignStatusQuery,
-  campaignWorkflowId,
-  ledgerStatsQuery,
-  unitWorkflowId,
-} from '../../contracts';
+import { asOfNow, campaignStatusQuery, campaignWorkflowId, ledgerStatsQuery, unitWorkflowId } from '../../contracts';
 import { unitFactsFrom } from '../../domain/assessment/campaign-facts';
 import type { UnitFacts } from '../../domain/assessment/facts';
 import { mapWithConcurrency } from '../fanout/map-with-concurrency';
 import { readUnitView } from '../reports/publish-campaign-report';
 import type { ReportStore } from '../reports/report-store';
-import { compileAssessmentReport, type AssessmentReportInput } from './compile-assessment-report';
+import type { AssessmentFactsInput, PublishAssessmentInput } from './assessment-inputs';
+import { compileAssessmentReport } from './compile-assessment-report';
 
 /**
  * The assessment's two reads and writes outside its workflow: the campaign's facts about each
  * unit (read from the unit workflows, as the campaign report reads them), and the result's report
  * files (stored by reference, as every report is; only references go into history).
  */
-
-export interface AssessmentFactsInput {
-  campaignId: string;
-  unitIds: string[];
-}
-
-export interface PublishAssessmentInput extends AssessmentReportInput {
-  campaignId: string;
-}
 
 export function createAssessmentActivities(client: Client, store: ReportStore) {
   async function assessmentFacts(input: AssessmentFactsInput): Promise<Record<string, UnitFacts>> {

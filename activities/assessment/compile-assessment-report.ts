@@ -1,4 +1,5 @@
 import type { AssessmentResult } from '../../domain/assessment/result-schema';
+import type { AssessmentReportInput } from './assessment-inputs';
 import { writeCsv } from '../csv/csv-format';
 import { renderHtml, renderMarkdown, type Section } from '../reports/report-render';
 
@@ -8,12 +9,6 @@ import { renderHtml, renderMarkdown, type Section } from '../reports/report-rend
  * one formula-safe writer, so the three can never disagree. Every entrant's line carries its
  * breakdown: each item, each assessor's score and what was dropped, deductions and vetoes.
  */
-
-export interface AssessmentReportInput {
-  result: AssessmentResult;
-  approvedBy: string;
-  rehearsal: boolean;
-}
 
 const DROPPED = { highest: '去掉最高分', lowest: '去掉最低分' } as const;
 
@@ -79,7 +74,19 @@ function sections(input: AssessmentReportInput): Section[] {
 
 /** One CSV row per entrant, item and assessor, so a sheet can total anything again. */
 function csvRows(result: AssessmentResult): (string | number)[][] {
-  const header = ['名次', '参评对象', '奖项', '总分', '项目', '项目得分', '评委', '评委评分', '去掉', '扣分', '一票否决'];
+  const header = [
+    '名次',
+    '参评对象',
+    '奖项',
+    '总分',
+    '项目',
+    '项目得分',
+    '评委',
+    '评委评分',
+    '去掉',
+    '扣分',
+    '一票否决',
+  ];
   const rows = result.ranking.flatMap((r) => {
     const common = (item: string, score: string) => [
       r.rank,

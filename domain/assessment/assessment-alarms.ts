@@ -52,7 +52,10 @@ function rankingAlarms(plan: Plan): AssessmentAlarm[] {
   const notices = plan.assessment?.rankingNotices;
   const windows = resolvePhaseWindows(plan.phases).flatMap((w) => (w ? [w] : []));
   const first = windows.map((w) => w.start).sort()[0];
-  const last = windows.map((w) => w.end).sort().at(-1);
+  const last = windows
+    .map((w) => w.end)
+    .sort()
+    .at(-1);
   if (!notices || !first || !last) return [];
   const at = (date: string) => localToInstant(date, notices.at, plan.campaign.timeZone);
   const alarms: AssessmentAlarm[] = [];

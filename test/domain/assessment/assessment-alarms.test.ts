@@ -74,7 +74,7 @@ describe('when an assessment acts on its own', () => {
 
   it('gives a weekly one each Monday for the week before, at the time the plan asks', () => {
     const plan = planWith((p) => {
-      p.phases = p.phases.slice(0, 1); // 4/14 (Tuesday) – 4/20 (Monday)
+      p.phases = (p.phases ?? []).slice(0, 1); // 4/14 (Tuesday) – 4/20 (Monday)
       p.assessment = {
         ...p.assessment!,
         window: { phase: 'investigate' },
