@@ -56,6 +56,18 @@ export function actingId(by: string): string {
     .trim();
 }
 
+/**
+ * The assessor a credential's holder claims to be, when it is someone else: `assessor:judge-2
+ * (judge-1)` is judge-2's credential sending as judge-1. Nobody sends another's scores.
+ */
+function claimedOther(model: AssessmentModel, by: string): string | undefined {
+  const match = /^(?:leader|assessor):(\S+) \((.*)\)$/.exec(by);
+  if (!match) return undefined;
+  const [, holder = '', claimed = ''] = match;
+  const named = [...model.assessors].find(([id, name]) => id === claimed || name === claimed)?.[0];
+  return named !== undefined && named !== holder ? named : undefined;
+}
+
 type Refusal = { ok: false; error: { code: string; message: string } };
 const refuse = (code: string, message: string): Refusal => ({ ok: false, error: { code, message } });
 
@@ -80,6 +92,14 @@ export function checkSubmission(
   if (state.stage !== 'scoring') return refuse('scoring_closed', 'scoring is closed; no score is taken any more');
   if (window && planNowMs < window.opensAtMs) return refuse('window_not_open', 'the scoring window has not opened yet');
   if (window && planNowMs >= window.closesAtMs) return refuse('window_closed', 'the scoring window has closed');
+  const other = claimedOther(model, submission.by);
+  if (other !== undefined) {
+    const holder = actingId(submission.by);
+    return refuse(
+      'not_your_scores',
+      `${holder}'s credential cannot send ${other}'s scores: each assessor sends their own; nothing was recorded`,
+    );
+  }
   for (const [i, input] of submission.scores.entries()) {
     const checked = checkScore(model, { row: i + 1, assessor: actingId(submission.by), ...input });
     if (!checked.ok)

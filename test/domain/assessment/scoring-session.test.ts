@@ -167,4 +167,19 @@ describe('who approves the result (审定)', () => {
       error: { code: 'not_an_assessor' },
     });
   });
+
+  it('refuses a credential sending as another assessor, and takes it naming its own holder', () => {
+    expect(checkSubmission(model, initialScoring(), sheet('assessor:j2 (j1)', [['u1', '6']]), window, 1_500)).toEqual({
+      ok: false,
+      error: {
+        code: 'not_your_scores',
+        message: "j2's credential cannot send j1's scores: each assessor sends their own; nothing was recorded",
+      },
+    });
+    expect(
+      checkSubmission(model, initialScoring(), sheet('assessor:j2 (评委2)', [['u1', '6']]), window, 1_500),
+    ).toEqual({
+      ok: true,
+    });
+  });
 });
