@@ -37,6 +37,8 @@ export interface AssessmentStanding {
   scoresRecorded: number;
   owing: { assessor: string; missing: number }[];
   approvedBy?: string;
+  /** The approving leader's name as the plan gives it (孙局长). */
+  approvedByName?: string;
   /** The published result's report files (MD/HTML/CSV), by reference, once stored. */
   files?: { name: string; ref: string; mediaType: string }[];
 }

@@ -131,7 +131,9 @@ function standing(host: AssessmentHost): AssessmentStanding {
     stage: state.stage,
     scoresRecorded: state.record.length,
     owing: lateAssessors(host.model, state),
-    ...(state.approvedBy ? { approvedBy: state.approvedBy } : {}),
+    ...(state.approvedBy
+      ? { approvedBy: state.approvedBy, approvedByName: host.model.assessors.get(state.approvedBy) ?? state.approvedBy }
+      : {}),
     ...(files ? { files } : {}),
   };
 }

@@ -57,8 +57,10 @@ export async function assessmentWorkflow(input: AssessmentWorkflowInput): Promis
   const readFacts = () => campaignReads.assessmentFacts({ campaignId: plan.campaign.id, unitIds });
 
   const publish = () => {
-    const { result, approvedBy = '' } = state;
+    const { result, approvedBy: approverId = '' } = state;
     if (!result) return;
+    // Published under the approving leader's name (孙局长), as the plan gives it.
+    const approvedBy = model.assessors.get(approverId) ?? approverId;
     const stored = reports
       .publishAssessmentReport({ campaignId: plan.campaign.id, result, approvedBy, rehearsal: isRehearsal(clock) })
       .then((published) => published.files)

@@ -17,14 +17,15 @@ function itemDetail(line: AssessmentResult['ranking'][number]['items'][number]):
   return line.assessors.map((a) => `${a.name} ${a.score}${a.dropped ? `（${DROPPED[a.dropped]}）` : ''}`).join('；');
 }
 
-function sections(input: AssessmentReportInput): Section[] {
+/** The result's sections; at level 3 they sit under a heading of the campaign report's own. */
+export function assessmentSections(input: AssessmentReportInput, level: 2 | 3 = 2): Section[] {
   const { result } = input;
   const names = new Map(result.ranking.map((r) => [r.entrant, r.name]));
   const items = result.ranking[0]?.items ?? [];
   return [
     {
       heading: '概况',
-      level: 2,
+      level,
       paragraphs: [
         `满分 ${result.maxTotal}，共 ${result.ranking.length} 个参评对象，经 ${input.approvedBy} 审定后公布。`,
         ...(input.rehearsal ? ['本结果来自演练，不作为正式考核依据。'] : []),
@@ -32,7 +33,7 @@ function sections(input: AssessmentReportInput): Section[] {
     },
     {
       heading: '排名',
-      level: 2,
+      level,
       table: {
         columns: ['名次', '参评对象', ...items.map((i) => i.name), '扣分', '总分', '奖项'],
         rows: result.ranking.map((r) => [
@@ -47,21 +48,21 @@ function sections(input: AssessmentReportInput): Section[] {
     },
     {
       heading: '表彰名单',
-      level: 2,
+      level,
       items: result.awards.map(
         (a) => `${a.name}（${a.entrants.length}）：${a.entrants.map((id) => names.get(id) ?? id).join('、') || '无'}`,
       ),
     },
     {
       heading: '一票否决',
-      level: 2,
+      level,
       ...(result.vetoed.length > 0
         ? { items: result.vetoed.map((v) => `${v.name}：${v.reasons.join('；')}`) }
         : { paragraphs: ['无。'] }),
     },
     {
       heading: '得分明细',
-      level: 2,
+      level,
       table: {
         columns: ['参评对象', '项目', '得分', '计入总分', '评分明细'],
         rows: result.ranking.flatMap((r) =>
@@ -73,6 +74,10 @@ function sections(input: AssessmentReportInput): Section[] {
 }
 
 /** One CSV row per entrant, item and assessor, so a sheet can total anything again. */
+export function assessmentCsv(result: AssessmentResult): string {
+  return writeCsv(csvRows(result));
+}
+
 function csvRows(result: AssessmentResult): (string | number)[][] {
   const header = [
     '名次',
@@ -114,10 +119,10 @@ function csvRows(result: AssessmentResult): (string | number)[][] {
 
 export function compileAssessmentReport(input: AssessmentReportInput): { markdown: string; html: string; csv: string } {
   const title = `${input.rehearsal ? '【演练】' : ''}${input.result.title} 结果`;
-  const built = sections(input);
+  const built = assessmentSections(input);
   return {
     markdown: renderMarkdown(title, built),
     html: renderHtml(title, built, 'zh'),
-    csv: writeCsv(csvRows(input.result)),
+    csv: assessmentCsv(input.result),
   };
 }

@@ -1,3 +1,4 @@
+import { assessmentCsv, assessmentSections } from '../assessment/compile-assessment-report';
 import { writeCsv } from '../csv/csv-format';
 import { formatLateBy, formatPlanTime } from '../notify/templates';
 import { receptionCsv, receptionSections } from './reception-sections';
@@ -20,6 +21,8 @@ export interface CompiledReport {
   csv: string;
   /** The reception programmes' weekly and monthly counts, when the campaign runs any. */
   receptionsCsv?: string;
+  /** The published assessment's breakdown, one row per entrant, item and assessor. */
+  assessmentCsv?: string;
 }
 
 type Pick2 = (zh: string, en: string) => string;
@@ -41,6 +44,7 @@ export function compileCampaignReport(data: CampaignReportInputData): CompiledRe
     html: renderHtml(title, sections, input.locale),
     csv: renderCsv(input, t),
     ...(input.receptions.length > 0 ? { receptionsCsv: receptionCsv(input.receptions, t) } : {}),
+    ...(input.assessment ? { assessmentCsv: assessmentCsv(input.assessment.result) } : {}),
   };
 }
 
@@ -167,6 +171,13 @@ function buildSections(input: CampaignReportInput, t: Pick2): Section[] {
   }
 
   sections.push(...receptionSections(input.receptions, t));
+  if (input.assessment) {
+    const { result, approvedBy } = input.assessment;
+    sections.push(
+      { heading: t(`考核评比：${result.title}`, `Assessment: ${result.title}`), level: 2 },
+      ...assessmentSections({ result, approvedBy, rehearsal: input.rehearsal }, 3),
+    );
+  }
 
   const allRows = input.phases.flatMap((phase) => phase.rows);
   const unitNames = [...new Map(allRows.map((row) => [row.unitId, row.unitName])).entries()];

@@ -48,6 +48,9 @@ export function createReportActivities(deps: { store: ReportStore }) {
       ...(report.receptionsCsv
         ? [{ name: `${stem}-receptions.csv`, mediaType: 'text/csv', text: report.receptionsCsv }]
         : []),
+      ...(report.assessmentCsv
+        ? [{ name: `${stem}-assessment.csv`, mediaType: 'text/csv', text: report.assessmentCsv }]
+        : []),
     ];
     const files: PublishedReport['files'] = [];
     for (const output of outputs) {

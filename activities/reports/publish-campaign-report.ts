@@ -17,6 +17,7 @@ import type { PublishedCampaignReport, ReportRequest } from '../activity-types';
 import type { NotificationRequest } from '../../domain/notifications/notification';
 import { mapWithConcurrency } from '../fanout/map-with-concurrency';
 import { phaseDecisions, type DecisionNames } from './phase-decisions';
+import { gatherAssessmentReport } from './assessment-report';
 import { gatherReceptionReports } from './reception-report';
 import type { CampaignReportInputData, DutyReport, UnitRow } from './report-input';
 import type { CampaignStatus } from '../../domain/campaign/campaign-status';
@@ -171,6 +172,8 @@ export async function gatherCampaignReportInput(
   };
   if (request.scope === 'campaign') {
     data.receptions = await gatherReceptionReports(client, status.campaignId, request.receptionProgrammes, asOf);
+    const assessment = await gatherAssessmentReport(client, status.campaignId);
+    if (assessment) data.assessment = assessment;
   }
   // Totals as the units last reported them; a campaign that filed no cases has no ledger section.
   const { ledger } = status;

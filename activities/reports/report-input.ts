@@ -1,3 +1,4 @@
+import { AssessmentResultSchema } from '../../domain/assessment/result-schema';
 import { z } from 'zod';
 import { ReceptionReportsSchema } from './reception-report-input';
 
@@ -124,6 +125,8 @@ export const CampaignReportInputSchema = z.object({
   ledger: LedgerStatsSchema.optional(),
   /** Reception programmes (领导接访日) running beside the campaign: weekly and monthly counts. */
   receptions: ReceptionReportsSchema,
+  /** The assessment's result (考核评比), once the leading group approved and published it. */
+  assessment: z.object({ result: AssessmentResultSchema, approvedBy: z.string() }).optional(),
 });
 export type CampaignReportInput = z.infer<typeof CampaignReportInputSchema>;
 export type CampaignReportInputData = z.input<typeof CampaignReportInputSchema>;

@@ -132,7 +132,9 @@ export const sampleBodies: { [K in NotificationBody['kind']]: Extract<Notificati
     entrants: 7,
     awards: [{ name: '示范课', entrants: ['方下中学 刘老师'] }],
     vetoes: [{ name: '口镇中学 赵老师', reasons: ['责任追究1次'] }],
-    files: [{ name: '考核结果.md', ref: `sha256:${'a'.repeat(64)}`, mediaType: 'text/markdown' }],
+    files: [
+      { name: 'petition-2026-mobilize-assessment.html', ref: `sha256:${'a'.repeat(64)}`, mediaType: 'text/html' },
+    ],
   },
   ranking_notice: {
     kind: 'ranking_notice',

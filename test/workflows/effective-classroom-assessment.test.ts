@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { NotificationLogEntry } from '../../activities/notify/notification-log';
+import { compileCampaignReport } from '../../activities/reports/compile-report';
+import { gatherCampaignReportInput } from '../../activities/reports/publish-campaign-report';
 import { readPlanFile } from '../../client/plan/read-plan-file';
+import { campaignWorkflowId } from '../../contracts';
 import {
   approveResultUpdate,
   assessmentStandingQuery,
@@ -154,6 +157,20 @@ describe('000 篇1: the 有效课堂 acceptance from its plan file to the publis
       ]);
       const published = await mails(h, 'assessment_published', (e) => e.some((m) => m.email === 'kouzhen@example.org'));
       expect(published[0]?.subject).toContain('结果公布：区级“有效课堂”达标验收（经钱副局长审定）');
+
+      // The campaign report carries the published result: the certificates, the veto and each breakdown.
+      const { data } = await gatherCampaignReportInput(
+        h.client,
+        { campaignWorkflowId: campaignWorkflowId(id), scope: 'campaign' },
+        () => undefined,
+        { realNowMs: await h.env.currentTimeMs() },
+      );
+      const report = compileCampaignReport(data);
+      expect(report.markdown).toContain('## 考核评比：区级“有效课堂”达标验收');
+      expect(report.markdown).toContain('经 钱副局长 审定后公布');
+      expect(report.markdown).toContain('示范课（2）：羊庄中学 吴老师、方下中学 刘老师');
+      expect(report.markdown).toContain('口镇中学 赵老师：');
+      expect(report.assessmentCsv).toContain('4,方下中学 陈老师,优质课,86.6,读书学习,80.0,韩老师,79');
     });
   });
 });
