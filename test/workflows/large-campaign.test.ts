@@ -41,7 +41,7 @@ describe('a 200-unit campaign', () => {
             { what: `${phase.id} to open`, timeoutMs: 120_000, intervalMs: 250 },
           ),
         );
-        const receipts = await submitPhase(client, plan, phase.id);
+        const receipts = await explained(submitPhase(client, plan, phase.id));
         expect(receipts).toHaveLength(UNITS * phase.deliverables.length);
       }
       await explained(handle.executeUpdate(approvePhaseUpdate, { args: [{ phaseId: 'phase-4', by: 'leader:head' }] }));
