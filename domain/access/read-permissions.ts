@@ -10,7 +10,9 @@ export type ReadTarget =
   /** Campaign-wide: status, glance, overdue, escalations, timeline, audit, notifications, reports. */
   | { kind: 'campaign' }
   /** One unit's deliverables, log and cases (personal data masked unless `personalDataOf` allows). */
-  | { kind: 'unit'; unitId: string };
+  | { kind: 'unit'; unitId: string }
+  /** Sending scores to the assessment (考核评比): its assessors, the leaders, the office. */
+  | { kind: 'assessment' };
 
 export interface LeaderRef {
   id: string;
@@ -28,6 +30,15 @@ const refuse = (message: string): ReadVerdict => ({ ok: false, code: 'read_not_a
 
 export function mayRead(principal: Principal, target: ReadTarget): ReadVerdict {
   if (principal === 'office' || principal.startsWith('leader:')) return { ok: true };
+  // An assessor of the panel (评委) sends their own scores; the campaign's views and others' scores are not theirs.
+  if (principal.startsWith('assessor:')) {
+    return target.kind === 'assessment'
+      ? { ok: true }
+      : refuse(`${principal} may send their own scores only; the campaign's views are for leaders and the office`);
+  }
+  if (target.kind === 'assessment') {
+    return refuse(`${principal} is not an assessor: scores are sent by the assessment's assessors and leaders`);
+  }
   const unitId = principal.slice('unit:'.length);
   if (target.kind === 'campaign') {
     return refuse(

@@ -33,6 +33,7 @@ import type { ServiceContext } from '../service-context';
 import { requireSession } from '../session/session-hooks';
 import type { ServiceSession } from '../session/session-store';
 import { approveFor, caseEventFor, returnFor } from './actions';
+import { ASSESSMENT_ROUTES } from './assessment-routes';
 import { parseOrThrow } from './parse';
 import * as views from './views';
 
@@ -155,6 +156,7 @@ export const API_ROUTES: RouteDefinition[] = [
       returnFor(ctx, r.session, r.params['campaignId'] ?? '', parseOrThrow(ReturnBodySchema, r.body, 'body')),
   },
   ...unitRoutes(),
+  ...ASSESSMENT_ROUTES,
 ];
 
 function unitRoutes(): RouteDefinition[] {

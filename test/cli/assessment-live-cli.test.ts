@@ -81,7 +81,11 @@ describe('campaign assessment in a running campaign', () => {
       expect(sent.stdout, sent.stderr).toContain('recorded 2 score(s)');
     }
     const show = await campaign(env, ['assessment', 'show', id, '--json']);
-    expect(JSON.parse(show.stdout).standing).toMatchObject({ stage: 'scoring', scoresRecorded: 4, owing: [] });
+    expect((JSON.parse(show.stdout) as { standing: unknown }).standing).toMatchObject({
+      stage: 'scoring',
+      scoresRecorded: 4,
+      owing: [],
+    });
 
     const closed = await campaign(env, ['assessment', 'close', id]);
     expect(closed.stdout, closed.stderr).toContain('先进单位（1）：甲镇');

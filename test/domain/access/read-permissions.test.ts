@@ -58,3 +58,17 @@ describe("a petitioner's personal data", () => {
     expect(redactCase('unit:town-a', c, leaders)).toBe(c);
   });
 });
+
+describe('the assessment (考核评比)', () => {
+  it.each<[Principal, ReadTarget, boolean]>([
+    ['assessor:judge-1', { kind: 'assessment' }, true],
+    ['leader:li', { kind: 'assessment' }, true],
+    ['office', { kind: 'assessment' }, true],
+    // A unit does not score; a judge sees neither the campaign nor any unit.
+    ['unit:town-a', { kind: 'assessment' }, false],
+    ['assessor:judge-1', { kind: 'campaign' }, false],
+    ['assessor:judge-1', { kind: 'unit', unitId: 'town-a' }, false],
+  ])('%s reaching %j: %s', (principal, target, allowed) => {
+    expect(mayRead(principal, target).ok).toBe(allowed);
+  });
+});
