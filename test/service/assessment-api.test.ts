@@ -121,5 +121,13 @@ describe('the assessment over the service', () => {
     expect(own.json()).toMatchObject({ rank: 2, total: '8.3' });
     expect(own.json<EntrantResult>().items[0]?.assessors.map((a) => a.score)).toEqual(['8', '8.6']);
     expect((await get(`${base}/units/town-a/assessment`, townB)).statusCode).toBe(403);
+
+    // The routes are in the OpenAPI document, with the score's fields.
+    const openapi = await h.app.inject({ method: 'GET', url: '/api/openapi.json' });
+    const paths = openapi.json<{ paths: Record<string, unknown> }>().paths;
+    expect(JSON.stringify(paths['/api/campaigns/{campaignId}/assessment/scores'])).toContain('"score"');
+    expect(Object.keys(paths)).toEqual(
+      expect.arrayContaining(['/api/campaigns/{campaignId}/units/{unitId}/assessment']),
+    );
   });
 });
