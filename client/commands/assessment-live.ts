@@ -134,7 +134,9 @@ export function registerLiveAssessmentCommands(assessment: Command): void {
         ]);
         ctx.print({ standing, result }, () => {
           const owing = standing.owing.map((o) => `${o.assessor} owes ${o.missing}`).join(', ');
-          const head = `stage ${standing.stage}, ${standing.scoresRecorded} score(s) recorded${owing ? `; ${owing}` : ''}`;
+          const approved = standing.approvedBy ? `, approved by ${standing.approvedByName ?? standing.approvedBy}` : '';
+          const files = (standing.files ?? []).map((f) => `\n  ${f.name} (${f.ref})`).join('');
+          const head = `stage ${standing.stage}${approved}, ${standing.scoresRecorded} score(s) recorded${owing ? `; ${owing}` : ''}${files}`;
           return result ? `${head}\n${renderResult(result)}` : head;
         });
       }),

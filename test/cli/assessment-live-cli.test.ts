@@ -95,6 +95,8 @@ describe('campaign assessment in a running campaign', () => {
 
     const approved = await campaign(env, ['--as', 'head', 'assessment', 'approve', id]);
     expect(approved.stdout, approved.stderr).toContain('published');
+    const shown = await campaign(env, ['assessment', 'show', id]);
+    expect(shown.stdout).toContain('stage published, approved by 组长');
     const own = await campaign(env, ['assessment', 'show', id, '--unit', 'town-b']);
     // (8 + 8.6) / 2 = 8.3
     expect(own.stdout).toContain('乙镇：第 2 名，总分 8.3');
