@@ -1,6 +1,7 @@
 import { writeCsv } from '../csv/csv-format';
 import { formatLateBy, formatPlanTime } from '../notify/templates';
 import { receptionCsv, receptionSections } from './reception-sections';
+import { attachmentSection } from './attachment-section';
 import { dutySections } from './duty-section';
 import { renderHtml, renderMarkdown } from './report-render';
 import type { Section, Table } from './report-render';
@@ -111,6 +112,7 @@ function buildSections(input: CampaignReportInput, t: Pick2): Section[] {
     }
   }
 
+  sections.push(...attachmentSection(input, t));
   sections.push(decisionsSection(input, t, time));
   sections.push(...dutySections(input, t, time));
 
