@@ -35,7 +35,7 @@ export function installLedgerHandlers(host: LedgerHost): void {
   setGuardedUpdate(fileCasesUpdate, host.gate, 'fileCases', filing, ({ request, plan }) => {
     const applied = applyFilingPlan(host.state(), plan, request.importId);
     host.apply(applied.state, applied.commands);
-    if (plan.kind === 'staged') return { filed: [], duplicates: [], staged: plan.staged.filings.length };
+    if (plan.kind === 'staged') return { filed: [], duplicates: [], staged: plan.staged.rows };
     return { filed: plan.outcome.filed, duplicates: plan.outcome.duplicates };
   });
 

@@ -1,4 +1,4 @@
-import { fileCases, type BatchError, type BatchOutcome } from '../cases/case-ledger';
+import { fileCases, filedCommands, type BatchError, type BatchOutcome } from '../cases/case-ledger';
 import type { CaseFilingInput } from '../cases/case-schema';
 import type { StagedImport, UnitState } from './unit-state';
 
@@ -75,8 +75,10 @@ function stagingFor(state: UnitState, request: FilingRequest): StagedImport | Fi
   const { importId = '', chunk = 0, chunks = 1 } = request;
   if (chunk >= chunks) return { code: 'invalid_chunk', message: `chunk ${chunk + 1} of ${chunks} does not exist` };
   // Chunk 0 starts the import afresh; it replaces whatever an abandoned import left staged.
-  if (chunk === 0)
-    return { importId, chunks, received: 0, by: request.by, notify: request.notify ?? false, filings: [] };
+  if (chunk === 0) {
+    const fresh = { importId, chunks, received: 0, by: request.by, notify: request.notify ?? false, rows: 0 };
+    return { ...fresh, cases: [], nextSeq: state.ledger.nextSeq, duplicates: [] };
+  }
   const staged = state.staged;
   if (staged === undefined || staged.importId !== importId) {
     return {
@@ -100,17 +102,40 @@ export function planFiling(state: UnitState, request: FilingRequest, nowMs: numb
   if (closed) return { ok: false, error: closed };
   const staging = request.importId === undefined ? undefined : stagingFor(state, request);
   if (staging !== undefined && !('importId' in staging)) return { ok: false, error: staging };
-  const earlier = staging?.filings ?? [];
-  const own = ownFilings(state.unitId, request.filings, earlier.length);
+  const offset = staging?.rows ?? 0;
+  const own = ownFilings(state.unitId, request.filings, offset);
   if (own.errors.length > 0) return refuse('invalid_filings', describeBatch(own.errors));
-  // fileCases parses every filing again, so the untrusted rows are safe to hand over as its input type.
-  const all = [...earlier, ...(own.filings as CaseFilingInput[])];
+  // The staged cases count as filed while this chunk is checked: a row repeating one is a duplicate.
+  const base =
+    staging === undefined
+      ? state.ledger
+      : { ...state.ledger, cases: [...state.ledger.cases, ...staging.cases], nextSeq: staging.nextSeq };
   const notify = staging?.notify ?? request.notify;
-  // Every chunk is checked together with the ones staged before it: a bad row is refused at once.
-  const outcome = fileCases(state.ledger, all, staging?.by ?? request.by, nowMs, { notify });
-  if (!outcome.ok) return refuse('invalid_filings', describeBatch(outcome.errors));
-  if (staging !== undefined && staging.received + 1 < staging.chunks) {
-    return { ok: true, kind: 'staged', staged: { ...staging, received: staging.received + 1, filings: all } };
+  // fileCases parses every filing again, so the untrusted rows are safe to hand over as its input type.
+  const outcome = fileCases(base, own.filings as CaseFilingInput[], staging?.by ?? request.by, nowMs, { notify });
+  if (!outcome.ok)
+    return refuse('invalid_filings', describeBatch(outcome.errors.map((e) => ({ ...e, index: e.index + offset }))));
+  if (staging === undefined) return { ok: true, kind: 'filed', outcome };
+  return stageOrFile(staging, outcome, request.filings.length, base.cases.length, nowMs);
+}
+
+/** After a chunk is checked: stage it, or, for the last chunk, file every staged case with it. */
+function stageOrFile(
+  staging: StagedImport,
+  outcome: Filed,
+  rows: number,
+  baseCount: number,
+  nowMs: number,
+): FilingPlan {
+  const offset = staging.rows;
+  const added = outcome.ledger.cases.slice(baseCount);
+  const cases = [...staging.cases, ...added];
+  const duplicates = [...staging.duplicates, ...outcome.duplicates.map((d) => ({ ...d, index: d.index + offset }))];
+  if (staging.received + 1 < staging.chunks) {
+    const staged = { ...staging, received: staging.received + 1, rows: offset + rows, cases, duplicates };
+    return { ok: true, kind: 'staged', staged: { ...staged, nextSeq: outcome.ledger.nextSeq } };
   }
-  return { ok: true, kind: 'filed', outcome };
+  const commands = staging.notify ? filedCommands(outcome.ledger, cases, nowMs) : [];
+  const filed = cases.map((c) => c.id);
+  return { ok: true, kind: 'filed', outcome: { ...outcome, commands, filed, duplicates } };
 }
