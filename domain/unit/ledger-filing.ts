@@ -1,5 +1,6 @@
+import { buildDuplicateIndex, normalizeKey } from '../cases/case-fingerprint';
 import { fileCases, filedCommands, type BatchError, type BatchOutcome } from '../cases/case-ledger';
-import type { CaseFilingInput } from '../cases/case-schema';
+import type { Case, CaseFilingInput, CaseLedger } from '../cases/case-schema';
 import type { StagedImport, UnitState } from './unit-state';
 
 /**
@@ -116,7 +117,34 @@ export function planFiling(state: UnitState, request: FilingRequest, nowMs: numb
   if (!outcome.ok)
     return refuse('invalid_filings', describeBatch(outcome.errors.map((e) => ({ ...e, index: e.index + offset }))));
   if (staging === undefined) return { ok: true, kind: 'filed', outcome };
+  if (staging.received + 1 === staging.chunks) {
+    const clash = stagedClash(state.ledger, staging.cases);
+    if (clash !== undefined) return { ok: false, error: clash };
+  }
   return stageOrFile(staging, outcome, request.filings.length, base.cases.length, nowMs);
+}
+
+/**
+ * Staged cases were checked against the ledger as it was when their chunk came. A case filed or
+ * handed over meanwhile may repeat one of them, or have taken a number one of them was given: then
+ * the import is refused whole, and sending the file again files only what is still missing.
+ */
+function stagedClash(ledger: CaseLedger, staged: readonly Case[]): FilingError | undefined {
+  const index = buildDuplicateIndex(ledger.cases);
+  for (const c of staged) {
+    const refs = [c.id, c.externalRef].filter((r): r is string => r !== undefined);
+    const held = refs.map((r) => index.byRef.get(normalizeKey(r))).find((id) => id !== undefined);
+    const repeated = held ?? index.byFingerprint.get(c.fingerprint);
+    if (repeated !== undefined) {
+      return {
+        code: 'import_interrupted',
+        message:
+          `台帐在导入期间有变动（${repeated} 于导入时登记），本次导入未登记任何案件，请重新导入 ` +
+          `(the ledger changed while the import arrived: ${repeated} was filed meanwhile; nothing was filed, send the file again)`,
+      };
+    }
+  }
+  return undefined;
 }
 
 /** After a chunk is checked: stage it, or, for the last chunk, file every staged case with it. */
