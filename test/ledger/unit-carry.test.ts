@@ -6,7 +6,7 @@ import { initialUnitState, type UnitState } from '../../domain/unit/unit-state';
 import { CARRY_BUDGET_BYTES, nextRun, packCarry, unpackCarry, type UnitCarry } from '../../workflows/unit-carry';
 import type { UnitWorkflowInput } from '../../contracts';
 import { countyContext, emptyLedger, FILED_AT, filing } from '../domain/cases/case-fixture';
-import { bigLedgerRows } from '../support/big-ledger';
+import { bigLedgerRows } from '../../bench/ledger-rows';
 
 /** A unit holding `filings`, as its workflow would after an import. */
 function unitWith(filings: CaseFilingInput[]): UnitState {

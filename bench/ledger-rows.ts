@@ -1,5 +1,5 @@
 /**
- * Big ledgers for the size tests and the benchmark: rows like a township's 台帐, made from a seeded
+ * Big ledgers for the benchmark and the size tests: rows like a township's 台帐, made from a seeded
  * generator so every run has the same rows. Issues, villages and requirements come from short lists
  * (a real ledger repeats its kinds of issue); names, numbers and phone numbers vary row by row.
  */
