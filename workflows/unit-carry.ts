@@ -2,6 +2,7 @@
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate/browser';
 import type { UnitWorkflowInput } from '../contracts';
 import { encodedBytes, PLAN_LIMITS } from '../domain/plan/plan-limits';
+import type { UnitState } from '../domain/unit/unit-state';
 
 /**
  * What a unit carries across continue-as-new, packed. A unit with 20,000 cases holds about 16 MB
@@ -39,4 +40,14 @@ export function nextRun(input: UnitWorkflowInput, carry: UnitCarry): NextRun {
   const packed = packCarry(carry);
   const bytes = packed.byteLength + encodedBytes(next);
   return bytes <= CARRY_BUDGET_BYTES ? { fits: true, input: next, packed } : { fits: false, bytes };
+}
+
+/**
+ * What a unit's run returns when the campaign ends. Its state goes whole while it fits one payload;
+ * a bigger one (thousands of cases) would make the server fail the finished run, so its cases are
+ * left out of the result: they stay in the run's history, and a query still pages through them.
+ */
+export function finalResult(state: UnitState): UnitState {
+  if (encodedBytes(state) <= CARRY_BUDGET_BYTES) return state;
+  return { ...state, ledger: { ...state.ledger, cases: [] }, staged: undefined, inTransit: [] };
 }

@@ -6,7 +6,7 @@ import { fireDueAlerts, nextAlertMs } from '../domain/unit/fire-alerts';
 import type { UnitState } from '../domain/unit/unit-state';
 import { createAlarm, type Alarm } from './alarm';
 import { installUnitAccess, type UnitAccess } from './unit-access';
-import { nextRun, withCarry } from './unit-carry';
+import { finalResult, nextRun, withCarry } from './unit-carry';
 import { installDeliverableHandlers } from './unit-deliverables';
 import { installLedgerHandlers } from './unit-ledger';
 import { createUnitReporter, type UnitReporter } from './unit-reporting';
@@ -45,7 +45,7 @@ export async function unitWorkflow(input: UnitWorkflowInput, packed?: Uint8Array
     else await sleepUntilNextWake(run, access, alarm);
   }
   await condition(() => allHandlersFinished() && run.notifier.inflight() === 0);
-  return run.state();
+  return finalResult(run.state());
 }
 
 /** Reminders and the escalation ladder due by now, and each case's overdue ladder. */

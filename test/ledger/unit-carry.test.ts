@@ -3,7 +3,14 @@ import { fileCases } from '../../domain/cases/case-ledger';
 import type { CaseFilingInput } from '../../domain/cases/case-schema';
 import { encodedBytes, PLAN_LIMITS } from '../../domain/plan/plan-limits';
 import { initialUnitState, type UnitState } from '../../domain/unit/unit-state';
-import { CARRY_BUDGET_BYTES, nextRun, packCarry, unpackCarry, type UnitCarry } from '../../workflows/unit-carry';
+import {
+  CARRY_BUDGET_BYTES,
+  finalResult,
+  nextRun,
+  packCarry,
+  unpackCarry,
+  type UnitCarry,
+} from '../../workflows/unit-carry';
 import type { UnitWorkflowInput } from '../../contracts';
 import { countyContext, emptyLedger, FILED_AT, filing } from '../domain/cases/case-fixture';
 import { bigLedgerRows } from '../../bench/ledger-rows';
@@ -73,5 +80,14 @@ describe("a unit's state carried across continue-as-new", () => {
     const next = nextRun(input, carryOf(state));
     expect(next).toMatchObject({ fits: false });
     if (!next.fits) expect(next.bytes).toBeGreaterThan(CARRY_BUDGET_BYTES);
+  });
+
+  it('ends with the whole state while it fits one payload, and without its cases past that', () => {
+    const small = unitWith([filing()]);
+    expect(finalResult(small)).toBe(small);
+    const result = finalResult(big);
+    expect(result.ledger.cases).toEqual([]);
+    expect(result.ledger.nextSeq).toBe(big.ledger.nextSeq);
+    expect(encodedBytes(result)).toBeLessThan(CARRY_BUDGET_BYTES);
   });
 });
