@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { FILE_LIMITS, FileRefusal, readTextFile } from '../../activities/files/bounded-file';
 import { parse as parseYaml } from 'yaml';
 import { assessmentModel, type AssessmentModel } from '../../domain/assessment/assessment-model';
 import { computeAssessment, type AssessmentComputation } from '../../domain/assessment/compute-assessment';
@@ -43,8 +43,9 @@ async function readFacts(file: string | undefined): Promise<AssessmentFacts> {
   if (file === undefined) return AssessmentFactsSchema.parse({});
   let raw: unknown;
   try {
-    raw = parseYaml(await readFile(file, 'utf8'));
+    raw = parseYaml(await readTextFile(file, FILE_LIMITS.yaml));
   } catch (error) {
+    if (error instanceof FileRefusal) throw error;
     const why = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new CliError(`cannot read the facts file ${file}: ${why}`, EXIT.failed, undefined, 'bad_facts_file');
   }

@@ -1,4 +1,5 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
+import { readBoundedFile } from '../../activities/files/bounded-file';
 import ExcelJS from 'exceljs';
 import { decodeLedgerBytes } from '../../activities/ledger/parse-ledger-csv';
 import { plainCell } from '../../activities/ledger/parse-ledger-xlsx';
@@ -91,7 +92,8 @@ export async function readScoreFile(file: string): Promise<ScoreRow[]> {
   );
   if (size === undefined) throw new CliError(`cannot read ${file}: there is no such file`, EXIT.failed);
   if (size > MAX_BYTES) throw new CliError(`${file} is larger than 10 MB`, EXIT.failed);
-  const bytes = await readFile(file);
+  // Bounded again while reading: the file may grow after the check above, or be a FIFO.
+  const bytes = await readBoundedFile(file, MAX_BYTES);
   if (/\.xlsx$/i.test(file)) return scoreRows(await xlsxRows(bytes, file), file);
   const csv = csvRecords(decodeLedgerBytes(bytes));
   if (!csv.ok) throw new CliError(`${file} is not a readable CSV file: ${csv.reason}`, EXIT.failed);

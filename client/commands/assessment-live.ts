@@ -18,7 +18,7 @@ import { CliError, EXIT, usageError } from '../errors';
 import { example } from '../output/help';
 import { act } from '../run-cli';
 import { parse as parseYaml } from 'yaml';
-import { readFile } from 'node:fs/promises';
+import { FILE_LIMITS, readTextFile } from '../../activities/files/bounded-file';
 
 /**
  * `campaign assessment score|close|approve|show ID`: scoring in a running campaign. The person
@@ -59,7 +59,7 @@ async function scoresFrom(options: z.infer<typeof ScoreOptions>, by: string) {
 
 async function factsFrom(file: string | undefined) {
   if (file === undefined) return undefined;
-  const parsed = AssessmentFactsSchema.safeParse(parseYaml(await readFile(file, 'utf8')) ?? {});
+  const parsed = AssessmentFactsSchema.safeParse(parseYaml(await readTextFile(file, FILE_LIMITS.yaml)) ?? {});
   if (!parsed.success) throw new CliError(`${file}: ${parsed.error.issues[0]?.message ?? 'invalid'}`, EXIT.failed);
   return parsed.data;
 }

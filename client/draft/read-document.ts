@@ -1,4 +1,5 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
+import { readBoundedFile } from '../../activities/files/bounded-file';
 import path from 'node:path';
 import { CliError, EXIT } from '../errors';
 import { decodeText } from './decode-text';
@@ -82,7 +83,8 @@ export async function readDocument(file: string): Promise<string> {
   }
   if (size > MAX_DOCUMENT_BYTES)
     throw refuse(file, `it is ${(size / 1024 / 1024).toFixed(0)} MB; a work plan document is at most 50 MB`);
-  const bytes = await readFile(file);
+  // The size seen above may change before the read: the read itself is bounded (and refuses a FIFO).
+  const bytes = await readBoundedFile(file, MAX_DOCUMENT_BYTES);
   if (kind === '.docx') return docxText(file, bytes);
   if (kind === '.doc') return docText(file, bytes);
   if (kind === '.pdf') return pdfText(file, bytes);

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { parse as parseYaml } from 'yaml';
@@ -12,6 +11,7 @@ import {
   type ReceptionProgrammeView,
   type ReceptionView,
 } from '../../contracts/receptions';
+import { FILE_LIMITS, readTextFile } from '../../activities/files/bounded-file';
 import { VisitorInputSchema } from '../../domain/receptions/register-schema';
 import { dateArg, idArg, parseArg } from '../args';
 import type { CliContext } from '../context';
@@ -123,9 +123,8 @@ const RecordOptions = z.object({
 /** Visitors from a YAML/JSON file (a list), or the one visitor the flags describe. */
 async function visitorsOf(options: z.infer<typeof RecordOptions>): Promise<unknown[]> {
   if (options.visitors !== undefined) {
-    const text = await readFile(options.visitors, 'utf8').catch(() => {
-      throw usageError(`--visitors ${options.visitors}: there is no such file`);
-    });
+    // A FileRefusal (no such file, a FIFO, too large) reaches the user as a usage error with its reason.
+    const text = await readTextFile(options.visitors, FILE_LIMITS.yaml);
     const list: unknown = parseYaml(text);
     return parseArg(z.array(VisitorInputSchema).min(1).max(50), list, '--visitors');
   }

@@ -62,6 +62,24 @@ describe('finding 4: a file named on the command line must be a regular file und
     expect(imported.stderr).toContain('is a named pipe (FIFO), not a file');
   });
 
+  it('refuses a FIFO wherever else a command takes a file: scores, facts, a document to draft from', async () => {
+    execFileSync('mkfifo', [at('scores.csv')]);
+    execFileSync('mkfifo', [at('facts.yaml')]);
+    execFileSync('mkfifo', [at('plan.txt')]);
+    fs.writeFileSync(at('header-only.csv'), 'assessor,unit,item,score\n');
+    const song = path.resolve('examples/song-contest.yaml');
+    const runs = [
+      ['assessment', 'compute', song, '--scores', at('scores.csv')],
+      ['assessment', 'compute', song, '--scores', at('header-only.csv'), '--facts', at('facts.yaml')],
+      ['draft', at('plan.txt')],
+    ];
+    for (const args of runs) {
+      const result = await campaign(env, args);
+      expect(result.stderr).toContain('is a named pipe (FIFO), not a file');
+      expect(result.code).not.toBe(0);
+    }
+  });
+
   it('stops reading at the bound even when the size on disk says nothing (a file still growing)', async () => {
     // /proc files report size 0 yet have content: only the bound checked while reading stops them.
     expect(fs.statSync('/proc/self/mountinfo').size).toBe(0);

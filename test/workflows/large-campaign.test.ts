@@ -5,6 +5,7 @@ import { uniqueId } from '../helpers/temporal';
 import { withCampaignWorker } from '../support/campaign-harness';
 import { eventually } from '../support/eventually';
 import { largePlan } from '../support/plans';
+import { replayCurrentRun } from '../support/replay-check';
 import { submitPhase } from '../support/unit-driver';
 
 const UNITS = 200;
@@ -26,18 +27,28 @@ describe('a 200-unit campaign', () => {
         rehearsalScale: SCALE,
         rehearsalLeadInMs: DAY_MS,
       });
+      // A campaign that stops answering is asked why: a history today's code cannot replay says so.
+      const explained = <T>(step: Promise<T>) =>
+        step.catch(async (error: unknown) => {
+          const replay = await replayCurrentRun(client, handle.workflowId).catch(String);
+          throw replay === undefined ? error : new Error(`${String(error)}\n${replay}`);
+        });
       for (const phase of plan.phases) {
-        await eventually(
-          () => handle.query(campaignStatusQuery, asOfNow()),
-          (s) => s.phases.find((p) => p.id === phase.id)?.status !== 'pending',
-          { what: `${phase.id} to open`, timeoutMs: 120_000, intervalMs: 250 },
+        await explained(
+          eventually(
+            () => handle.query(campaignStatusQuery, asOfNow()),
+            (s) => s.phases.find((p) => p.id === phase.id)?.status !== 'pending',
+            { what: `${phase.id} to open`, timeoutMs: 120_000, intervalMs: 250 },
+          ),
         );
-        const receipts = await submitPhase(client, plan, phase.id);
+        const receipts = await explained(submitPhase(client, plan, phase.id));
         expect(receipts).toHaveLength(UNITS * phase.deliverables.length);
       }
-      await handle.executeUpdate(approvePhaseUpdate, { args: [{ phaseId: 'phase-4', by: 'leader:head' }] });
+      await explained(handle.executeUpdate(approvePhaseUpdate, { args: [{ phaseId: 'phase-4', by: 'leader:head' }] }));
       const summary = await handle.result();
       expect(summary.status).toBe('completed');
+      // Its whole last run replays on this code, as a worker that lost its cache would replay it.
+      expect(await replayCurrentRun(client, handle.workflowId)).toBeUndefined();
       expect(summary.totals.owed).toBe(UNITS * 4 * 2);
       expect(summary.totals.onTime + summary.totals.late).toBe(UNITS * 4 * 2);
 

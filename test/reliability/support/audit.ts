@@ -79,8 +79,9 @@ export async function readCampaignRecord(client: Client, plan: Plan): Promise<Ca
     scheduledAt: new Map(),
     retried: new Map(),
   };
-  // A closed phase's report runs in a workflow of its own; a phase that never closed has none.
-  const reportIds = new Set(plan.phases.map((p) => phaseReportWorkflowId(campaignWorkflowId(id), p.id)));
+  // A closed phase's report runs in a workflow of its own, and each later revision in another
+  // (reports that came in after it was compiled); a phase that never closed has none.
+  const reportIds = new Set(await phaseReportIds(client, id, plan));
   const workflowIds = [campaignWorkflowId(id), ...plan.units.map((u) => unitWorkflowId(id, u.id)), ...reportIds];
   const eventsOf = (workflowId: string) =>
     historyOf(client, workflowId).catch((err: unknown) => {
@@ -217,4 +218,28 @@ export function tallyMail(
     (explained ? tally.doubledByCrash : tally.doubled).push(`${key} ×${list.length}`);
   }
   return tally;
+}
+
+/** Every phase report workflow the campaign ran: revision 1 of each phase, and the revisions after it that exist. */
+async function phaseReportIds(client: Client, campaignId: string, plan: Plan): Promise<string[]> {
+  const ids: string[] = [];
+  for (const phase of plan.phases) {
+    ids.push(phaseReportWorkflowId(campaignWorkflowId(campaignId), phase.id));
+    for (let revision = 2; ; revision += 1) {
+      const reportId = phaseReportWorkflowId(campaignWorkflowId(campaignId), phase.id, revision);
+      const exists = await client.workflow
+        .getHandle(reportId)
+        .describe()
+        .then(
+          () => true,
+          (err: unknown) => {
+            if (err instanceof WorkflowNotFoundError) return false;
+            throw err;
+          },
+        );
+      if (!exists) break;
+      ids.push(reportId);
+    }
+  }
+  return ids;
 }

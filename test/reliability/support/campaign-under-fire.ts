@@ -24,6 +24,7 @@ import { eventually } from '../../support/eventually';
 import { reportFor } from '../../support/plan-runner';
 import { smallPlan, unitInput } from '../../support/plans';
 import { readCampaignRecord, tallyMail, type MailTally } from './audit';
+import { replayCurrentRun } from '../../support/replay-check';
 import type { MailSink, SunkMail } from './mail-sink';
 
 /**
@@ -238,36 +239,45 @@ export async function runCampaignUnderFire(options: {
   };
   await options.inject({ client, clock, sink, strike });
 
-  // Every submission is taken in the end, however long the outage made the clerk wait.
-  await clerks.done;
-  expect(clerks.lostReceipts).toEqual([]);
-
-  // The silent units climb both steps for each of their four reports; then the leaders approve.
   const silentUnits = silent(plan);
-  await eventually(
-    () =>
-      Promise.all(
-        silentUnits.map((u) =>
-          client.workflow
-            .getHandle(unitWorkflowId(plan.campaign.id, u.id))
-            .query(unitStatusQuery, asOfNow())
-            .catch(() => undefined),
-        ),
-      ),
-    (views) =>
-      views.every((v) => v !== undefined && v.rows.length === 4 && v.rows.every((r) => r.escalationStep === 2)),
-    { what: 'both escalation steps for every report of every silent unit', timeoutMs: 150_000, intervalMs: 500 },
-  );
-  await eventually(
-    () => campaign.query(campaignStatusQuery, asOfNow()).catch(() => undefined),
-    (s) => s?.currentPhase?.id === 'accept',
-    { what: 'the acceptance phase', timeoutMs: 60_000, intervalMs: 500 },
-  );
-  await approve(client, plan);
-  // The campaign, then every unit, ends only once its mail in flight has gone out: a send lost
-  // with a killed worker comes back after the activity's start-to-close timeout (2 minutes).
-  const summary = await campaign.result();
+  // A campaign that never ends is asked why: a history the code cannot replay says it at once.
+  const summary = await runToEnd().catch(async (error: unknown) => {
+    const replay = await replayCurrentRun(client, campaignWorkflowId(plan.campaign.id)).catch(String);
+    throw replay === undefined ? error : new Error(`${String(error)}\n${replay}`);
+  });
   expect(summary.status).toBe('completed');
+  // The campaign's whole history replays on this code, as a worker starting after a crash would.
+  expect(await replayCurrentRun(client, campaignWorkflowId(plan.campaign.id))).toBeUndefined();
+  async function runToEnd() {
+    // Every submission is taken in the end, however long the outage made the clerk wait.
+    await clerks.done;
+    expect(clerks.lostReceipts).toEqual([]);
+
+    // The silent units climb both steps for each of their four reports; then the leaders approve.
+    await eventually(
+      () =>
+        Promise.all(
+          silentUnits.map((u) =>
+            client.workflow
+              .getHandle(unitWorkflowId(plan.campaign.id, u.id))
+              .query(unitStatusQuery, asOfNow())
+              .catch(() => undefined),
+          ),
+        ),
+      (views) =>
+        views.every((v) => v !== undefined && v.rows.length === 4 && v.rows.every((r) => r.escalationStep === 2)),
+      { what: 'both escalation steps for every report of every silent unit', timeoutMs: 150_000, intervalMs: 500 },
+    );
+    await eventually(
+      () => campaign.query(campaignStatusQuery, asOfNow()).catch(() => undefined),
+      (s) => s?.currentPhase?.id === 'accept',
+      { what: 'the acceptance phase', timeoutMs: 60_000, intervalMs: 500 },
+    );
+    await approve(client, plan);
+    // The campaign, then every unit, ends only once its mail in flight has gone out: a send lost
+    // with a killed worker comes back after the activity's start-to-close timeout (2 minutes).
+    return campaign.result();
+  }
   const states = new Map<string, UnitState>();
   for (const unit of plan.units) {
     const handle = client.workflow.getHandle<UnitWorkflow>(unitWorkflowId(plan.campaign.id, unit.id));
