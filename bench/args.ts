@@ -16,6 +16,11 @@ export const BenchArgsSchema = z.object({
   out: z.string().min(1),
   summaryTimeout: z.number().min(1, 'wait at least a minute for the summary').max(600),
   baselineRuns: z.number().int('must be a whole number').min(1, 'must be at least 1').max(9, 'at most 9'),
+  ledger: z
+    .number()
+    .int('must be a whole number')
+    .min(0, 'cannot be negative')
+    .max(20_000, 'a unit keeps at most 20,000'),
 });
 export type BenchArgs = z.infer<typeof BenchArgsSchema>;
 
@@ -34,6 +39,8 @@ with its worker in a process of its own. Prints a table and writes the figures a
   --baseline-runs N    baseline runs per size (default 3); the median is compared with ours, and
                        every run's rate is printed, because the baseline alone swings by 2× or
                        more from run to run on a small machine
+  --ledger N           cases one unit imports, lists and exports after the sizes, on a server of
+                       its own (default 20,000, the most a unit may keep; 2,000 with --quick; 0 skips)
   --out FILE           where the JSON results go (default bench/results/latest.json)
   --help               this text
 
@@ -60,6 +67,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs | 'help' {
     out: 'bench/results/latest.json',
     summaryTimeout: 20,
     baselineRuns: 3,
+    ledger: 20_000,
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
@@ -70,6 +78,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs | 'help' {
         return 'help';
       case '--quick':
         raw.sizes = [20];
+        raw.ledger = 2_000;
         break;
       case '--sizes':
         raw.sizes = (value ?? '').split(',').map((s) => number('--sizes', s.trim()));
@@ -89,6 +98,10 @@ export function parseBenchArgs(argv: string[]): BenchArgs | 'help' {
         break;
       case '--summary-timeout':
         raw.summaryTimeout = number(flag, value);
+        i++;
+        break;
+      case '--ledger':
+        raw.ledger = number(flag, value);
         i++;
         break;
       case '--out':

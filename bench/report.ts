@@ -1,4 +1,5 @@
 import type { OursFigures, RunFigures, SizeResult } from './figures';
+import type { LedgerFigures } from './big-ledger';
 import { LONG_TASK_MS, type StatusWaitFigures } from './status-wait';
 
 const fixed = (n: number, digits = 1) => n.toFixed(digits);
@@ -153,5 +154,19 @@ export function resultText(results: SizeResult[]): string {
     '',
     'targets:',
     ...targets(results).map((l) => `  ${l}`),
+  ].join('\n');
+}
+
+/** The size row of one unit's ledger: the steps an office takes, and the unit's longest workflow task. */
+export function ledgerText(ledger: LedgerFigures): string {
+  const t = ledger.unitTasks;
+  return [
+    '| ledger cases | import s | list s | export s | unit tasks | longest task ms | task ms p95 | timed out / failed | runs |',
+    '| ------------ | -------- | ------ | -------- | ---------- | --------------- | ----------- | ------------------ | ---- |',
+    `| ${fixed(ledger.cases, 0)} | ${fixed(ledger.importSeconds, 1)} | ${fixed(ledger.listSeconds, 1)} | ` +
+      `${fixed(ledger.exportSeconds, 1)} | ${t.tasks} | ${fixed(t.runMs.max, 0)} | ${fixed(t.runMs.p95, 0)} | ` +
+      `${t.timedOut} / ${t.failed.count} | ${ledger.runs} |`,
+    `longest workflow task of the unit at ${fixed(ledger.cases, 0)} cases: ${fixed(t.runMs.max, 0)} ms ` +
+      `(task timeout 10,000 ms) — ${verdict(t.runMs.max < 5_000 && t.timedOut === 0 && t.failed.count === 0)}`,
   ].join('\n');
 }

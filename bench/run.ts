@@ -4,10 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { BenchArgsError, HELP, parseBenchArgs, type BenchArgs } from './args';
 import { runBaseline } from './baseline';
+import { runBigLedger, type LedgerFigures } from './big-ledger';
 import type { RunFigures, SizeResult } from './figures';
 import { machine } from './machine';
 import { runOurs } from './ours';
-import { resultText } from './report';
+import { ledgerText, resultText } from './report';
 import { startBenchServer } from './server';
 
 const PHASES = 4;
@@ -61,6 +62,17 @@ async function runSize(units: number, args: BenchArgs, workDir: string, log: (li
   }
 }
 
+/** One unit with the most cases it may keep, on a fresh server of its own: nothing else runs meanwhile. */
+async function runLedger(cases: number, args: BenchArgs, workDir: string, log: (line: string) => void) {
+  const server = await startBenchServer();
+  try {
+    const ctx = { client: server.client, address: server.address, serverPid: server.pid, workDir, log };
+    return await runBigLedger(cases, { ...ctx, concurrency: args.concurrency, cases: 0, summaryTimeoutMs: 0 });
+  } finally {
+    await server.stop();
+  }
+}
+
 async function main(): Promise<void> {
   const args = parseBenchArgs(process.argv.slice(2));
   if (args === 'help') {
@@ -73,6 +85,7 @@ async function main(): Promise<void> {
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'campaign-bench-'));
   const facts = machine('unknown');
   const results: SizeResult[] = [];
+  let ledger: LedgerFigures | undefined;
   let version = 'unknown';
   log(`sizes ${args.sizes.join(', ')}; workers' logs and outboxes in ${workDir}`);
   const write = () => {
@@ -83,6 +96,7 @@ async function main(): Promise<void> {
         workerMaxCachedWorkflows: process.env['CAMPAIGN_WORKER_MAX_CACHED_WORKFLOWS'] ?? 'SDK default',
       },
       results,
+      ledger,
     };
     fs.mkdirSync(path.dirname(path.resolve(args.out)), { recursive: true });
     fs.writeFileSync(args.out, `${JSON.stringify(output, null, 2)}\n`);
@@ -95,11 +109,18 @@ async function main(): Promise<void> {
     // Written after every size, so a long run that fails later keeps what it measured.
     write();
   }
+  if (args.ledger > 0) {
+    ledger = await runLedger(args.ledger, args, workDir, log);
+    write();
+  }
   const output = write();
   // BENCH_KEEP=1 keeps the workers' logs and outboxes of a run that succeeded too.
   if (process.env['BENCH_KEEP'] === '1') log(`kept ${workDir}`);
   else fs.rmSync(workDir, { recursive: true, force: true });
-  process.stdout.write(`${resultText(results)}\n\nmachine: ${JSON.stringify(output.machine)}\nresults: ${args.out}\n`);
+  const ledgerLines = ledger ? `\n\n${ledgerText(ledger)}` : '';
+  process.stdout.write(
+    `${resultText(results)}${ledgerLines}\n\nmachine: ${JSON.stringify(output.machine)}\nresults: ${args.out}\n`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -11,6 +11,7 @@ import { registerOfficeUpdateCommands } from './commands/office-updates';
 import { registerOperationCommands } from './commands/operations';
 import { registerReceptionCommands } from './commands/receptions';
 import { registerRepairCommand } from './commands/repair';
+import { registerReportFileCommands } from './commands/report-files';
 import { registerReportCommands } from './commands/reports';
 import { registerServeCommand } from './commands/serve';
 import { registerUnitCommands } from './commands/units';
@@ -48,6 +49,7 @@ See docs/cli.md for a tour.`,
   registerOfficeCommands(program);
   registerOfficeUpdateCommands(program);
   registerReportCommands(program);
+  registerReportFileCommands(program);
   registerDraftCommand(program);
   registerAssessmentCommands(program);
   registerReceptionCommands(program);

@@ -37,7 +37,7 @@ export interface SealCarry {
 }
 
 /** The unit workflow's signature, for clients that start or address it by name. */
-export type UnitWorkflow = (input: UnitWorkflowInput) => Promise<UnitState>;
+export type UnitWorkflow = (input: UnitWorkflowInput, packed?: Uint8Array) => Promise<UnitState>;
 
 export const SubmitReportInputSchema = z.object({
   deliverableId: IdSchema,

@@ -4,6 +4,7 @@ import type { StoreConfig } from './store-config';
 import type { Stores } from './types';
 
 export { createFolderStores } from './folder';
+export { isTransientDatabaseError } from './postgres/pool';
 export { describeStoreConfig, loadStoreConfig, StoreConfigError } from './store-config';
 export type { StoreConfig } from './store-config';
 export type * from './types';

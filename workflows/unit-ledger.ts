@@ -1,4 +1,4 @@
-import { setHandler } from '@temporalio/workflow';
+import { setHandler, workflowInfo } from '@temporalio/workflow';
 import { CaseEventSchema } from '../domain/cases/case-events';
 import type { CaseCommand } from '../domain/cases/case-notices';
 import { ledgerStats } from '../domain/cases/ledger-stats';
@@ -11,7 +11,8 @@ import type { LedgerHost } from './ledger-host';
 import { setGuardedUpdate } from './validated-update';
 import { caseEventUpdate, casesQuery, fileCasesUpdate, FileCasesInputSchema, ledgerStatsQuery } from '../contracts';
 import { casesPageQuery } from '../contracts/ledger-messages';
-import { pageOf } from '../domain/cases/ledger-limits';
+import { checkHistoryRoom, pageOf, wholeListing } from '../domain/cases/ledger-limits';
+import { encodedBytes } from '../domain/plan/plan-limits';
 import type { NotifyCommand } from './notifier';
 import { parseOrReject, reject } from './reject';
 
@@ -28,6 +29,8 @@ function caseAction(raw: unknown): Action {
 export function installLedgerHandlers(host: LedgerHost): void {
   const filing = (raw: unknown) => {
     const request = parseOrReject(FileCasesInputSchema, raw);
+    const full = checkHistoryRoom(workflowInfo().historySize, encodedBytes(request));
+    if (full !== undefined) return reject(full);
     const plan = planFiling(host.state(), request, host.now());
     if (!plan.ok) return reject(plan.error);
     return { request, plan };
@@ -35,7 +38,7 @@ export function installLedgerHandlers(host: LedgerHost): void {
   setGuardedUpdate(fileCasesUpdate, host.gate, 'fileCases', filing, ({ request, plan }) => {
     const applied = applyFilingPlan(host.state(), plan, request.importId);
     host.apply(applied.state, applied.commands);
-    if (plan.kind === 'staged') return { filed: [], duplicates: [], staged: plan.staged.filings.length };
+    if (plan.kind === 'staged') return { filed: [], duplicates: [], staged: plan.staged.rows };
     return { filed: plan.outcome.filed, duplicates: plan.outcome.duplicates };
   });
 
@@ -53,7 +56,11 @@ export function installLedgerHandlers(host: LedgerHost): void {
     return { caseId: event.caseId, status, unitId: host.unit.id };
   });
 
-  setHandler(casesQuery, (filter) => filterCases(host.state().ledger, filter ?? {}, host.asOf(filter?.asOf)));
+  // The whole listing in one answer only while it fits one page; a bigger one is refused, not cut short.
+  setHandler(casesQuery, (filter) => {
+    const listing = wholeListing(filterCases(host.state().ledger, filter ?? {}, host.asOf(filter?.asOf)));
+    return listing.ok ? listing.items : reject(listing);
+  });
   // A listing of thousands of cases comes in pages: one answer is one payload (2 MB at most).
   setHandler(casesPageQuery, (request) =>
     pageOf(filterCases(host.state().ledger, request ?? {}, host.asOf(request?.asOf)), request?.from ?? 0),

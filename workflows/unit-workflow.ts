@@ -1,4 +1,4 @@
-import { allHandlersFinished, condition, continueAsNew, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, continueAsNew, log, workflowInfo } from '@temporalio/workflow';
 import type { UnitWorkflowInput } from '../contracts';
 import { fireCaseEscalations, nextCaseEscalationMs } from '../domain/cases/case-escalation';
 import { realDelayUntil } from '../domain/clock/plan-clock';
@@ -6,6 +6,7 @@ import { fireDueAlerts, nextAlertMs } from '../domain/unit/fire-alerts';
 import type { UnitState } from '../domain/unit/unit-state';
 import { createAlarm, type Alarm } from './alarm';
 import { installUnitAccess, type UnitAccess } from './unit-access';
+import { finalResult, nextRun, withCarry } from './unit-carry';
 import { installDeliverableHandlers } from './unit-deliverables';
 import { installLedgerHandlers } from './unit-ledger';
 import { createUnitReporter, type UnitReporter } from './unit-reporting';
@@ -18,8 +19,8 @@ import { createUnitRun, type UnitRun } from './unit-run';
  * Every rule is in domain/unit and domain/cases: this function turns their commands into timers,
  * mail and signals to the campaign.
  */
-export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitState> {
-  const run = createUnitRun(input);
+export async function unitWorkflow(input: UnitWorkflowInput, packed?: Uint8Array): Promise<UnitState> {
+  const run = createUnitRun(withCarry(input, packed));
   const access = installUnitAccess(run);
   installDeliverableHandlers(run, access.gate, access.inbox);
   installLedgerHandlers({
@@ -33,16 +34,18 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitState>
   });
   const reporter = createUnitReporter(run, access);
   const alarm = createAlarm();
+  // Set once a carry would not fit one payload: the run then stays on its history (see unit-carry.ts).
+  let carries = true;
   for (;;) {
     fireDue(run);
     if (run.hasNotices()) run.notifier.dispatchAll(run.takeNotices());
     await reporter.report();
     if (run.state().ended && !run.hasNotices()) break;
-    if (workflowInfo().continueAsNewSuggested) await continueAsNewWhenIdle(run, access, reporter);
+    if (carries && workflowInfo().continueAsNewSuggested) carries = await continueAsNewWhenIdle(run, access, reporter);
     else await sleepUntilNextWake(run, access, alarm);
   }
   await condition(() => allHandlersFinished() && run.notifier.inflight() === 0);
-  return run.state();
+  return finalResult(run.state());
 }
 
 /** Reminders and the escalation ladder due by now, and each case's overdue ladder. */
@@ -68,22 +71,28 @@ async function sleepUntilNextWake(run: UnitRun, access: UnitAccess, alarm: Alarm
 
 /**
  * Continues as new once no handler and no work but mail is in flight, carrying the state, the
- * credentials and the mail still retrying. A message taken while waiting has work to finish first:
- * then it returns, and the loop continues as new on a later pass.
+ * credentials and the mail still retrying, packed. A message taken while waiting has work to finish
+ * first: then it returns true, and the loop continues as new on a later pass. It returns false when
+ * the packed carry would not fit one payload: asking the server anyway would fail the run, so the
+ * run goes on with its history (which holds up to 50 MB) and says so in the worker's log.
  */
-async function continueAsNewWhenIdle(run: UnitRun, access: UnitAccess, reporter: UnitReporter): Promise<void> {
+async function continueAsNewWhenIdle(run: UnitRun, access: UnitAccess, reporter: UnitReporter): Promise<boolean> {
   await condition(() => allHandlersFinished() && run.notifier.inflightBesidesMail() === 0);
-  if (run.hasNotices() || run.progressDirty()) return;
-  await continueAsNew<typeof unitWorkflow>({
-    ...run.input,
-    access: access.registry(),
-    carried: {
+  if (run.hasNotices() || run.progressDirty()) return true;
+  const next = nextRun(
+    { ...run.input, access: access.registry() },
+    {
       state: run.state(),
       progressVersion: reporter.progressVersion(),
       mail: run.notifier.carry(),
       seals: { marks: access.inbox.marks(), auditSeq: reporter.auditSeq() },
     },
-  });
+  );
+  if (!next.fits) {
+    log.warn('unit state too big to continue as new; staying on this run', { bytes: next.bytes });
+    return false;
+  }
+  return await continueAsNew<typeof unitWorkflow>(next.input, next.packed);
 }
 
 function earliest(a: number | undefined, b: number | undefined): number | undefined {

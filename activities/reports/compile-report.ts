@@ -2,6 +2,7 @@ import { assessmentCsv, assessmentSections } from '../assessment/compile-assessm
 import { writeCsv } from '../csv/csv-format';
 import { formatLateBy, formatPlanTime } from '../notify/templates';
 import { receptionCsv, receptionSections } from './reception-sections';
+import { attachmentSection } from './attachment-section';
 import { dutySections } from './duty-section';
 import { renderHtml, renderMarkdown } from './report-render';
 import type { Section, Table } from './report-render';
@@ -115,6 +116,7 @@ function buildSections(input: CampaignReportInput, t: Pick2): Section[] {
     }
   }
 
+  sections.push(...attachmentSection(input, t));
   sections.push(decisionsSection(input, t, time));
   sections.push(...dutySections(input, t, time));
 

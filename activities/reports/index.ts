@@ -1,9 +1,11 @@
 import { ApplicationFailure } from '@temporalio/activity';
+import { withStoredAttachments } from './attachment-check';
 import { compileCampaignReport } from './compile-report';
 import { CampaignReportInputSchema } from './report-input';
 import type { CampaignReportInputData } from './report-input';
 import type { ReportStore } from './report-store';
 
+export { withStoredAttachments } from './attachment-check';
 export { compileCampaignReport } from './compile-report';
 export type { CompiledReport } from './compile-report';
 export * from './report-input';
@@ -37,7 +39,8 @@ export function createReportActivities(deps: { store: ReportStore }) {
         issues,
       );
     }
-    const input = parsed.data;
+    // The files units attached, looked up in the store this host shares with the others.
+    const input = await withStoredAttachments(parsed.data, deps.store);
     const report = compileCampaignReport(input);
     const revision = input.revision > 1 ? `-r${input.revision}` : '';
     const stem = `${input.campaignId}-${input.scope === 'phase' ? (input.phases[0]?.phaseId ?? 'phase') : 'campaign'}-report${revision}`;

@@ -132,6 +132,7 @@ export async function gatherCampaignReportInput(
           submittedAt: row.submittedAtMs === undefined ? undefined : isoInstant(row.submittedAtMs),
           lateByMs: row.lateByMs,
           returns: row.returns,
+          attachments: row.attachments ?? [],
         })),
     ),
   }));

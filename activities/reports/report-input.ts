@@ -13,6 +13,19 @@ const Instant = z.iso.datetime({ offset: true });
 export const DeliverableStateSchema = z.enum(['on-time', 'late', 'missing', 'pending']);
 export type DeliverableState = z.infer<typeof DeliverableStateSchema>;
 
+/**
+ * A file a unit attached to its report, as the report lists it. `stored` is what the publishing
+ * host found in the report store every host shares; absent when nobody looked (a pure compile).
+ */
+export const ReportAttachmentSchema = z.object({
+  name: z.string(),
+  ref: z.string(),
+  size: z.number().int().nonnegative(),
+  mediaType: z.string(),
+  stored: z.boolean().optional(),
+});
+export type ReportAttachment = z.infer<typeof ReportAttachmentSchema>;
+
 export const UnitRowSchema = z.object({
   unitId: z.string(),
   unitName: z.string(),
@@ -25,6 +38,8 @@ export const UnitRowSchema = z.object({
   lateByMs: z.number().nonnegative().optional(),
   /** Times the report was returned; its lateness counts from its first submission (domain/unit/lateness.ts). */
   returns: z.number().int().nonnegative().default(0),
+  /** The files of the report as it stands (at most 20 a submission: domain/reports/report-schema.ts). */
+  attachments: z.array(ReportAttachmentSchema).max(20).default([]),
 });
 export type UnitRow = z.infer<typeof UnitRowSchema>;
 

@@ -3,7 +3,6 @@ import { PRIVATE_FILE, PRIVATE_FOLDER } from '../../activities/notify/atomic-fil
 import path from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { readNotificationLog } from '../../activities/notify/notification-log';
 import { loadMailConfig } from '../../config/mail-config';
 import { campaignInfoQuery } from '../../contracts';
 import { idArg, parseArg } from '../args';
@@ -14,6 +13,7 @@ import { renderTable } from '../output/table';
 import { compileReportNow } from '../report-snapshot';
 import { printOut } from '../output/safe-text';
 import { act } from '../run-cli';
+import { withSharedStores } from '../shared-stores';
 
 const FORMATS = { md: 'markdown', html: 'html', csv: 'csv' } as const;
 const ReportOptions = z.object({ format: z.enum(['md', 'html', 'csv']), out: z.string().optional() });
@@ -32,7 +32,10 @@ export function registerReportCommands(program: Command): void {
         const options = parseArg(ReportOptions, raw, 'options');
         const handle = await ctx.campaign(id);
         await handle.query(campaignInfoQuery); // a clear "no campaign" before the slower gathering
-        const report = await compileReportNow(await ctx.client(), id);
+        // Attached files are looked up where the workers keep them, as the published report does.
+        const report = await withSharedStores(ctx.env, async (stores) =>
+          compileReportNow(await ctx.client(), id, stores.reports),
+        );
         const text = report[FORMATS[options.format]];
         if (options.out === undefined) {
           if (ctx.json) ctx.print({ campaignId: id, format: options.format, text }, () => text);
@@ -52,7 +55,7 @@ export function registerReportCommands(program: Command): void {
 
   program
     .command('notifications')
-    .description('who was told what and when (the delivery log the worker keeps on this machine)')
+    .description('who was told what and when (the log the workers keep: the data folder, or the shared database)')
     .argument('<campaign>', 'campaign id')
     .option('--last <n>', 'only the last N entries')
     .addHelpText('after', example('campaign notifications county-petition-2026 --last 20'))
@@ -61,7 +64,11 @@ export function registerReportCommands(program: Command): void {
         const id = idArg(campaignId, 'campaign');
         const last = parseArg(z.coerce.number().int().positive().optional(), raw['last'], '--last');
         const config = loadMailConfig(ctx.env);
-        const all = await readNotificationLog(id, { dataDir: config.dataDir });
+        // From the store the workers share: with DATABASE_URL, every host's mail, read from any host.
+        const { all, where } = await withSharedStores(ctx.env, async (stores) => ({
+          all: await stores.notifications.read(id),
+          where: stores.kind === 'postgres' ? 'the campaign database' : config.dataDir,
+        }));
         const entries = last === undefined ? all : all.slice(-last);
         // The plan's zone when the campaign answers; the log itself is readable without a server.
         const zone = await ctx
@@ -71,7 +78,7 @@ export function registerReportCommands(program: Command): void {
           .catch(() => localTimeZone());
         ctx.print({ campaignId: id, dataDir: config.dataDir, entries }, () => {
           if (entries.length === 0) {
-            return `no notifications for "${id}" in ${config.dataDir} (the log is kept where the worker runs; set CAMPAIGN_DATA_DIR as it does)`;
+            return `no notifications for "${id}" in ${where} (the log is kept where the workers keep it; set CAMPAIGN_DATA_DIR, or DATABASE_URL on several hosts, as they do)`;
           }
           const statusText = (status: string) =>
             status === 'failed' ? style.red(status) : status === 'deferred' ? style.yellow(status) : status;

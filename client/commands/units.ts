@@ -3,8 +3,6 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { parse as parseYaml } from 'yaml';
 import { checkAttachment, mediaTypeFor, storeReportFiles } from '../../activities/reports';
-import { loadStoreConfig, openStores } from '../../stores';
-import { loadMailConfig } from '../../config/mail-config';
 import { ReportSchema, type Report } from '../../domain/reports/report-schema';
 import type { ObligationRow } from '../../domain/unit/unit-progress';
 import { asOfNow, submitReportUpdate, unitStatusQuery, type UnitStatusView } from '../../contracts';
@@ -16,6 +14,7 @@ import { example } from '../output/help';
 import { style } from '../output/style';
 import { obligationTable } from '../output/obligations';
 import { act } from '../run-cli';
+import { withSharedStores } from '../shared-stores';
 import { explainEarlySubmission } from './campaign-starting';
 
 export async function unitView(ctx: WorkflowAccess, campaignId: string, unitId: string): Promise<UnitStatusView> {
@@ -131,8 +130,7 @@ export function registerUnitCommands(program: Command): void {
           .query(unitStatusQuery, asOfNow())
           .catch((error: unknown) => explainEarlySubmission(ctx, id, unitId, error, undefined));
         // The same store the workers read: with DATABASE_URL, PostgreSQL, so any host finds the files.
-        const stores = await openStores(loadStoreConfig(ctx.env, loadMailConfig(ctx.env)));
-        const refs = await storeReportFiles(files, { store: stores.reports }).finally(() => stores.close());
+        const refs = await withSharedStores(ctx.env, (stores) => storeReportFiles(files, { store: stores.reports }));
         const report: Report = {
           ...base,
           ...(text === undefined ? {} : { text }),

@@ -128,6 +128,9 @@ export async function runDemo(ctx: CliContext, options: DemoOptions): Promise<vo
       temporal,
       taskQueue,
       mailConfig,
+      // A one-host rehearsal: everything in the data folder, where the closing lines point, even
+      // in a shell that has DATABASE_URL set for a deployment.
+      stores: { kind: 'folder', dataDir: mailConfig.dataDir, outboxDir: mailConfig.outboxDir },
       signal: abort.signal,
       log: () => undefined,
       mail: { log: () => undefined },

@@ -115,6 +115,11 @@ function fileOne(ledger: CaseLedger, filing: CaseFiling, by: string, nowMs: numb
   return prepareCase(ledger, filing, by, nowMs, index);
 }
 
+/** The notices of cases just filed: each one's unit and its case-owning leader are told. */
+export function filedCommands(ledger: CaseLedger, cases: Case[], nowMs: number): CaseCommand[] {
+  return cases.flatMap((c) => assignedCommands(ledger, c, nowMs));
+}
+
 /** Applies one event to the ledger; on failure the ledger is unchanged and the error says why. */
 export function applyCaseEvent(ledger: CaseLedger, input: CaseEventInput, nowMs: number): CaseOutcome {
   const parsed = CaseEventSchema.safeParse(input);
@@ -178,6 +183,6 @@ export function fileCases(
   });
   if (errors.length > 0) return { ok: false, errors };
   const next: CaseLedger = { ...ledger, cases: [...ledger.cases, ...added], nextSeq };
-  const commands = options.notify === false ? [] : added.flatMap((c) => assignedCommands(next, c, nowMs));
+  const commands = options.notify === false ? [] : filedCommands(next, added, nowMs);
   return { ok: true, ledger: next, commands, filed: added.map((c) => c.id), duplicates };
 }

@@ -120,3 +120,39 @@ export function pageOf<T>(
   const end = start + page.length;
   return end < items.length ? { items: page, total: items.length, next: end } : { items: page, total: items.length };
 }
+
+export type WholeListing<T> = { ok: true; items: T[] } | { ok: false; code: 'listing_too_big'; message: string };
+
+/**
+ * A listing in one answer, only when it fits one page: past that the answer would near the payload
+ * limit (a unit of 5,000 cases answered "Blob data size exceeds limit"), so the caller is told to page.
+ */
+export function wholeListing<T>(items: readonly T[]): WholeListing<T> {
+  const first = pageOf(items);
+  if (first.next === undefined) return { ok: true, items: first.items };
+  return {
+    ok: false,
+    code: 'listing_too_big',
+    message:
+      `${items.length} 件案件超出一次应答的上限，请分页查询 (casesPage) ` +
+      `(${items.length} cases do not fit one answer: ask casesPage, from 0, for pages of at most ${LEDGER_LIMITS.pageCases})`,
+  };
+}
+
+/** What one run's history may hold before imports are refused: well inside the server's 50 MB. */
+export const HISTORY_BUDGET_BYTES = 40 * 1024 * 1024;
+
+/**
+ * Whether one more import update fits the run's history. A unit too big to continue as new stays
+ * on its history (workflows/unit-carry.ts), and the server ends a run whose history passes 50 MB;
+ * refusing the update first keeps the unit alive, and its ledger as it was.
+ */
+export function checkHistoryRoom(historyBytes: number, incomingBytes: number): ImportRefusal | undefined {
+  if (historyBytes + incomingBytes <= HISTORY_BUDGET_BYTES) return undefined;
+  return {
+    code: 'unit_ledger_full',
+    message:
+      `本单位工作流的历史已近上限（${Math.round(historyBytes / 1024 / 1024)} MB / 50 MB），本次未登记任何案件 ` +
+      `(this unit's workflow history is nearly full; nothing was filed, and the unit goes on as it was)`,
+  };
+}

@@ -1,5 +1,6 @@
-import { fileCases, type BatchError, type BatchOutcome } from '../cases/case-ledger';
-import type { CaseFilingInput } from '../cases/case-schema';
+import { buildDuplicateIndex, normalizeKey } from '../cases/case-fingerprint';
+import { fileCases, filedCommands, type BatchError, type BatchOutcome } from '../cases/case-ledger';
+import type { Case, CaseFilingInput, CaseLedger } from '../cases/case-schema';
 import type { StagedImport, UnitState } from './unit-state';
 
 /**
@@ -75,8 +76,10 @@ function stagingFor(state: UnitState, request: FilingRequest): StagedImport | Fi
   const { importId = '', chunk = 0, chunks = 1 } = request;
   if (chunk >= chunks) return { code: 'invalid_chunk', message: `chunk ${chunk + 1} of ${chunks} does not exist` };
   // Chunk 0 starts the import afresh; it replaces whatever an abandoned import left staged.
-  if (chunk === 0)
-    return { importId, chunks, received: 0, by: request.by, notify: request.notify ?? false, filings: [] };
+  if (chunk === 0) {
+    const fresh = { importId, chunks, received: 0, by: request.by, notify: request.notify ?? false, rows: 0 };
+    return { ...fresh, cases: [], nextSeq: state.ledger.nextSeq, duplicates: [] };
+  }
   const staged = state.staged;
   if (staged === undefined || staged.importId !== importId) {
     return {
@@ -100,17 +103,67 @@ export function planFiling(state: UnitState, request: FilingRequest, nowMs: numb
   if (closed) return { ok: false, error: closed };
   const staging = request.importId === undefined ? undefined : stagingFor(state, request);
   if (staging !== undefined && !('importId' in staging)) return { ok: false, error: staging };
-  const earlier = staging?.filings ?? [];
-  const own = ownFilings(state.unitId, request.filings, earlier.length);
+  const offset = staging?.rows ?? 0;
+  const own = ownFilings(state.unitId, request.filings, offset);
   if (own.errors.length > 0) return refuse('invalid_filings', describeBatch(own.errors));
-  // fileCases parses every filing again, so the untrusted rows are safe to hand over as its input type.
-  const all = [...earlier, ...(own.filings as CaseFilingInput[])];
+  // The staged cases count as filed while this chunk is checked: a row repeating one is a duplicate.
+  const base =
+    staging === undefined
+      ? state.ledger
+      : { ...state.ledger, cases: [...state.ledger.cases, ...staging.cases], nextSeq: staging.nextSeq };
   const notify = staging?.notify ?? request.notify;
-  // Every chunk is checked together with the ones staged before it: a bad row is refused at once.
-  const outcome = fileCases(state.ledger, all, staging?.by ?? request.by, nowMs, { notify });
-  if (!outcome.ok) return refuse('invalid_filings', describeBatch(outcome.errors));
-  if (staging !== undefined && staging.received + 1 < staging.chunks) {
-    return { ok: true, kind: 'staged', staged: { ...staging, received: staging.received + 1, filings: all } };
+  // fileCases parses every filing again, so the untrusted rows are safe to hand over as its input type.
+  const outcome = fileCases(base, own.filings as CaseFilingInput[], staging?.by ?? request.by, nowMs, { notify });
+  if (!outcome.ok)
+    return refuse('invalid_filings', describeBatch(outcome.errors.map((e) => ({ ...e, index: e.index + offset }))));
+  if (staging === undefined) return { ok: true, kind: 'filed', outcome };
+  if (staging.received + 1 === staging.chunks) {
+    const clash = stagedClash(state.ledger, staging.cases);
+    if (clash !== undefined) return { ok: false, error: clash };
   }
-  return { ok: true, kind: 'filed', outcome };
+  return stageOrFile(staging, outcome, request.filings.length, base.cases.length, nowMs);
+}
+
+/**
+ * Staged cases were checked against the ledger as it was when their chunk came. A case filed or
+ * handed over meanwhile may repeat one of them, or have taken a number one of them was given: then
+ * the import is refused whole, and sending the file again files only what is still missing.
+ */
+function stagedClash(ledger: CaseLedger, staged: readonly Case[]): FilingError | undefined {
+  const index = buildDuplicateIndex(ledger.cases);
+  for (const c of staged) {
+    const refs = [c.id, c.externalRef].filter((r): r is string => r !== undefined);
+    const held = refs.map((r) => index.byRef.get(normalizeKey(r))).find((id) => id !== undefined);
+    const repeated = held ?? index.byFingerprint.get(c.fingerprint);
+    if (repeated !== undefined) {
+      return {
+        code: 'import_interrupted',
+        message:
+          `台帐在导入期间有变动（${repeated} 于导入时登记），本次导入未登记任何案件，请重新导入 ` +
+          `(the ledger changed while the import arrived: ${repeated} was filed meanwhile; nothing was filed, send the file again)`,
+      };
+    }
+  }
+  return undefined;
+}
+
+/** After a chunk is checked: stage it, or, for the last chunk, file every staged case with it. */
+function stageOrFile(
+  staging: StagedImport,
+  outcome: Filed,
+  rows: number,
+  baseCount: number,
+  nowMs: number,
+): FilingPlan {
+  const offset = staging.rows;
+  const added = outcome.ledger.cases.slice(baseCount);
+  const cases = [...staging.cases, ...added];
+  const duplicates = [...staging.duplicates, ...outcome.duplicates.map((d) => ({ ...d, index: d.index + offset }))];
+  if (staging.received + 1 < staging.chunks) {
+    const staged = { ...staging, received: staging.received + 1, rows: offset + rows, cases, duplicates };
+    return { ok: true, kind: 'staged', staged: { ...staged, nextSeq: outcome.ledger.nextSeq } };
+  }
+  const commands = staging.notify ? filedCommands(outcome.ledger, cases, nowMs) : [];
+  const filed = cases.map((c) => c.id);
+  return { ok: true, kind: 'filed', outcome: { ...outcome, commands, filed, duplicates } };
 }

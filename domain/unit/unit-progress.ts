@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Case, CaseLedger } from '../cases/case-schema';
 import { isOverdue as isCaseOverdue, unreconciled } from '../cases/ledger-stats';
+import type { AttachmentRef } from '../reports/report-schema';
 import { recordedLateByMs } from './lateness';
 import { EscalationEntrySchema, type Obligation, type UnitState } from './unit-state';
 
@@ -179,6 +180,8 @@ export interface ObligationRow {
   escalationStep: number;
   returns: number;
   extensions: number;
+  /** The files of the report as it stands (references into the shared report store), when it has any. */
+  attachments?: AttachmentRef[];
 }
 
 export function obligationRows(state: UnitState, nowMs: number): ObligationRow[] {
@@ -206,5 +209,6 @@ export function obligationRows(state: UnitState, nowMs: number): ObligationRow[]
     escalationStep: o.escalationStep,
     returns: o.returnedSubmissions.length,
     extensions: o.extensions.length,
+    ...(o.submission?.report.attachments?.length ? { attachments: o.submission.report.attachments } : {}),
   }));
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { insertByTime } from '../clock/time-ordered';
-import type { Case, CaseFilingInput, CaseLedger, CaseLedgerContext } from '../cases/case-schema';
+import type { Case, CaseLedger, CaseLedgerContext } from '../cases/case-schema';
 import { createCaseLedger } from '../cases/ledger-context';
 import type { Report } from '../reports/report-schema';
 import type { ObligationSpec } from '../schedule/obligations';
@@ -88,7 +88,17 @@ export interface StagedImport {
   received: number;
   by: string;
   notify: boolean;
-  filings: CaseFilingInput[];
+  /** Rows received so far, for naming a bad row by its place in the whole import. */
+  rows: number;
+  /**
+   * The cases the staged chunks make, checked already: each chunk is checked once, against the
+   * ledger and the chunks before it, so the last chunk of a 20,000-row import costs what the first did.
+   */
+  cases: Case[];
+  /** The ledger's next number once the staged cases are filed. */
+  nextSeq: number;
+  /** Rows already in the ledger (or earlier in the import), by their index in the whole import. */
+  duplicates: { index: number; caseId: string }[];
 }
 
 const UNIT_LOG_LIMIT = 300;

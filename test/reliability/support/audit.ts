@@ -56,6 +56,32 @@ const mailKey = (messageId: string, rcpt: string) => `${messageId} ${rcpt.toLowe
 const eventMs = (event: HistoryEvent) =>
   Number(event.eventTime?.seconds ?? 0) * 1000 + Math.floor((event.eventTime?.nanos ?? 0) / 1e6);
 
+/**
+ * A closed phase's report runs in a workflow of its own, and each reissue (a report that came in
+ * after it was compiled) in another: every revision there is, for every phase that closed.
+ */
+async function phaseReportIds(client: Client, plan: Plan): Promise<string[]> {
+  const ids: string[] = [];
+  for (const phase of plan.phases) {
+    for (let revision = 1; ; revision++) {
+      const workflowId = phaseReportWorkflowId(campaignWorkflowId(plan.campaign.id), phase.id, revision);
+      const exists = await client.workflow
+        .getHandle(workflowId)
+        .describe()
+        .then(
+          () => true,
+          (err: unknown) => {
+            if (err instanceof WorkflowNotFoundError) return false;
+            throw err;
+          },
+        );
+      if (!exists) break;
+      ids.push(workflowId);
+    }
+  }
+  return ids;
+}
+
 /** Reads the histories of a campaign and all its units, decrypting the mail activities' inputs. */
 export async function readCampaignRecord(client: Client, plan: Plan): Promise<CampaignRecord> {
   const codec = new AesGcmPayloadCodec(campaignKeyring());
@@ -79,15 +105,9 @@ export async function readCampaignRecord(client: Client, plan: Plan): Promise<Ca
     scheduledAt: new Map(),
     retried: new Map(),
   };
-  // A closed phase's report runs in a workflow of its own, and each later revision in another
-  // (reports that came in after it was compiled); a phase that never closed has none.
-  const reportIds = new Set(await phaseReportIds(client, id, plan));
+  const reportIds = await phaseReportIds(client, plan);
   const workflowIds = [campaignWorkflowId(id), ...plan.units.map((u) => unitWorkflowId(id, u.id)), ...reportIds];
-  const eventsOf = (workflowId: string) =>
-    historyOf(client, workflowId).catch((err: unknown) => {
-      if (reportIds.has(workflowId) && err instanceof WorkflowNotFoundError) return [];
-      throw err;
-    });
+  const eventsOf = (workflowId: string) => historyOf(client, workflowId);
   for (const workflowId of workflowIds) {
     const updates = new Set<string>();
     // A batch of notifications is one activity: its retries count for every request in it.
@@ -203,7 +223,9 @@ export function tallyMail(
     expected: expected.size,
     delivered: copies.size,
     missing: [...expected.keys()].filter((key) => !copies.has(key)),
-    unexpected: [...copies.keys()].filter((key) => !expected.has(key)),
+    unexpected: [...copies.keys()]
+      .filter((key) => !expected.has(key))
+      .map((key) => `${key} (${copies.get(key)?.[0]?.kind ?? '?'})`),
     doubled: [],
     doubledByCrash: [],
   };
@@ -218,28 +240,4 @@ export function tallyMail(
     (explained ? tally.doubledByCrash : tally.doubled).push(`${key} ×${list.length}`);
   }
   return tally;
-}
-
-/** Every phase report workflow the campaign ran: revision 1 of each phase, and the revisions after it that exist. */
-async function phaseReportIds(client: Client, campaignId: string, plan: Plan): Promise<string[]> {
-  const ids: string[] = [];
-  for (const phase of plan.phases) {
-    ids.push(phaseReportWorkflowId(campaignWorkflowId(campaignId), phase.id));
-    for (let revision = 2; ; revision += 1) {
-      const reportId = phaseReportWorkflowId(campaignWorkflowId(campaignId), phase.id, revision);
-      const exists = await client.workflow
-        .getHandle(reportId)
-        .describe()
-        .then(
-          () => true,
-          (err: unknown) => {
-            if (err instanceof WorkflowNotFoundError) return false;
-            throw err;
-          },
-        );
-      if (!exists) break;
-      ids.push(reportId);
-    }
-  }
-  return ids;
 }

@@ -101,6 +101,10 @@ export interface FireContext {
   client: Client;
   clock: PlanClock;
   sink: MailSink;
+  /** The campaign's plan, for a fault that watches its workflows. */
+  plan: Plan;
+  /** Submissions taken so far: the workflows kept running while something else was down. */
+  submissionsTaken: () => number;
   /** Waits (up to `timeoutMs`) for a moment with submissions and mail both in flight, then strikes. */
   strike: (what: string, fault: () => Promise<void>, timeoutMs?: number) => Promise<Fault>;
 }
@@ -237,7 +241,7 @@ export async function runCampaignUnderFire(options: {
     faults.push(record);
     return record;
   };
-  await options.inject({ client, clock, sink, strike });
+  await options.inject({ client, clock, sink, plan, submissionsTaken: () => clerks.receipts.length, strike });
 
   const silentUnits = silent(plan);
   // A campaign that never ends is asked why: a history the code cannot replay says it at once.
