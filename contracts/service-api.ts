@@ -115,6 +115,28 @@ export const CASE_EVENT_TYPES = [
 export const CaseEventBodySchema = z.looseObject({ type: z.enum(CASE_EVENT_TYPES) });
 export const CaseEventResultSchema = z.looseObject({ caseId: z.string(), status: z.string() });
 
+// ---- the case ledger ----
+
+/** One case as `campaign case file` takes it; the owning unit is the one in the path. */
+export const CaseFilingBodySchema = z.looseObject({ title: Text(500) });
+export const FileCasesResultSchema = z.object({
+  filed: z.array(z.string()),
+  duplicates: z.array(z.object({ index: z.number(), caseId: z.string() })),
+});
+export const LedgerImportResultSchema = z.object({
+  filed: z.number(),
+  duplicates: z.number(),
+  results: z.array(z.object({ unitId: z.string(), result: FileCasesResultSchema.loose() })),
+});
+export const LedgerExportQuerySchema = z.object({
+  format: z.enum(['xlsx', 'csv']).default('xlsx'),
+  /** Petitioners' names and contacts unmasked: the office's alone. */
+  personalData: Flag.optional(),
+});
+const CountsSchema = z.looseObject({ filed: z.number(), open: z.number(), closed: z.number(), overdue: z.number() });
+export const LedgerStatsSchema = z.looseObject({ overall: CountsSchema });
+export const CampaignLedgerStatsSchema = CountsSchema.extend({ closureRate: z.number().nullable().optional() }).loose();
+
 // ---- views ----
 
 const ObligationRowSchema = z.looseObject({
