@@ -531,6 +531,44 @@ describe('what leaders and the office see and do', () => {
   });
 });
 
+describe("the office's controls", () => {
+  it('checks a plan and lists every issue with its line', async () => {
+    const text = ['campaign: { id: broken, title: 坏方案 }', 'units: []', 'phases: 3', ''].join('\n');
+    const response = await post('/api/plans/validate', office, { text, fileName: '方案.yaml' });
+    expect(response.statusCode, response.body).toBe(200);
+    const result = response.json<{ ok: boolean; lines: string[] }>();
+    expect(result.ok).toBe(false);
+    expect(result.lines.some((line) => /^方案\.yaml:3:\d+/.test(line))).toBe(true);
+    expect((await post('/api/plans/validate', clerkA, { text })).statusCode).toBe(403);
+  });
+
+  it('lets the office pause and resume reminders; the campaign refuses a leader with 403', async () => {
+    expect((await post(`${base()}/pause`, leader, {})).statusCode).toBe(403);
+    const paused = await post(`${base()}/pause`, office, {});
+    expect(paused.statusCode, paused.body).toBe(200);
+    expect((await get(`${base()}/status`, office)).json()).toMatchObject({ paused: true });
+    expect((await post(`${base()}/resume`, office, {})).statusCode).toBe(200);
+  });
+
+  it("extends a unit's deadline with a reason", async () => {
+    const response = await post(`${base()}/units/town-b/extend`, office, {
+      deliverableId: 'members',
+      newDue: '2026-04-20',
+      reason: '乡镇换届',
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json()).toMatchObject({ key: 'members', dueMs: expect.any(Number) as number });
+  });
+
+  it('cancels the campaign with a reason, naming the missing reason first', async () => {
+    const missing = await post(`${base()}/cancel`, office, {});
+    expect(missing.json()).toMatchObject({ error: { field: 'body.reason' } });
+    const cancelled = await post(`${base()}/cancel`, office, { reason: '演练结束' });
+    expect(cancelled.statusCode, cancelled.body).toBe(200);
+    expect((await get(`${base()}/status`, leader)).json()).toMatchObject({ status: 'cancelled' });
+  });
+});
+
 describe('the OpenAPI document', () => {
   it('describes every route with the schemas the routes use', async () => {
     const response = await get('/api/openapi.json');
