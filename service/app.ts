@@ -28,6 +28,13 @@ export async function buildServiceApp(deps: ServiceDeps): Promise<FastifyInstanc
   await app.register(cookie, { secret: deps.sessionSecret });
   await app.register(multipart, { limits: MULTIPART_LIMITS });
   registerSessionHooks(app, ctx);
+  // Answers carry a campaign's data, some of it personal: never kept by a browser or a proxy.
+  app.addHook('onSend', (request, reply, payload, done) => {
+    if (request.url.startsWith('/api/')) {
+      void reply.header('cache-control', 'no-store').header('x-content-type-options', 'nosniff');
+    }
+    done(null, payload);
+  });
   app.setErrorHandler(async (error, request, reply) => {
     const campaignId = (request.params as { campaignId?: unknown } | undefined)?.campaignId;
     const fastifyStatus = (error as { statusCode?: unknown }).statusCode;

@@ -158,6 +158,7 @@ describe('what a unit sees', () => {
   it('lists what it owes, soonest first', async () => {
     const response = await get(`${base()}/units/town-a/todo`, clerkA);
     expect(response.statusCode).toBe(200);
+    expect(response.headers['cache-control']).toBe('no-store');
     expect(response.json()).toMatchObject({
       unitId: 'town-a',
       rows: [{ deliverableId: 'members', state: 'open' }],
@@ -450,10 +451,19 @@ describe('what leaders and the office see and do', () => {
     expect((await get(`${base(pastId)}/overdue`, leader)).statusCode).toBe(403);
   });
 
-  it('gives the campaign reason for an unknown phase as a 409', async () => {
-    const response = await post(`${base()}/approve`, leader, { phaseId: 'nope' });
-    expect(response.statusCode).toBe(409);
-    expect(response.json()).toMatchObject({ error: { code: 'unknown_phase' } });
+  it("answers 404 with the campaign's sentence for an unknown phase or deliverable", async () => {
+    const phase = await post(`${base()}/approve`, leader, { phaseId: 'nope' });
+    expect(phase.statusCode).toBe(404);
+    expect(phase.json()).toMatchObject({ error: { code: 'unknown_phase' } });
+    const form = await multipart({ deliverableId: 'nope', text: 'x' }, []);
+    const deliverable = await h.app.inject({
+      method: 'POST',
+      url: `${base()}/units/town-a/submissions`,
+      payload: form.payload,
+      headers: { ...form.headers, ...clerkA.headers },
+    });
+    expect(deliverable.statusCode).toBe(404);
+    expect(deliverable.json()).toMatchObject({ error: { code: 'unknown_deliverable' } });
   });
 
   it('refuses an approval to a unit before asking the campaign', async () => {
