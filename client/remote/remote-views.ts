@@ -8,6 +8,7 @@ import type {
   ReturnPhaseInput,
   SubmissionReceipt,
 } from '../../contracts';
+import type { AuditLog } from '../../domain/access/audit-log';
 import type { Case } from '../../domain/cases/case-schema';
 import type { EscalationEntry } from '../../domain/unit/unit-state';
 import type { OverdueRow } from '../../domain/campaign/campaign-status';
@@ -63,6 +64,12 @@ export const remoteNotifications = (svc: ServiceClient, campaignId: string, last
   svc.get<{ campaignId: string; entries: NotificationLogEntry[] }>(`${campaignPath(campaignId)}/notifications`, {
     last: last === undefined ? undefined : String(last),
   });
+
+export const remoteAudit = (svc: ServiceClient, campaignId: string) =>
+  svc.get<{
+    campaign: AuditLog;
+    service: { scope: string; actor: string; action: string; at: string; detail?: string }[];
+  }>(`${campaignPath(campaignId)}/audit`);
 
 export const remoteReport = (svc: ServiceClient, campaignId: string, format: 'md' | 'html' | 'csv') =>
   svc.text(`${campaignPath(campaignId)}/report`, { format });

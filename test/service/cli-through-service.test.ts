@@ -116,6 +116,10 @@ describe('the CLI through the campaign service', () => {
     const approve = await asHolder('leader:head', ['--json', 'approve', id, '--phase', 'nope']);
     expect(approve.code).toBe(1);
     expect(JSON.parse(approve.stdout)).toMatchObject({ error: { type: 'unknown_phase' } });
+    // The clerk's refused look at town-b is in the audit the leader reads.
+    const audit = await asHolder('leader:head', ['audit', id]);
+    expect(audit.code, audit.stderr).toBe(0);
+    expect(audit.stdout).toMatch(/service: .* unit:town-a refused:todo: unit:town-a may not see unit town-b/);
   });
 
   it('says so when no service answers at the address', async () => {
