@@ -24,6 +24,7 @@ const PURE = [
   'test/reports/**/*.test.ts',
   'test/server/**/*.test.ts',
   'test/stores/store-config.test.ts',
+  'test/service/service-config.test.ts',
 ];
 
 export default defineConfig({

@@ -1,7 +1,10 @@
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { registerApiRoutes, API_ROUTES, OTHER_ROUTES } from './api/routes';
+import { API_ROUTES, OTHER_ROUTES } from './api/routes';
+import { LEDGER_IMPORT_ROUTE, LEDGER_ROUTES, registerLedgerImportRoute } from './api/ledger-routes';
+import { OFFICE_ROUTES } from './api/office-routes';
+import { registerRoutes } from './api/route-table';
 import { httpErrorOf, sendError } from './api/http-errors';
 import { MULTIPART_LIMITS, registerSubmitRoute } from './api/submit-route';
 import { registerConsole } from './console';
@@ -25,6 +28,13 @@ export async function buildServiceApp(deps: ServiceDeps): Promise<FastifyInstanc
   await app.register(cookie, { secret: deps.sessionSecret });
   await app.register(multipart, { limits: MULTIPART_LIMITS });
   registerSessionHooks(app, ctx);
+  // Answers carry a campaign's data, some of it personal: never kept by a browser or a proxy.
+  app.addHook('onSend', (request, reply, payload, done) => {
+    if (request.url.startsWith('/api/')) {
+      void reply.header('cache-control', 'no-store').header('x-content-type-options', 'nosniff');
+    }
+    done(null, payload);
+  });
   app.setErrorHandler(async (error, request, reply) => {
     const campaignId = (request.params as { campaignId?: unknown } | undefined)?.campaignId;
     const fastifyStatus = (error as { statusCode?: unknown }).statusCode;
@@ -46,9 +56,11 @@ export async function buildServiceApp(deps: ServiceDeps): Promise<FastifyInstanc
     ),
   );
   registerSessionRoutes(app, ctx, { secure: deps.secureCookies === true });
-  registerApiRoutes(app, ctx);
+  const jsonRoutes = [...API_ROUTES, ...LEDGER_ROUTES, ...OFFICE_ROUTES];
+  registerRoutes(app, ctx, jsonRoutes);
   registerSubmitRoute(app, ctx);
-  const document = openApiDocument([...OTHER_ROUTES, ...API_ROUTES]);
+  registerLedgerImportRoute(app, ctx);
+  const document = openApiDocument([...OTHER_ROUTES, ...jsonRoutes, LEDGER_IMPORT_ROUTE]);
   app.get('/api/openapi.json', (_request, reply) => reply.send(document));
   app.get('/api/health', (_request, reply) => reply.send({ ok: true }));
   await registerConsole(app, deps);

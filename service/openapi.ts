@@ -43,7 +43,7 @@ const ERRORS: Record<string, string> = {
   '400': 'a field is invalid (named in error.field)',
   '401': 'no session',
   '403': "another unit's or campaign's data, or a missing CSRF token",
-  '404': 'unknown campaign, unit or deliverable',
+  '404': 'unknown campaign, unit, phase, deliverable or case',
   '409': 'refused by the campaign (its reason in error.message, its rule in error.code)',
   '413': 'an upload over the limit; nothing stored',
   '415': 'an upload of a refused type; nothing stored',

@@ -3,6 +3,7 @@ import { PRIVATE_FILE, PRIVATE_FOLDER } from '../../activities/notify/atomic-fil
 import path from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
+import type { NotificationLogEntry } from '../../activities/notify/notification-log';
 import { loadMailConfig } from '../../config/mail-config';
 import { campaignInfoQuery } from '../../contracts';
 import { idArg, parseArg } from '../args';
@@ -13,6 +14,7 @@ import { renderTable } from '../output/table';
 import { compileReportNow } from '../report-snapshot';
 import { printOut } from '../output/safe-text';
 import { act } from '../run-cli';
+import { remoteGlance, remoteNotifications, remoteReport } from '../remote/remote-views';
 import { withSharedStores } from '../shared-stores';
 
 const FORMATS = { md: 'markdown', html: 'html', csv: 'csv' } as const;
@@ -30,13 +32,18 @@ export function registerReportCommands(program: Command): void {
       act(async (ctx, [campaignId = ''], raw) => {
         const id = idArg(campaignId, 'campaign');
         const options = parseArg(ReportOptions, raw, 'options');
-        const handle = await ctx.campaign(id);
-        await handle.query(campaignInfoQuery); // a clear "no campaign" before the slower gathering
-        // Attached files are looked up where the workers keep them, as the published report does.
-        const report = await withSharedStores(ctx.env, async (stores) =>
-          compileReportNow(await ctx.client(), id, stores.reports),
-        );
-        const text = report[FORMATS[options.format]];
+        const remote = ctx.remote();
+        const text = remote
+          ? await remoteReport(remote, id, options.format)
+          : await (async () => {
+              const handle = await ctx.campaign(id);
+              await handle.query(campaignInfoQuery); // a clear "no campaign" before the slower gathering
+              // Attached files are looked up where the workers keep them, as the published report does.
+              const report = await withSharedStores(ctx.env, async (stores) =>
+                compileReportNow(await ctx.client(), id, stores.reports),
+              );
+              return report[FORMATS[options.format]];
+            })();
         if (options.out === undefined) {
           if (ctx.json) ctx.print({ campaignId: id, format: options.format, text }, () => text);
           else printOut(text.endsWith('\n') ? text : `${text}\n`);
@@ -64,6 +71,16 @@ export function registerReportCommands(program: Command): void {
         const id = idArg(campaignId, 'campaign');
         const last = parseArg(z.coerce.number().int().positive().optional(), raw['last'], '--last');
         const config = loadMailConfig(ctx.env);
+        const remote = ctx.remote();
+        if (remote) {
+          const answer = await remoteNotifications(remote, id, last);
+          const zone = await remoteGlance(remote, id).then(
+            (g) => g.timeZone,
+            () => localTimeZone(),
+          );
+          ctx.print(answer, () => notificationTable(answer.entries, zone) ?? `no notifications for "${id}"`);
+          return;
+        }
         // From the store the workers share: with DATABASE_URL, every host's mail, read from any host.
         const { all, where } = await withSharedStores(ctx.env, async (stores) => ({
           all: await stores.notifications.read(id),
@@ -80,25 +97,31 @@ export function registerReportCommands(program: Command): void {
           if (entries.length === 0) {
             return `no notifications for "${id}" in ${where} (the log is kept where the workers keep it; set CAMPAIGN_DATA_DIR, or DATABASE_URL on several hosts, as they do)`;
           }
-          const statusText = (status: string) =>
-            status === 'failed' ? style.red(status) : status === 'deferred' ? style.yellow(status) : status;
-          return renderTable(
-            [
-              { header: 'plan time' },
-              { header: 'kind' },
-              { header: 'to', max: 36 },
-              { header: 'status' },
-              { header: 'subject', max: 50 },
-            ],
-            entries.map((e) => [
-              formatTime(Date.parse(e.at), zone),
-              e.kind,
-              `${e.name} <${e.email}>`,
-              statusText(e.status),
-              e.subject,
-            ]),
-          );
+          return notificationTable(entries, zone) ?? '';
         });
       }),
     );
+}
+
+/** The notification log as a table; undefined when it is empty. */
+function notificationTable(entries: NotificationLogEntry[], zone: string): string | undefined {
+  if (entries.length === 0) return undefined;
+  const statusText = (status: string) =>
+    status === 'failed' ? style.red(status) : status === 'deferred' ? style.yellow(status) : status;
+  return renderTable(
+    [
+      { header: 'plan time' },
+      { header: 'kind' },
+      { header: 'to', max: 36 },
+      { header: 'status' },
+      { header: 'subject', max: 50 },
+    ],
+    entries.map((e) => [
+      formatTime(Date.parse(e.at), zone),
+      e.kind,
+      `${e.name} <${e.email}>`,
+      statusText(e.status),
+      e.subject,
+    ]),
+  );
 }

@@ -1,5 +1,5 @@
 import type { FastifyReply } from 'fastify';
-import { toCliError } from '../../client/errors';
+import { EXIT, toCliError } from '../../client/errors';
 import { rejectionOf } from '../../client/update-rejection';
 
 /**
@@ -25,6 +25,14 @@ export interface ErrorBody {
 const ACCESS_REFUSALS = new Set(['not_authorized', 'credential_missing', 'credential_invalid', 'credential_used_up']);
 // The campaign could not take the message as sent: its shape, not the campaign's state.
 const UNPROCESSABLE = new Set(['InvalidInput', 'payload_too_large', 'invalid_report', 'invalid_ledger']);
+// The campaign does not know what the request names: the same answer as an unknown campaign or unit.
+const NOT_FOUND = new Set([
+  'unknown_deliverable',
+  'unknown_phase',
+  'unknown_case',
+  'unknown_occurrence',
+  'unknown_unit',
+]);
 const STATUS_OF_TYPE: Record<string, number> = {
   usage: 400,
   not_found: 404,
@@ -34,6 +42,7 @@ const STATUS_OF_TYPE: Record<string, number> = {
   no_answer: 503,
   unprocessed: 503,
   internal: 500,
+  invalid_ledger: 422,
   file_too_large: 413,
   submission_too_large: 413,
   media_type_not_allowed: 415,
@@ -49,10 +58,17 @@ export function httpErrorOf(error: unknown, campaignId?: string): { status: numb
   }
   const rejection = rejectionOf(error);
   const cli = toCliError(error, { campaignId });
-  let status = STATUS_OF_TYPE[cli.type] ?? 500;
+  // A sentence from a shared function that is neither usage nor a crash: the campaign's state refused it.
+  let status = STATUS_OF_TYPE[cli.type] ?? (cli.exitCode === EXIT.usage ? 400 : 409);
   if (rejection !== undefined && cli.type === rejection.type) {
     // Refused by the campaign: its reason, as it gave it.
-    status = ACCESS_REFUSALS.has(rejection.type) ? 403 : UNPROCESSABLE.has(rejection.type) ? 422 : 409;
+    status = ACCESS_REFUSALS.has(rejection.type)
+      ? 403
+      : NOT_FOUND.has(rejection.type)
+        ? 404
+        : UNPROCESSABLE.has(rejection.type)
+          ? 422
+          : 409;
   }
   const hint = cli.hint && status !== 500 ? { hint: cli.hint } : {};
   const message = status === 500 ? 'the service failed on this request; its log says why' : cli.message;
