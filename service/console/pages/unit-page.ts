@@ -1,0 +1,138 @@
+import type { ObligationRow } from '../../../domain/unit/unit-progress';
+import { cellColour } from '../../../domain/console/grid-colour';
+import { duration, when } from '../format';
+import { html, type Html } from '../html';
+import { t, type Lang, type Words } from '../i18n';
+import type { UnitPageModel } from '../view-models';
+import { csrfField, flashBox, layout, type Chrome, type Flash } from './layout';
+
+const owing = (row: ObligationRow) => row.state === 'open' || row.state === 'overdue';
+
+function stateWord(row: ObligationRow, w: Words): string {
+  return {
+    'on-time': w.stateOnTime,
+    late: w.stateLate,
+    overdue: w.stateOverdue,
+    missing: w.stateMissing,
+    open: w.stateOpen,
+  }[row.state];
+}
+
+function obligationsTable(model: UnitPageModel, lang: Lang): Html {
+  const w = t(lang);
+  if (model.rows.length === 0) return html`<p>${w.nothingOwed}</p>`;
+  return html`<div class="scroll">
+    <table data-test="obligations">
+      <thead>
+        <tr>
+          <th>${w.deliverable}</th>
+          <th>${w.due}</th>
+          <th>${w.timeLeft}</th>
+          <th>${w.status}</th>
+          <th>${w.submittedAt}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${model.rows.map((row) => {
+          const left = row.dueMs - model.nowMs;
+          return html`<tr data-key="${row.key}" data-state="${row.state}">
+            <td>${row.title}</td>
+            <td>${when(row.dueMs, model.timeZone)}</td>
+            <td>${owing(row) ? (left >= 0 ? duration(left, lang) : `${w.lateBy} ${duration(left, lang)}`) : '—'}</td>
+            <td class="${cellColour(row, model.nowMs)}">
+              ${stateWord(row, w)}${row.escalationStep > 0 ? ` · ${w.step}${row.escalationStep}` : ''}
+            </td>
+            <td>${row.submittedAtMs === undefined ? '—' : when(row.submittedAtMs, model.timeZone)}</td>
+          </tr>`;
+        })}
+      </tbody>
+    </table>
+  </div>`;
+}
+
+function submitForm(model: UnitPageModel, lang: Lang, csrfToken: string): Html {
+  const w = t(lang);
+  const open = model.rows.filter(owing);
+  if (!model.mayAct || open.length === 0) return html``;
+  const action = `/console/c/${encodeURIComponent(model.campaignId)}/units/${encodeURIComponent(model.unitId)}/submit`;
+  return html`<section class="card" data-test="submit">
+    <h2>${w.submitReport}</h2>
+    <form class="stack" method="post" action="${action}" enctype="multipart/form-data">
+      ${csrfField(csrfToken)}
+      <label
+        >${w.deliverable}<select name="key">
+          ${open.map((r) => html`<option value="${r.key}">${r.title} (${when(r.dueMs, model.timeZone)})</option>`)}
+        </select></label
+      >
+      <label>${w.files}<input type="file" name="files" multiple /></label>
+      <label>${w.note}<input type="text" name="note" maxlength="2000" /></label>
+      <button type="submit">${w.submit}</button>
+    </form>
+  </section>`;
+}
+
+function casesTable(model: UnitPageModel, lang: Lang): Html {
+  const w = t(lang);
+  return html`<section class="card" data-test="unit-cases">
+    <h2>${w.ourCases}</h2>
+    ${
+      model.cases.length === 0
+        ? html`<p class="muted">${w.noCases}</p>`
+        : html`<div class="scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th>${w.caseId}</th>
+                  <th>${w.caseTitle}</th>
+                  <th>${w.caseStatus}</th>
+                  <th>${w.caseDue}</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${model.cases.map(
+                  (c) =>
+                    html`<tr>
+                      <td>${c.id}</td>
+                      <td>${c.title}</td>
+                      <td>${c.status}</td>
+                      <td>${when(c.dueAtMs, model.timeZone)}</td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>
+          </div>`
+    }
+  </section>`;
+}
+
+export function unitPage(
+  chrome: Chrome & { who: NonNullable<Chrome['who']> },
+  model: UnitPageModel,
+  flash?: Flash,
+): Html {
+  const w = t(chrome.lang);
+  return layout(
+    chrome,
+    model.unitName,
+    html`${flashBox(flash, chrome.lang)}
+      <section class="card">
+        <h1>${model.unitName}</h1>
+        <p class="muted">${w.planTime} ${when(model.nowMs, model.timeZone)} (${model.timeZone})</p>
+        <h2>${w.whatWeOwe}</h2>
+        ${obligationsTable(model, chrome.lang)}
+      </section>
+      ${submitForm(model, chrome.lang, chrome.who.csrfToken)} ${casesTable(model, chrome.lang)}`,
+  );
+}
+
+export function forbiddenPage(chrome: Chrome): Html {
+  const w = t(chrome.lang);
+  return layout(
+    chrome,
+    w.forbidden,
+    html`<section class="card" data-test="forbidden">
+      <h1>${w.forbidden}</h1>
+      <p>${w.forbiddenText}</p>
+    </section>`,
+  );
+}
