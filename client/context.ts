@@ -140,25 +140,10 @@ export class CliContext {
     return (await this.client()).workflow.getHandle(unitWorkflowId(campaignId, unitId));
   }
 
-  /**
-   * A unit workflow that does not exist means either the campaign or the unit is wrong; telling
-   * which saves the user a second guess.
-   */
+  /** Names the wrong part (campaign or unit) when a unit workflow does not exist. */
   async explainMissingUnit(error: unknown, campaignId: string, unitId: string): Promise<never> {
-    if (!(error instanceof WorkflowNotFoundError)) throw error;
-    const campaign = await this.campaign(campaignId);
-    try {
-      await campaign.describe();
-    } catch (describeError) {
-      if (describeError instanceof WorkflowNotFoundError) throw unknownCampaign(campaignId);
-      throw describeError;
-    }
-    throw new CliError(
-      `no unit "${unitId}" takes part in campaign "${campaignId}"`,
-      EXIT.failed,
-      `the units are listed by \`campaign status ${campaignId}\``,
-      'unknown_unit',
-    );
+    this.campaignId = campaignId;
+    return explainMissingUnit(await this.client(), error, campaignId, unitId);
   }
 
   /** Prints JSON with --json, otherwise the human form. */
@@ -166,4 +151,35 @@ export class CliContext {
     if (this.json) process.stdout.write(`${safeJson(json)}\n`);
     else printOut(`${human()}\n`);
   }
+}
+
+/**
+ * What the commands' shared functions need of a caller (the CLI's context, or the service acting
+ * for one signed-in holder): workflow handles, the actor, and a clear sentence for a wrong unit.
+ */
+export type WorkflowAccess = Pick<CliContext, 'campaign' | 'unit' | 'explainMissingUnit' | 'actor'>;
+
+/**
+ * A unit workflow that does not exist means either the campaign or the unit is wrong; telling
+ * which saves the user a second guess.
+ */
+export async function explainMissingUnit(
+  client: Client,
+  error: unknown,
+  campaignId: string,
+  unitId: string,
+): Promise<never> {
+  if (!(error instanceof WorkflowNotFoundError)) throw error;
+  try {
+    await client.workflow.getHandle(campaignWorkflowId(campaignId)).describe();
+  } catch (describeError) {
+    if (describeError instanceof WorkflowNotFoundError) throw unknownCampaign(campaignId);
+    throw describeError;
+  }
+  throw new CliError(
+    `no unit "${unitId}" takes part in campaign "${campaignId}"`,
+    EXIT.failed,
+    `the units are listed by \`campaign status ${campaignId}\``,
+    'unknown_unit',
+  );
 }

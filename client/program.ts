@@ -12,6 +12,7 @@ import { registerOperationCommands } from './commands/operations';
 import { registerReceptionCommands } from './commands/receptions';
 import { registerRepairCommand } from './commands/repair';
 import { registerReportCommands } from './commands/reports';
+import { registerServeCommand } from './commands/serve';
 import { registerUnitCommands } from './commands/units';
 
 /** The `campaign` command: global options first, then one group of commands per user. */
@@ -60,6 +61,7 @@ See docs/cli.md for a tour.`,
   registerRepairCommand(program);
   program.commandsGroup('Operations:');
   registerOperationCommands(program);
+  registerServeCommand(program);
   registerCodecServerCommand(program);
   return program;
 }

@@ -15,7 +15,7 @@ import {
   type CasesFilter,
   type FileCasesResult,
 } from '../../contracts';
-import type { CliContext } from '../context';
+import type { WorkflowAccess } from '../context';
 import { rejectionOf } from '../update-rejection';
 import { CliError, EXIT, usageError } from '../errors';
 
@@ -24,14 +24,14 @@ import { CliError, EXIT, usageError } from '../errors';
  * has no plan at hand), reading cases from unit workflows, and sending an import in chunks.
  */
 
-export async function ledgerContext(ctx: CliContext, campaignId: string): Promise<CaseLedgerContext> {
+export async function ledgerContext(ctx: WorkflowAccess, campaignId: string): Promise<CaseLedgerContext> {
   const setup = await (await ctx.campaign(campaignId)).query(unitSetupQuery);
   return setup.base.ledgerContext;
 }
 
 /** A unit's cases, page by page: one answer is one payload, and a unit may hold 20,000 cases. */
 export async function unitCases(
-  ctx: CliContext,
+  ctx: WorkflowAccess,
   campaignId: string,
   unitId: string,
   filter?: CasesFilter,
@@ -50,7 +50,7 @@ export async function unitCases(
 }
 
 /** Every unit's cases (or one unit's) as one ledger, for an export. */
-export async function gatherLedger(ctx: CliContext, campaignId: string, unitId?: string): Promise<CaseLedger> {
+export async function gatherLedger(ctx: WorkflowAccess, campaignId: string, unitId?: string): Promise<CaseLedger> {
   const context = await ledgerContext(ctx, campaignId);
   const units = unitId ? [unitId] : (await (await ctx.campaign(campaignId)).query(rosterQuery)).map((u) => u.id);
   const cases = [];
@@ -69,7 +69,7 @@ export async function yamlFile(file: string, option: string): Promise<unknown> {
 }
 
 /** Reads and checks a whole ledger file before anything is sent: one bad row and nothing is filed. */
-export async function readImport(ctx: CliContext, campaignId: string, file: string) {
+export async function readImport(ctx: WorkflowAccess, campaignId: string, file: string) {
   // What is no file is refused before the server is asked anything.
   await regularFileSize(file);
   const context = await ledgerContext(ctx, campaignId);
@@ -98,7 +98,7 @@ export async function readImport(ctx: CliContext, campaignId: string, file: stri
 }
 
 /** An import past what a unit or the campaign may hold is refused before any row is sent. */
-async function refuseOversizedImport(ctx: CliContext, campaignId: string, byUnit: Map<string, CaseFilingInput[]>) {
+async function refuseOversizedImport(ctx: WorkflowAccess, campaignId: string, byUnit: Map<string, CaseFilingInput[]>) {
   const status = await (await ctx.campaign(campaignId)).query(campaignStatusQuery, asOfNow());
   const units = [];
   for (const [unitId, filings] of byUnit) {
@@ -123,7 +123,7 @@ async function refuseOversizedImport(ctx: CliContext, campaignId: string, byUnit
  * because the ledger recognises rows it already holds.
  */
 export async function sendImport(
-  ctx: CliContext,
+  ctx: WorkflowAccess,
   campaignId: string,
   byUnit: Map<string, CaseFilingInput[]>,
   notify: boolean,

@@ -9,7 +9,7 @@ import { ReportSchema, type Report } from '../../domain/reports/report-schema';
 import type { ObligationRow } from '../../domain/unit/unit-progress';
 import { asOfNow, submitReportUpdate, unitStatusQuery, type UnitStatusView } from '../../contracts';
 import { collect, dateArg, idArg } from '../args';
-import type { CliContext } from '../context';
+import type { WorkflowAccess } from '../context';
 import { CliError, EXIT, usageError } from '../errors';
 import { formatDuration, formatTime } from '../output/format';
 import { example } from '../output/help';
@@ -18,7 +18,7 @@ import { obligationTable } from '../output/obligations';
 import { act } from '../run-cli';
 import { explainEarlySubmission } from './campaign-starting';
 
-export async function unitView(ctx: CliContext, campaignId: string, unitId: string): Promise<UnitStatusView> {
+export async function unitView(ctx: WorkflowAccess, campaignId: string, unitId: string): Promise<UnitStatusView> {
   const handle = await ctx.unit(campaignId, unitId);
   return handle
     .query(unitStatusQuery, asOfNow())
@@ -26,6 +26,11 @@ export async function unitView(ctx: CliContext, campaignId: string, unitId: stri
 }
 
 const owing = (row: ObligationRow) => row.state === 'open' || row.state === 'overdue';
+
+/** What `campaign todo` lists: what is still owed (or everything with `all`), soonest due first. */
+export function todoRows(view: UnitStatusView, all: boolean): ObligationRow[] {
+  return view.rows.filter((row) => all || owing(row)).sort((a, b) => a.dueMs - b.dueMs);
+}
 
 /** Every file is checked (type, size) before any is stored or anything is sent. */
 async function checkFiles(files: string[]): Promise<void> {
@@ -80,7 +85,7 @@ export function registerUnitCommands(program: Command): void {
       act(async (ctx, [campaignId = ''], raw) => {
         const id = idArg(campaignId, 'campaign');
         const view = await unitView(ctx, id, idArg(raw['unit'], '--unit'));
-        const rows = view.rows.filter((row) => raw['all'] === true || owing(row)).sort((a, b) => a.dueMs - b.dueMs);
+        const rows = todoRows(view, raw['all'] === true);
         ctx.print({ ...view, rows }, () => {
           const head = `${view.unitName} (${view.unitId}) — plan time ${formatTime(view.nowMs, view.timeZone)}${view.ended ? ', campaign ended' : ''}`;
           if (rows.length === 0) return `${head}\n${style.green('nothing owed right now')}`;
