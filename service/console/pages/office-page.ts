@@ -1,0 +1,110 @@
+import type { PlanIssue } from '../../../domain/plan/plan-issue';
+import { formatIssuePath } from '../../../domain/plan/plan-issue';
+import { html, type Html } from '../html';
+import { type Lang } from '../i18n';
+import { csrfField, flashBox, layout, type Chrome, type Flash } from './layout';
+
+export interface PlanCheckResult {
+  fileName: string;
+  ok: boolean;
+  errors: PlanIssue[];
+  warnings: PlanIssue[];
+  title?: string;
+}
+
+function issueList(issues: readonly PlanIssue[], kind: 'error' | 'warning'): Html {
+  return html`<ul class="issues" data-test="${kind}s">
+    ${issues.map(
+      (i) =>
+        html`<li class="${kind === 'error' ? 'red' : 'yellow'}" data-code="${i.code}">
+          <strong>${i.location ? `第${i.location.line}行 (line ${i.location.line}:${i.location.column})` : '—'}</strong>
+          ${formatIssuePath(i.path) ? html`<code>${formatIssuePath(i.path)}</code>` : ''} ${i.message}
+        </li>`,
+    )}
+  </ul>`;
+}
+
+const WORDS = {
+  zh: {
+    title: '工作专班',
+    check: '检查实施方案',
+    checkIntro: '上传实施方案（YAML 或 JSON），列出每一处问题及其所在行。检查不会启动或改动任何工作。',
+    planFile: '方案文件',
+    checkButton: '检查',
+    good: '方案无误，可以启动。',
+    errors: '错误',
+    warnings: '提示',
+    reports: '报告下载',
+    campaignPage: '查看全局进度',
+  },
+  en: {
+    title: 'Office',
+    check: 'Check a plan',
+    checkIntro: 'Upload a plan (YAML or JSON) to see every issue with its line. Checking starts or changes nothing.',
+    planFile: 'Plan file',
+    checkButton: 'Check',
+    good: 'The plan is valid and can be started.',
+    errors: 'Errors',
+    warnings: 'Warnings',
+    reports: 'Report downloads',
+    campaignPage: 'Campaign overview',
+  },
+} as const;
+
+function checkResult(result: PlanCheckResult | undefined, lang: Lang): Html {
+  if (!result) return html``;
+  const w = WORDS[lang];
+  return html`<div data-test="plan-result" data-ok="${result.ok ? 'yes' : 'no'}">
+    <h2>${result.fileName}${result.title ? ` · ${result.title}` : ''}</h2>
+    ${result.ok ? html`<p class="flash ok">${w.good}</p>` : ''}
+    ${
+      result.errors.length
+        ? html`<h3>${w.errors} (${result.errors.length})</h3>
+            ${issueList(result.errors, 'error')}`
+        : ''
+    }
+    ${
+      result.warnings.length
+        ? html`<h3>${w.warnings} (${result.warnings.length})</h3>
+            ${issueList(result.warnings, 'warning')}`
+        : ''
+    }
+  </div>`;
+}
+
+export function officePage(
+  chrome: Chrome & { who: NonNullable<Chrome['who']> },
+  campaignId: string,
+  result?: PlanCheckResult,
+  flash?: Flash,
+): Html {
+  const w = WORDS[chrome.lang];
+  const base = `/console/c/${encodeURIComponent(campaignId)}`;
+  const api = `/api/campaigns/${encodeURIComponent(campaignId)}`;
+  return layout(
+    chrome,
+    w.title,
+    html`${flashBox(flash, chrome.lang)}
+      <section class="card">
+        <h1>${w.title} · ${campaignId}</h1>
+        <p><a href="${base}/leader">${w.campaignPage}</a></p>
+      </section>
+      <section class="card" data-test="plan-check">
+        <h2>${w.check}</h2>
+        <p class="muted">${w.checkIntro}</p>
+        <form class="stack" method="post" action="${base}/office/check-plan" enctype="multipart/form-data">
+          ${csrfField(chrome.who.csrfToken)}
+          <label>${w.planFile}<input type="file" name="plan" accept=".yaml,.yml,.json" /></label>
+          <button type="submit">${w.checkButton}</button>
+        </form>
+        ${checkResult(result, chrome.lang)}
+      </section>
+      <section class="card">
+        <h2>${w.reports}</h2>
+        <p class="row">
+          <a href="${api}/report?format=md">Markdown</a> <a href="${api}/report?format=html">HTML</a>
+          <a href="${api}/report?format=csv">CSV</a>
+        </p>
+      </section>`,
+  );
+}
