@@ -86,15 +86,19 @@ export async function leaderModel(
   session: ServiceSession,
   campaignId: string,
 ): Promise<LeaderPageModel> {
-  const glancing = glanceFor(ctx, session, campaignId);
+  // Settled at once, so a refusal of the status below leaves no rejection unattended.
+  const glancing = glanceFor(ctx, session, campaignId).then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
   const status = await within(statusFor(ctx, session, campaignId), WORKER_WAIT_MS).catch((error: unknown) => {
     if (error instanceof TooSlow) return undefined;
     throw error;
   });
-  const glance = await glancing.catch((error: unknown) => {
-    if (status === undefined) throw error;
-    return undefined; // not published yet: the live status still fills the page
-  });
+  const glanced = await glancing;
+  // Not published yet: the live status still fills the page.
+  if (!glanced.ok && status === undefined) throw glanced.error;
+  const glance = glanced.ok ? glanced.value : undefined;
   const model: LeaderPageModel = {
     campaignId,
     ...(glance ? { glance } : { glanceProblem: 'the campaign has not published its figures yet' }),

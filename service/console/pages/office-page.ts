@@ -12,12 +12,14 @@ export interface PlanCheckResult {
   title?: string;
 }
 
-function issueList(issues: readonly PlanIssue[], kind: 'error' | 'warning'): Html {
+function issueList(issues: readonly PlanIssue[], kind: 'error' | 'warning', lang: Lang): Html {
   return html`<ul class="issues" data-test="${kind}s">
     ${issues.map(
       (i) =>
         html`<li class="${kind === 'error' ? 'red' : 'yellow'}" data-code="${i.code}">
-          <strong>${i.location ? `第${i.location.line}行 (line ${i.location.line}:${i.location.column})` : '—'}</strong>
+          <strong
+            >${i.location ? (lang === 'zh' ? `第${i.location.line}行第${i.location.column}列` : `line ${i.location.line}:${i.location.column}`) : '—'}</strong
+          >
           ${formatIssuePath(i.path) ? html`<code>${formatIssuePath(i.path)}</code>` : ''} ${i.message}
         </li>`,
     )}
@@ -60,13 +62,13 @@ function checkResult(result: PlanCheckResult | undefined, lang: Lang): Html {
     ${
       result.errors.length
         ? html`<h3>${w.errors} (${result.errors.length})</h3>
-            ${issueList(result.errors, 'error')}`
+            ${issueList(result.errors, 'error', lang)}`
         : ''
     }
     ${
       result.warnings.length
         ? html`<h3>${w.warnings} (${result.warnings.length})</h3>
-            ${issueList(result.warnings, 'warning')}`
+            ${issueList(result.warnings, 'warning', lang)}`
         : ''
     }
   </div>`;
