@@ -24,7 +24,7 @@ export async function registerConsole(app: FastifyInstance, deps: ServiceDeps): 
     registerSignInRoutes(scope, deps);
     registerLeaderRoutes(scope, deps.ctx);
     registerUnitRoutes(scope, deps.ctx);
-    registerOfficeRoutes(scope, deps.ctx);
+    registerOfficeRoutes(scope, deps);
     done();
   });
 }

@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { SignInBodySchema } from '../../contracts/service-api';
+import type { IssuedCredential } from '../../client/access/issue-credentials';
 import type { ServiceDeps } from '../service-deps';
+import type { ServiceSession } from '../session/session-store';
 import { requireSession, sameToken, SESSION_COOKIE } from '../session/session-hooks';
 import { verifyCredential } from '../session/verify-credential';
 import { t } from './i18n';
@@ -26,12 +28,18 @@ async function readSignInForm(request: FastifyRequest): Promise<Record<string, s
   return fields;
 }
 
-function showSignIn(request: FastifyRequest, reply: FastifyReply, refusal?: string, status = 200) {
+/** Where to go after signing in: a console page only, never another site (`//host`) nor the API. */
+export function safeNext(next: unknown): string | undefined {
+  return typeof next === 'string' && /^\/console\/[\w\-./%?=&]*$/.test(next) && !next.includes('//') ? next : undefined;
+}
+
+function showSignIn(request: FastifyRequest, reply: FastifyReply, refusal?: string, status = 200, next?: string) {
   const token = randomBytes(24).toString('base64url');
   reply.setCookie(PRE_CSRF_COOKIE, token, { path: '/console', httpOnly: true, sameSite: 'strict', maxAge: 3600 });
   const chrome = chromeOf(request, reply);
   const flash = refusal === undefined ? undefined : { kind: 'refused' as const, text: refusal };
-  return sendPage(reply, signInPage({ ...chrome, who: undefined }, token, flash), status);
+  const back = next ?? safeNext((request.query as { next?: unknown } | undefined)?.next);
+  return sendPage(reply, signInPage({ ...chrome, who: undefined }, token, flash, back), status);
 }
 
 /** The credential, from the uploaded file or the pasted text, checked like the API's sign-in body. */
@@ -54,6 +62,28 @@ function credentialOf(
   return { ok: true, value: parsed.data };
 }
 
+/** A new session for `credential`, replacing the request's own, with the API's cookie. */
+export function openSession(
+  deps: ServiceDeps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  credential: IssuedCredential,
+): ServiceSession {
+  const { ctx } = deps;
+  if (request.session !== undefined) ctx.sessions.delete(request.session.id);
+  const session = ctx.sessions.create(credential, ctx.now());
+  reply.clearCookie(PRE_CSRF_COOKIE, { path: '/console' });
+  reply.setCookie(SESSION_COOKIE, session.id, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: deps.secureCookies === true,
+    signed: true,
+    expires: new Date(session.expiresAtMs),
+  });
+  return session;
+}
+
 /**
  * GET /sign-in (where the service sends a browser without a session), POST /console/sign-in, and
  * POST /console/sign-out. The sign-in itself is the API's: the same check of the credential, the
@@ -71,8 +101,9 @@ export function registerSignInRoutes(app: FastifyInstance, deps: ServiceDeps): v
     if (!sameToken(fields['_csrf'], request.cookies[PRE_CSRF_COOKIE] ?? '')) {
       return showSignIn(request, reply, `${w.signInRefused}: the form has expired; try again`, 403);
     }
+    const next = safeNext(fields['next']);
     const credential = credentialOf(fields);
-    if (!credential.ok) return showSignIn(request, reply, credential.text, 400);
+    if (!credential.ok) return showSignIn(request, reply, credential.text, 400, next);
     const body = credential.value;
     const genuine = await verifyCredential(body, { store: ctx.stores.credentials, dataDir: ctx.dataDir });
     await ctx.stores.audit.append({
@@ -88,20 +119,12 @@ export function registerSignInRoutes(app: FastifyInstance, deps: ServiceDeps): v
         reply,
         'this credential is not one the office issued for that campaign and holder',
         401,
+        next,
       );
     }
-    if (request.session !== undefined) ctx.sessions.delete(request.session.id);
-    const session = ctx.sessions.create(body, ctx.now());
-    reply.clearCookie(PRE_CSRF_COOKIE, { path: '/console' });
-    reply.setCookie(SESSION_COOKIE, session.id, {
-      path: '/',
-      httpOnly: true,
-      sameSite: 'strict',
-      secure: deps.secureCookies === true,
-      signed: true,
-      expires: new Date(session.expiresAtMs),
-    });
-    return reply.redirect(homeOf(session), 303);
+    const session = openSession(deps, request, reply, body);
+    const wanted = next !== undefined && next.startsWith(`/console/c/${encodeURIComponent(session.campaignId)}/`);
+    return reply.redirect(wanted ? next : homeOf(session), 303);
   });
 
   app.post('/console/sign-out', { preHandler: requireSession }, async (request, reply) => {

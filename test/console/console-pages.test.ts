@@ -19,6 +19,7 @@ import { signInThroughPage, startConsoleServer, type ConsoleServer } from './sup
 const env = cliEnv();
 const id = uniqueId('web');
 const pastId = uniqueId('web-past');
+const rehearsalId = uniqueId('web-rehearsal');
 let worker: RunningWorker;
 let server: ConsoleServer;
 let browser: Browser;
@@ -53,7 +54,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   const client = await testClient();
-  for (const c of [id, pastId]) {
+  for (const c of [id, pastId, rehearsalId]) {
     await client.workflow
       .getHandle(campaignWorkflowId(c))
       .terminate('test over')
@@ -140,7 +141,7 @@ describe('the web console', () => {
     expect(audit.some((e) => e.actor === 'unit:town-a' && e.action.startsWith('refused:'))).toBe(true);
   });
 
-  it('the office uploads a broken plan and sees every issue with its line, then a good one', async () => {
+  it('the office uploads a broken plan and sees every issue with its line, then a good one, and starts a rehearsal', async () => {
     await withPage(async (page) => {
       await signInThroughPage(page, server.url, { file: credentialFile(id, 'office') });
       expect(page.url()).toContain(`/console/c/${id}/office`);
@@ -165,6 +166,25 @@ describe('the web console', () => {
       await Promise.all([page.waitForLoadState(), page.click('[data-test=plan-check] button')]);
       expect(await page.locator('[data-test=plan-result]').getAttribute('data-ok')).toBe('yes');
       await screenshot(page, 'office-good-plan');
+      await page.fill('[data-test=start-rehearsal] input[name=campaignId]', rehearsalId);
+      await page.fill('[data-test=start-rehearsal] input[name=daySeconds]', '600');
+      await page.setInputFiles('[data-test=start-rehearsal] input[name=plan]', {
+        name: 'good.yaml',
+        mimeType: 'application/yaml',
+        buffer: Buffer.from(good),
+      });
+      await Promise.all([
+        page.waitForURL(new RegExp(`/console/c/${rehearsalId}/office$`)),
+        page.click('[data-test=start-rehearsal] button'),
+      ]);
+      expect(await page.locator('.flash.ok').innerText()).toContain(`rehearsal ${rehearsalId} started`);
+      // The office now acts in the rehearsal, and hands each holder its own credential file.
+      expect(await page.locator('header .who').innerText()).toContain(rehearsalId);
+      const holders = await page.locator('[data-test=credentials] li').allInnerTexts();
+      expect(holders).toEqual(expect.arrayContaining(['office', 'leader:head', 'unit:town-a', 'unit:town-b']));
+      await screenshot(page, 'office-rehearsal-started');
+      const status = await campaignAt(rehearsalId, 'mobilise');
+      expect(status.rehearsal).toBe(true);
     });
   });
 });

@@ -38,6 +38,13 @@ const WORDS = {
     warnings: '提示',
     reports: '报告下载',
     campaignPage: '查看全局进度',
+    start: '启动演练',
+    startIntro: '按上传的方案启动一次演练（计划时间加速运行），并为每位领导和单位签发凭证。',
+    newId: '演练编号（可选）',
+    daySeconds: '一个计划日折合的实际秒数',
+    startButton: '启动演练',
+    credentials: '凭证文件',
+    credentialsIntro: '请将每个文件只交给其持有人。',
   },
   en: {
     title: 'Office',
@@ -50,6 +57,14 @@ const WORDS = {
     warnings: 'Warnings',
     reports: 'Report downloads',
     campaignPage: 'Campaign overview',
+    start: 'Start a rehearsal',
+    startIntro:
+      'Starts a rehearsal of the uploaded plan (plan time runs faster) and issues every leader and unit a credential.',
+    newId: 'Rehearsal id (optional)',
+    daySeconds: 'Real seconds per plan day',
+    startButton: 'Start the rehearsal',
+    credentials: 'Credential files',
+    credentialsIntro: 'Hand each file to its holder only.',
   },
 } as const;
 
@@ -74,12 +89,46 @@ function checkResult(result: PlanCheckResult | undefined, lang: Lang): Html {
   </div>`;
 }
 
+export interface OfficePageModel {
+  campaignId: string;
+  /** Holders whose credential files this host keeps. */
+  holders: string[];
+  result?: PlanCheckResult;
+}
+
+function startForm(base: string, csrfToken: string, lang: Lang): Html {
+  const w = WORDS[lang];
+  return html`<section class="card" data-test="start-rehearsal">
+    <h2>${w.start}</h2>
+    <p class="muted">${w.startIntro}</p>
+    <form class="stack" method="post" action="${base}/office/start-rehearsal" enctype="multipart/form-data">
+      ${csrfField(csrfToken)}
+      <label>${w.newId}<input type="text" name="campaignId" maxlength="100" pattern="[a-z0-9][a-z0-9-]*" /></label>
+      <label>${w.daySeconds}<input type="text" name="daySeconds" inputmode="numeric" value="60" /></label>
+      <label>${w.planFile}<input type="file" name="plan" accept=".yaml,.yml,.json" /></label>
+      <button type="submit">${w.startButton}</button>
+    </form>
+  </section>`;
+}
+
+function credentialList(base: string, holders: readonly string[], lang: Lang): Html {
+  const w = WORDS[lang];
+  if (holders.length === 0) return html``;
+  return html`<section class="card" data-test="credentials">
+    <h2>${w.credentials}</h2>
+    <p class="muted">${w.credentialsIntro}</p>
+    <ul>
+      ${holders.map((h) => html`<li><a href="${base}/office/credentials/${h}" download>${h}</a></li>`)}
+    </ul>
+  </section>`;
+}
+
 export function officePage(
   chrome: Chrome & { who: NonNullable<Chrome['who']> },
-  campaignId: string,
-  result?: PlanCheckResult,
+  model: OfficePageModel,
   flash?: Flash,
 ): Html {
+  const { campaignId, result } = model;
   const w = WORDS[chrome.lang];
   const base = `/console/c/${encodeURIComponent(campaignId)}`;
   const api = `/api/campaigns/${encodeURIComponent(campaignId)}`;
@@ -101,6 +150,7 @@ export function officePage(
         </form>
         ${checkResult(result, chrome.lang)}
       </section>
+      ${startForm(base, chrome.who.csrfToken, chrome.lang)} ${credentialList(base, model.holders, chrome.lang)}
       <section class="card">
         <h2>${w.reports}</h2>
         <p class="row">

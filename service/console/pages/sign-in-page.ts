@@ -7,7 +7,7 @@ import { csrfField, flashBox, layout, type Chrome, type Flash } from './layout';
  * file). The form posts to the console, which hands it to the service's session sign-in.
  */
 /** `csrfToken` is the pre-session token (a cookie repeated in the form), so no other site can sign someone in. */
-export function signInPage(chrome: Chrome, csrfToken: string, flash?: Flash): Html {
+export function signInPage(chrome: Chrome, csrfToken: string, flash?: Flash, next?: string): Html {
   const w = t(chrome.lang);
   return layout(
     chrome,
@@ -17,7 +17,7 @@ export function signInPage(chrome: Chrome, csrfToken: string, flash?: Flash): Ht
       ${flashBox(flash, chrome.lang)}
       <p>${w.signInIntro}</p>
       <form class="stack" method="post" action="/console/sign-in" enctype="multipart/form-data">
-        ${csrfField(csrfToken)}
+        ${csrfField(csrfToken)} ${next ? html`<input type="hidden" name="next" value="${next}" />` : ''}
         <label>${w.credentialFile}<input type="file" name="credentialFile" accept=".json,application/json" /></label>
         <label>${w.credentialText}<textarea name="credential" spellcheck="false" autocomplete="off"></textarea></label>
         <button type="submit">${w.signIn}</button>
