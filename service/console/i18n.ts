@@ -106,6 +106,7 @@ const WORDS = {
   unitsLate: ['个单位', 'units'],
   nextDeadlines: ['临近截止', 'Next deadlines'],
   unitPages: ['各单位页面', 'Unit pages'],
+  whatWeSent: ['报送与通知记录', 'What we sent and were told'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type WordKey = keyof typeof WORDS;

@@ -7,6 +7,7 @@ import { isPrincipal } from '../../domain/access/principal';
 import { parsePlanText } from '../../domain/plan/load-plan';
 import { safeFileName } from '../../domain/reports/safe-file-name';
 import { ServiceError } from '../api/http-errors';
+import { notificationsFor } from '../api/views';
 import type { ServiceContext } from '../service-context';
 import type { ServiceDeps } from '../service-deps';
 import { requireSession, sameToken } from '../session/session-hooks';
@@ -39,7 +40,9 @@ async function officeOnly(ctx: ServiceContext, request: FastifyRequest, campaign
 const readForm = (request: FastifyRequest) =>
   readRehearsalForm(request, FILE_LIMITS.plan, (token) => sameToken(token, sessionOf(request).csrfToken));
 
-function showOffice(
+const LOG_ENTRIES = 20;
+
+async function showOffice(
   ctx: ServiceContext,
   request: FastifyRequest,
   reply: FastifyReply,
@@ -51,7 +54,10 @@ function showOffice(
   const who = chrome.who ?? { principal: session.principal, campaignId, csrfToken: session.csrfToken };
   // The holders whose credential files this host keeps, for the office to hand out.
   const holders = readCredentialDir(credentialsDir(ctx.dataDir, campaignId)).map((c) => c.principal);
-  return sendPage(reply, officePage({ ...chrome, who }, { campaignId, holders, result }, takeFlash(request, reply)));
+  const notifications = (await notificationsFor(ctx, session, campaignId, LOG_ENTRIES)).entries.reverse();
+  const audit = (await ctx.stores.audit.read(campaignId, { last: LOG_ENTRIES })).reverse();
+  const model = { campaignId, holders, result, notifications, audit };
+  return sendPage(reply, officePage({ ...chrome, who }, model, takeFlash(request, reply)));
 }
 
 /**

@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import { casesFor, unitStatusFor } from '../api/views';
+import { casesFor, unitStatusFor, unitTimelineFor } from '../api/views';
 import type { ServiceContext } from '../service-context';
 import { requireSession } from '../session/session-hooks';
 import { duration } from './format';
 import { t } from './i18n';
 import { chromeOf, refusalText, sendPage, sessionOf, setFlash, takeFlash } from './page-context';
 import { sendPageError } from './page-errors';
-import { unitPage } from './pages/unit-page';
+import { unitOwed, unitPage } from './pages/unit-page';
 import { submitFromPage } from './unit-submit';
 
 interface UnitParams {
@@ -19,7 +19,7 @@ const unitPath = (p: UnitParams) =>
 
 /** A unit's page (what it owes, its cases) and its submit form; leaders and the office may look. */
 export function registerUnitRoutes(app: FastifyInstance, ctx: ServiceContext): void {
-  app.get<{ Params: UnitParams }>(
+  app.get<{ Params: UnitParams; Querystring: { part?: string } }>(
     '/console/c/:campaignId/units/:unitId',
     { preHandler: requireSession },
     async (request, reply) => {
@@ -28,7 +28,10 @@ export function registerUnitRoutes(app: FastifyInstance, ctx: ServiceContext): v
       const chrome = chromeOf(request, reply);
       try {
         const view = await unitStatusFor(ctx, session, campaignId, unitId, { todo: false });
-        const cases = await casesFor(ctx, session, campaignId, unitId, {});
+        const [cases, log] = await Promise.all([
+          casesFor(ctx, session, campaignId, unitId, {}),
+          unitTimelineFor(ctx, session, campaignId, unitId),
+        ]);
         const model = {
           campaignId,
           unitId,
@@ -37,8 +40,11 @@ export function registerUnitRoutes(app: FastifyInstance, ctx: ServiceContext): v
           nowMs: view.nowMs,
           rows: view.rows,
           cases,
+          log: [...log].reverse(),
           mayAct: session.principal === `unit:${unitId}`,
         };
+        if (request.query.part === 'owed')
+          return sendPage(reply, unitOwed(model, chrome.lang, unitPath(request.params)));
         const who = chrome.who ?? { principal: session.principal, campaignId, csrfToken: session.csrfToken };
         return sendPage(reply, unitPage({ ...chrome, who }, model, takeFlash(request, reply)));
       } catch (error) {

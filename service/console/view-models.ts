@@ -43,6 +43,8 @@ export interface UnitPageModel {
   nowMs: number;
   rows: ObligationRow[];
   cases: Case[];
+  /** The unit's own log (what it sent, what it was told), newest first. */
+  log: { atMs: number; what: string }[];
   /** True when the viewer is this unit (only it may submit). */
   mayAct: boolean;
 }

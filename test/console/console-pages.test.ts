@@ -123,6 +123,12 @@ describe('the web console', () => {
       await Promise.all([page.waitForURL(/\/units\/town-a$/), page.click('[data-test=submit] button')]);
       expect(await page.locator('.flash.ok').innerText()).toContain('按时报送');
       expect(await row.getAttribute('data-state')).toBe('on-time');
+      expect(await page.locator('[data-test=unit-log]').innerText()).toContain(
+        'submitted "工作小组成员名单" (on time)',
+      );
+      // The owed list refreshes itself: the same section, asked for alone.
+      const part = await page.request.get(`${page.url()}?part=owed`);
+      expect(await part.text()).toMatch(/^<section[^>]*id="owed"[\s\S]*data-state="on-time"/);
       await screenshot(page, 'unit-submitted');
     });
   });
@@ -145,6 +151,7 @@ describe('the web console', () => {
     await withPage(async (page) => {
       await signInThroughPage(page, server.url, { file: credentialFile(id, 'office') });
       expect(page.url()).toContain(`/console/c/${id}/office`);
+      expect(await page.locator('[data-test=audit]').innerText()).toMatch(/office\s+sign-in/);
       const good = fs.readFileSync(writeServicePlan(env.dataDir, 'good-plan'), 'utf8');
       const broken = good.replace('due: 2026-04-13', 'due: 2026-13-45').replace('gate: approval', 'gate: sometimes');
       await page.setInputFiles('[data-test=plan-check] input[name=plan]', {

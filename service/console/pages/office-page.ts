@@ -45,6 +45,8 @@ const WORDS = {
     startButton: '启动演练',
     credentials: '凭证文件',
     credentialsIntro: '请将每个文件只交给其持有人。',
+    notifications: '通知记录（最近20条）',
+    audit: '审计日志（最近20条）',
   },
   en: {
     title: 'Office',
@@ -65,6 +67,8 @@ const WORDS = {
     startButton: 'Start the rehearsal',
     credentials: 'Credential files',
     credentialsIntro: 'Hand each file to its holder only.',
+    notifications: 'Notifications (latest 20)',
+    audit: 'Audit log (latest 20)',
   },
 } as const;
 
@@ -94,6 +98,47 @@ export interface OfficePageModel {
   /** Holders whose credential files this host keeps. */
   holders: string[];
   result?: PlanCheckResult;
+  /** The newest entries of the notification log and of the service's audit log, newest first. */
+  notifications: { at: string; name: string; subject: string; status: string }[];
+  audit: { at: string; actor: string; action: string; detail?: string }[];
+}
+
+function logs(model: OfficePageModel, lang: Lang): Html {
+  const w = WORDS[lang];
+  return html`<section class="card" data-test="logs">
+    <h2>${w.notifications}</h2>
+    <div class="scroll">
+      <table data-test="notifications">
+        <tbody>
+          ${model.notifications.map(
+            (n) =>
+              html`<tr>
+                <td>${n.at.slice(0, 16).replace('T', ' ')}</td>
+                <td>${n.name}</td>
+                <td>${n.subject}</td>
+                <td>${n.status}</td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>
+    <h2>${w.audit}</h2>
+    <div class="scroll">
+      <table data-test="audit">
+        <tbody>
+          ${model.audit.map(
+            (a) =>
+              html`<tr>
+                <td>${a.at.slice(0, 16).replace('T', ' ')}</td>
+                <td>${a.actor}</td>
+                <td>${a.action}</td>
+                <td>${a.detail ?? ''}</td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>
+  </section>`;
 }
 
 function startForm(base: string, csrfToken: string, lang: Lang): Html {
@@ -151,6 +196,7 @@ export function officePage(
         ${checkResult(result, chrome.lang)}
       </section>
       ${startForm(base, chrome.who.csrfToken, chrome.lang)} ${credentialList(base, model.holders, chrome.lang)}
+      ${logs(model, chrome.lang)}
       <section class="card">
         <h2>${w.reports}</h2>
         <p class="row">

@@ -105,6 +105,48 @@ function casesTable(model: UnitPageModel, lang: Lang): Html {
   </section>`;
 }
 
+/** Entries of the unit's log shown on its page; the rest are in `campaign timeline --unit`. */
+const LOG_SHOWN = 30;
+
+function logSection(model: UnitPageModel, lang: Lang): Html {
+  const w = t(lang);
+  if (model.log.length === 0) return html``;
+  return html`<section class="card" data-test="unit-log">
+    <h2>${w.whatWeSent}</h2>
+    <div class="scroll">
+      <table>
+        <tbody>
+          ${model.log.slice(0, LOG_SHOWN).map(
+            (e) =>
+              html`<tr>
+                <td>${when(e.atMs, model.timeZone)}</td>
+                <td>${e.what}</td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>
+  </section>`;
+}
+
+/** The part of the unit's page that refreshes itself: what it owes, with the time left. */
+export function unitOwed(model: UnitPageModel, lang: Lang, path: string): Html {
+  const w = t(lang);
+  return html`<section
+    class="card"
+    id="owed"
+    hx-get="${path}"
+    hx-vals='{"part":"owed"}'
+    hx-trigger="every 30s"
+    hx-swap="outerHTML"
+  >
+    <h1>${model.unitName}</h1>
+    <p class="muted">${w.planTime} ${when(model.nowMs, model.timeZone)} (${model.timeZone})</p>
+    <h2>${w.whatWeOwe}</h2>
+    ${obligationsTable(model, lang)}
+  </section>`;
+}
+
 export function unitPage(
   chrome: Chrome & { who: NonNullable<Chrome['who']> },
   model: UnitPageModel,
@@ -114,14 +156,9 @@ export function unitPage(
   return layout(
     chrome,
     model.unitName,
-    html`${flashBox(flash, chrome.lang)}
-      <section class="card">
-        <h1>${model.unitName}</h1>
-        <p class="muted">${w.planTime} ${when(model.nowMs, model.timeZone)} (${model.timeZone})</p>
-        <h2>${w.whatWeOwe}</h2>
-        ${obligationsTable(model, chrome.lang)}
-      </section>
-      ${submitForm(model, chrome.lang, chrome.who.csrfToken)} ${casesTable(model, chrome.lang)}`,
+    html`${flashBox(flash, chrome.lang)} ${unitOwed(model, chrome.lang, chrome.path.split('?')[0] ?? chrome.path)}
+    ${submitForm(model, chrome.lang, chrome.who.csrfToken)} ${casesTable(model, chrome.lang)}
+    ${logSection(model, chrome.lang)}`,
   );
 }
 
