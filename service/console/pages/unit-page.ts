@@ -152,7 +152,6 @@ export function unitPage(
   model: UnitPageModel,
   flash?: Flash,
 ): Html {
-  const w = t(chrome.lang);
   return layout(
     chrome,
     model.unitName,
