@@ -1,5 +1,6 @@
 import { type Client, Connection, WorkflowNotFoundError, type WorkflowHandle } from '@temporalio/client';
 import type { Command } from 'commander';
+import { z } from 'zod';
 import { loadTemporalConfig, toConnectionOptions, type TemporalConfig } from '../config/temporal-connection';
 import { campaignWorkflowId, unitWorkflowId } from '../contracts';
 import { loadMailConfig } from '../config/mail-config';
@@ -9,6 +10,10 @@ import type { IssuedCredential } from './access/issue-credentials';
 import { CliError, EXIT, isUnreachable, unknownCampaign, unreachable, usageError } from './errors';
 import { campaignClient } from '../temporal-client/campaign-client';
 import { printOut, safeJson } from './output/safe-text';
+import { parseArg } from './args';
+import { ServiceClient } from './remote/service-client';
+
+const ServerUrlSchema = z.url({ protocol: /^https?$/, error: 'must be the http(s) address of `campaign serve`' });
 
 /** Options every command accepts; they override the environment the worker reads too. */
 export interface GlobalOptions {
@@ -19,6 +24,8 @@ export interface GlobalOptions {
   address?: string;
   namespace?: string;
   taskQueue?: string;
+  /** The campaign service to go through instead of Temporal (client/remote). */
+  server?: string;
 }
 
 // A CLI call should fail fast when nothing listens; the SDK's default waits ten seconds.
@@ -28,6 +35,7 @@ const CONNECT_TIMEOUT_MS = 4000;
 export class CliContext {
   private config: TemporalConfig | undefined;
   private connecting: Promise<Client> | undefined;
+  private service: ServiceClient | undefined;
   campaignId: string | undefined;
 
   constructor(
@@ -89,7 +97,30 @@ export class CliContext {
     }
   }
 
+  /**
+   * The campaign service this command goes through (`--server` or $CAMPAIGN_SERVER), signed in with
+   * the one credential file named by `--credential` or $CAMPAIGN_CREDENTIAL; undefined without one.
+   */
+  remote(): ServiceClient | undefined {
+    if (this.service) return this.service;
+    const server = this.options.server ?? this.env['CAMPAIGN_SERVER'];
+    if (server === undefined || server.trim() === '') return undefined;
+    const url = parseArg(ServerUrlSchema, server.trim(), '--server');
+    const file = this.options.credential ?? this.env['CAMPAIGN_CREDENTIAL'];
+    if (file === undefined || file.trim() === '') {
+      throw usageError('--server needs your credential file', 'name it with --credential FILE or $CAMPAIGN_CREDENTIAL');
+    }
+    try {
+      this.service = new ServiceClient(url, readCredentialFile(file.trim()));
+    } catch (error) {
+      if (error instanceof CredentialFileError) throw usageError(error.message, 'use the file `campaign start` wrote');
+      throw error;
+    }
+    return this.service;
+  }
+
   async close(): Promise<void> {
+    await this.service?.close();
     const client = await this.connecting?.catch(() => undefined);
     await client?.connection.close().catch(() => undefined);
   }

@@ -29,6 +29,11 @@ export function buildProgram(): Command {
     .addOption(new Option('--address <host:port>', 'Temporal frontend').env('TEMPORAL_ADDRESS'))
     .addOption(new Option('--namespace <ns>', 'Temporal namespace').env('TEMPORAL_NAMESPACE'))
     .addOption(new Option('--task-queue <queue>', 'task queue of the campaign worker').env('TEMPORAL_TASK_QUEUE'))
+    .addOption(
+      new Option('--server <url>', 'go through the campaign service (campaign serve) at this address').env(
+        'CAMPAIGN_SERVER',
+      ),
+    )
     .showHelpAfterError(false)
     .configureOutput({ outputError: () => undefined })
     .exitOverride();

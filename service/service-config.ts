@@ -15,7 +15,7 @@ const blankIsAbsent = (value: unknown) => (typeof value === 'string' && value.tr
 export const ServiceEnvSchema = z.object({
   CAMPAIGN_SERVICE_PORT: z.preprocess(
     blankIsAbsent,
-    z.coerce.number().int('must be a whole number').min(0).max(65_535, 'must be a port, 0 to 65535').default(8080),
+    z.coerce.number().int('must be a whole number').min(0).max(65_535, 'must be a port, 0 to 65535').default(8088),
   ),
   CAMPAIGN_SERVICE_HOST: z.preprocess(blankIsAbsent, z.string().trim().min(1).max(255).default('127.0.0.1')),
   CAMPAIGN_SESSION_SECRET: z.preprocess(

@@ -11,6 +11,7 @@ import { style } from '../output/style';
 import { act } from '../run-cli';
 import { readImport, sendImport, unitCases, yamlFile } from './ledger-access';
 import { registerLedgerViews } from './ledger-views';
+import { remoteCases, remoteUnitView } from '../remote/remote-views';
 
 const text = (value: unknown, option: string): string => {
   if (typeof value === 'string' && value.trim() !== '') return value.trim();
@@ -285,12 +286,18 @@ export function registerCaseCommands(program: Command): void {
         if (status !== undefined && !CASE_STATUSES.includes(status)) {
           throw usageError(`--status: one of ${CASE_STATUSES.join(', ')}`);
         }
-        const list = await unitCases(ctx, id, idArg(raw['unit'], '--unit'), {
+        const unitId = idArg(raw['unit'], '--unit');
+        const filter = {
           status,
           unreconciled: raw['unreconciled'] === true,
           ...(raw['overdue'] === true ? { overdue: true, asOf: asOfNow() } : {}),
-        });
-        const info = await (await ctx.campaign(id)).query(campaignStatusQuery, asOfNow());
+        };
+        const remote = ctx.remote();
+        const list = remote ? await remoteCases(remote, id, unitId, filter) : await unitCases(ctx, id, unitId, filter);
+        // Through the service a unit reads its own view, which carries the plan time and zone.
+        const info = remote
+          ? await remoteUnitView(remote, id, unitId, null)
+          : await (await ctx.campaign(id)).query(campaignStatusQuery, asOfNow());
         ctx.print(list, () => caseTable(list, info));
       }),
     );

@@ -22,6 +22,14 @@ import { style } from '../output/style';
 import { renderTable } from '../output/table';
 import { act } from '../run-cli';
 import { unitView } from './units';
+import {
+  remoteApprove,
+  remoteEscalations,
+  remoteGlance,
+  remoteOverdue,
+  remoteReturn,
+  remoteUnitView,
+} from '../remote/remote-views';
 
 export function registerLeaderCommands(program: Command): void {
   program
@@ -37,7 +45,9 @@ export function registerLeaderCommands(program: Command): void {
       act(async (ctx, [campaignId = ''], raw) => {
         const id = idArg(campaignId, 'campaign');
         if (raw['unit'] !== undefined) {
-          const view = await unitView(ctx, id, idArg(raw['unit'], '--unit'));
+          const unitId = idArg(raw['unit'], '--unit');
+          const remote = ctx.remote();
+          const view = remote ? await remoteUnitView(remote, id, unitId, null) : await unitView(ctx, id, unitId);
           ctx.print(view, () =>
             [
               `${view.unitName} (${view.unitId}) — plan time ${formatTime(view.nowMs, view.timeZone)}`,
@@ -75,7 +85,8 @@ ${example('campaign glance county-petition-2026', 'campaign glance county-petiti
       act(async (ctx, [campaignId = '']) => {
         const id = idArg(campaignId, 'campaign');
         ctx.campaignId = id;
-        const view = await readPublishedStatus(await ctx.client(), id);
+        const remote = ctx.remote();
+        const view = remote ? await remoteGlance(remote, id) : await readPublishedStatus(await ctx.client(), id);
         ctx.print(view, () => renderPublishedStatus(view));
       }),
     );
@@ -120,11 +131,14 @@ ${example('campaign glance county-petition-2026', 'campaign glance county-petiti
     .addHelpText('after', example('campaign overdue county-petition-2026'))
     .action(
       act(async (ctx, [campaignId = '']) => {
-        const campaign = await ctx.campaign(idArg(campaignId, 'campaign'));
-        const [rows, info] = await Promise.all([
-          campaign.query(overdueQuery, asOfNow()),
-          campaign.query(campaignInfoQuery),
-        ]);
+        const id = idArg(campaignId, 'campaign');
+        const remote = ctx.remote();
+        const [rows, info] = remote
+          ? await Promise.all([remoteOverdue(remote, id), remoteGlance(remote, id)])
+          : await (async () => {
+              const campaign = await ctx.campaign(id);
+              return Promise.all([campaign.query(overdueQuery, asOfNow()), campaign.query(campaignInfoQuery)]);
+            })();
         ctx.print(rows, () =>
           rows.length === 0
             ? style.green('nobody is overdue')
@@ -157,8 +171,14 @@ ${example('campaign glance county-petition-2026', 'campaign glance county-petiti
     .addHelpText('after', example('campaign escalations county-petition-2026'))
     .action(
       act(async (ctx, [campaignId = '']) => {
-        const campaign = await ctx.campaign(idArg(campaignId, 'campaign'));
-        const [rows, info] = await Promise.all([campaign.query(escalationLogQuery), campaign.query(campaignInfoQuery)]);
+        const id = idArg(campaignId, 'campaign');
+        const remote = ctx.remote();
+        const [rows, info] = remote
+          ? await Promise.all([remoteEscalations(remote, id), remoteGlance(remote, id)])
+          : await (async () => {
+              const campaign = await ctx.campaign(id);
+              return Promise.all([campaign.query(escalationLogQuery), campaign.query(campaignInfoQuery)]);
+            })();
         ctx.print(rows, () =>
           rows.length === 0
             ? 'no escalations'
@@ -198,7 +218,10 @@ ${example('campaign glance county-petition-2026', 'campaign glance county-petiti
         const id = idArg(campaignId, 'campaign');
         const comment = typeof raw['comment'] === 'string' ? raw['comment'] : undefined;
         const input = { phaseId: idArg(raw['phase'], '--phase'), comment, by: ctx.actor() };
-        const receipt = await (await ctx.campaign(id)).executeUpdate(approvePhaseUpdate, { args: [input] });
+        const remote = ctx.remote();
+        const receipt = remote
+          ? await remoteApprove(remote, id, { phaseId: input.phaseId, comment })
+          : await (await ctx.campaign(id)).executeUpdate(approvePhaseUpdate, { args: [input] });
         ctx.print(receipt, () => `${style.green('ok')} ${receipt.message}`);
       }),
     );
@@ -231,7 +254,11 @@ ${example('campaign glance county-petition-2026', 'campaign glance county-petiti
           newDue: dueArg(raw['due'], '--due'),
           by: ctx.actor(),
         };
-        const receipt = await (await ctx.campaign(id)).executeUpdate(returnPhaseUpdate, { args: [input] });
+        const remote = ctx.remote();
+        const { by: _by, ...request } = input;
+        const receipt = remote
+          ? await remoteReturn(remote, id, request)
+          : await (await ctx.campaign(id)).executeUpdate(returnPhaseUpdate, { args: [input] });
         ctx.print(receipt, () => `${style.green('ok')} ${receipt.message}`);
       }),
     );

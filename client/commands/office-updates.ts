@@ -2,6 +2,7 @@ import { FILE_LIMITS, readTextFile } from '../../activities/files/bounded-file';
 import type { Command } from 'commander';
 import { loadMailConfig } from '../../config/mail-config';
 import { credentialsDir, writeCredentialFiles } from '../access/credential-files';
+import { recordIssuedCredentials } from '../access/credential-registry';
 import { newToken, unitRegistry, type IssuedCredential } from '../access/issue-credentials';
 import { parse as parseYaml } from 'yaml';
 import { UnitSchema, type Unit } from '../../domain/plan/schema';
@@ -105,6 +106,7 @@ export function registerOfficeUpdateCommands(program: Command): void {
         printReceipt(ctx, await handle.executeUpdate(addUnitUpdate, { args: [input] }));
         if (issued) {
           const [file] = writeCredentialFiles(credentialsDir(loadMailConfig(ctx.env).dataDir, id), [issued.credential]);
+          await recordIssuedCredentials(ctx.env, [issued.credential]);
           if (!ctx.json) printOut(`  credential   ${file ?? ''} (hand it to ${unit.name})\n`);
         }
       }),

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { z } from 'zod';
 import { loadMailConfig } from '../../config/mail-config';
 import { credentialsDir, writeCredentialFiles } from '../access/credential-files';
+import { recordIssuedCredentials } from '../access/credential-registry';
 import { issueCredentials } from '../access/issue-credentials';
 import { formatIssueIn } from '../../domain/plan/load-plan';
 import type { Plan } from '../../domain/plan/schema';
@@ -157,6 +158,8 @@ export function registerOfficeCommands(program: Command): void {
           fs.rmSync(dir, { recursive: true, force: true });
           fs.renameSync(staging, dir);
         }
+        // Their public halves, for the campaign service's sign-in on any host.
+        if (issued) await recordIssuedCredentials(ctx.env, issued.credentials);
         const label =
           scale === undefined
             ? 'live'

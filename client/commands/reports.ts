@@ -3,7 +3,7 @@ import { PRIVATE_FILE, PRIVATE_FOLDER } from '../../activities/notify/atomic-fil
 import path from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { readNotificationLog } from '../../activities/notify/notification-log';
+import { readNotificationLog, type NotificationLogEntry } from '../../activities/notify/notification-log';
 import { loadMailConfig } from '../../config/mail-config';
 import { campaignInfoQuery } from '../../contracts';
 import { idArg, parseArg } from '../args';
@@ -14,6 +14,7 @@ import { renderTable } from '../output/table';
 import { compileReportNow } from '../report-snapshot';
 import { printOut } from '../output/safe-text';
 import { act } from '../run-cli';
+import { remoteGlance, remoteNotifications, remoteReport } from '../remote/remote-views';
 
 const FORMATS = { md: 'markdown', html: 'html', csv: 'csv' } as const;
 const ReportOptions = z.object({ format: z.enum(['md', 'html', 'csv']), out: z.string().optional() });
@@ -30,10 +31,14 @@ export function registerReportCommands(program: Command): void {
       act(async (ctx, [campaignId = ''], raw) => {
         const id = idArg(campaignId, 'campaign');
         const options = parseArg(ReportOptions, raw, 'options');
-        const handle = await ctx.campaign(id);
-        await handle.query(campaignInfoQuery); // a clear "no campaign" before the slower gathering
-        const report = await compileReportNow(await ctx.client(), id);
-        const text = report[FORMATS[options.format]];
+        const remote = ctx.remote();
+        const text = remote
+          ? await remoteReport(remote, id, options.format)
+          : await (async () => {
+              const handle = await ctx.campaign(id);
+              await handle.query(campaignInfoQuery); // a clear "no campaign" before the slower gathering
+              return (await compileReportNow(await ctx.client(), id))[FORMATS[options.format]];
+            })();
         if (options.out === undefined) {
           if (ctx.json) ctx.print({ campaignId: id, format: options.format, text }, () => text);
           else printOut(text.endsWith('\n') ? text : `${text}\n`);
@@ -61,6 +66,16 @@ export function registerReportCommands(program: Command): void {
         const id = idArg(campaignId, 'campaign');
         const last = parseArg(z.coerce.number().int().positive().optional(), raw['last'], '--last');
         const config = loadMailConfig(ctx.env);
+        const remote = ctx.remote();
+        if (remote) {
+          const answer = await remoteNotifications(remote, id, last);
+          const zone = await remoteGlance(remote, id).then(
+            (g) => g.timeZone,
+            () => localTimeZone(),
+          );
+          ctx.print(answer, () => notificationTable(answer.entries, zone) ?? `no notifications for "${id}"`);
+          return;
+        }
         const all = await readNotificationLog(id, { dataDir: config.dataDir });
         const entries = last === undefined ? all : all.slice(-last);
         // The plan's zone when the campaign answers; the log itself is readable without a server.
@@ -73,25 +88,31 @@ export function registerReportCommands(program: Command): void {
           if (entries.length === 0) {
             return `no notifications for "${id}" in ${config.dataDir} (the log is kept where the worker runs; set CAMPAIGN_DATA_DIR as it does)`;
           }
-          const statusText = (status: string) =>
-            status === 'failed' ? style.red(status) : status === 'deferred' ? style.yellow(status) : status;
-          return renderTable(
-            [
-              { header: 'plan time' },
-              { header: 'kind' },
-              { header: 'to', max: 36 },
-              { header: 'status' },
-              { header: 'subject', max: 50 },
-            ],
-            entries.map((e) => [
-              formatTime(Date.parse(e.at), zone),
-              e.kind,
-              `${e.name} <${e.email}>`,
-              statusText(e.status),
-              e.subject,
-            ]),
-          );
+          return notificationTable(entries, zone) ?? '';
         });
       }),
     );
+}
+
+/** The notification log as a table; undefined when it is empty. */
+function notificationTable(entries: NotificationLogEntry[], zone: string): string | undefined {
+  if (entries.length === 0) return undefined;
+  const statusText = (status: string) =>
+    status === 'failed' ? style.red(status) : status === 'deferred' ? style.yellow(status) : status;
+  return renderTable(
+    [
+      { header: 'plan time' },
+      { header: 'kind' },
+      { header: 'to', max: 36 },
+      { header: 'status' },
+      { header: 'subject', max: 50 },
+    ],
+    entries.map((e) => [
+      formatTime(Date.parse(e.at), zone),
+      e.kind,
+      `${e.name} <${e.email}>`,
+      statusText(e.status),
+      e.subject,
+    ]),
+  );
 }

@@ -19,7 +19,7 @@ export function registerServeCommand(program: Command): void {
   program
     .command('serve')
     .description('run the campaign service: the JSON API under /api/ and the web console, until Ctrl+C')
-    .option('--port <port>', 'HTTP port (default: $CAMPAIGN_SERVICE_PORT, else 8080)')
+    .option('--port <port>', 'HTTP port (default: $CAMPAIGN_SERVICE_PORT, else 8088)')
     .addHelpText(
       'after',
       `${example('campaign serve', 'campaign serve --port 8088')}

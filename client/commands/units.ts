@@ -9,7 +9,9 @@ import { ReportSchema, type Report } from '../../domain/reports/report-schema';
 import type { ObligationRow } from '../../domain/unit/unit-progress';
 import { asOfNow, submitReportUpdate, unitStatusQuery, type UnitStatusView } from '../../contracts';
 import { collect, dateArg, idArg } from '../args';
-import type { WorkflowAccess } from '../context';
+import type { CliContext, WorkflowAccess } from '../context';
+import { remoteSubmit, remoteUnitView } from '../remote/remote-views';
+import type { ServiceClient } from '../remote/service-client';
 import { CliError, EXIT, usageError } from '../errors';
 import { formatDuration, formatTime } from '../output/format';
 import { example } from '../output/help';
@@ -73,6 +75,47 @@ async function reportFromFile(file: string): Promise<Omit<Report, 'attachments'>
   return parsed.data;
 }
 
+interface SubmissionInput {
+  deliverableId: string;
+  occurrence?: string;
+  base: Omit<Report, 'attachments'>;
+  text?: string;
+  files: string[];
+}
+
+/** Stores the files where the workers read them, then sends the update with the caller's credential. */
+async function submitToTemporal(ctx: CliContext, id: string, unitId: string, input: SubmissionInput) {
+  const { deliverableId, occurrence, base, text, files } = input;
+  const view = await (
+    await ctx.unit(id, unitId)
+  )
+    .query(unitStatusQuery, asOfNow())
+    .catch((error: unknown) => explainEarlySubmission(ctx, id, unitId, error, undefined));
+  // The same store the workers read: with DATABASE_URL, PostgreSQL, so any host finds the files.
+  const stores = await openStores(loadStoreConfig(ctx.env, loadMailConfig(ctx.env)));
+  const refs = await storeReportFiles(files, { store: stores.reports }).finally(() => stores.close());
+  const report: Report = {
+    ...base,
+    ...(text === undefined ? {} : { text }),
+    ...(refs.length === 0
+      ? {}
+      : { attachments: refs.map(({ name, ref, size, mediaType }) => ({ name, ref, size, mediaType })) }),
+  };
+  const handle = await ctx.unit(id, unitId);
+  const receipt = await handle
+    .executeUpdate(submitReportUpdate, { args: [{ deliverableId, occurrence, report, by: ctx.actor(unitId) }] })
+    .catch((error: unknown) => explainEarlySubmission(ctx, id, unitId, error, view.rows.length));
+  return { view, receipt, refs };
+}
+
+/** Through the campaign service: it stores the files in the workers' store and acts with the credential file. */
+async function submitThroughService(svc: ServiceClient, id: string, unitId: string, input: SubmissionInput) {
+  const view = await remoteUnitView(svc, id, unitId, null);
+  const report = { ...input.base, ...(input.text === undefined ? {} : { text: input.text }) };
+  const { files: refs, ...receipt } = await remoteSubmit(svc, id, unitId, { ...input, report });
+  return { view, receipt, refs };
+}
+
 export function registerUnitCommands(program: Command): void {
   program
     .command('todo')
@@ -84,8 +127,11 @@ export function registerUnitCommands(program: Command): void {
     .action(
       act(async (ctx, [campaignId = ''], raw) => {
         const id = idArg(campaignId, 'campaign');
-        const view = await unitView(ctx, id, idArg(raw['unit'], '--unit'));
-        const rows = todoRows(view, raw['all'] === true);
+        const unitId = idArg(raw['unit'], '--unit');
+        const all = raw['all'] === true;
+        const remote = ctx.remote();
+        const view = remote ? await remoteUnitView(remote, id, unitId, { all }) : await unitView(ctx, id, unitId);
+        const rows = remote ? view.rows : todoRows(view, all);
         ctx.print({ ...view, rows }, () => {
           const head = `${view.unitName} (${view.unitId}) — plan time ${formatTime(view.nowMs, view.timeZone)}${view.ended ? ', campaign ended' : ''}`;
           if (rows.length === 0) return `${head}\n${style.green('nothing owed right now')}`;
@@ -125,25 +171,10 @@ export function registerUnitCommands(program: Command): void {
         }
         await checkFiles(files);
         const base = reportFile === undefined ? {} : await reportFromFile(reportFile);
-        const view = await (
-          await ctx.unit(id, unitId)
-        )
-          .query(unitStatusQuery, asOfNow())
-          .catch((error: unknown) => explainEarlySubmission(ctx, id, unitId, error, undefined));
-        // The same store the workers read: with DATABASE_URL, PostgreSQL, so any host finds the files.
-        const stores = await openStores(loadStoreConfig(ctx.env, loadMailConfig(ctx.env)));
-        const refs = await storeReportFiles(files, { store: stores.reports }).finally(() => stores.close());
-        const report: Report = {
-          ...base,
-          ...(text === undefined ? {} : { text }),
-          ...(refs.length === 0
-            ? {}
-            : { attachments: refs.map(({ name, ref, size, mediaType }) => ({ name, ref, size, mediaType })) }),
-        };
-        const handle = await ctx.unit(id, unitId);
-        const receipt = await handle
-          .executeUpdate(submitReportUpdate, { args: [{ deliverableId, occurrence, report, by: ctx.actor(unitId) }] })
-          .catch((error: unknown) => explainEarlySubmission(ctx, id, unitId, error, view.rows.length));
+        const remote = ctx.remote();
+        const { view, receipt, refs } = remote
+          ? await submitThroughService(remote, id, unitId, { deliverableId, occurrence, base, text, files })
+          : await submitToTemporal(ctx, id, unitId, { deliverableId, occurrence, base, text, files });
         ctx.print(receipt, () => {
           const verdict = receipt.onTime
             ? style.green('on time')

@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Client } from '@temporalio/client';
 import { DefaultLogger, makeTelemetryFilterString, Runtime } from '@temporalio/worker';
 import { loadMailConfig } from '../../config/mail-config';
+import type { TemporalConfig } from '../../config/temporal-connection';
 import { defaultDevServerDbFile, projectDataDir, repoRoot } from '../../server/cache-paths';
 import { isPortOpen } from '../../server/free-port';
 import { ensureDevServer } from '../../server/provision';
@@ -16,9 +17,11 @@ import { style } from '../output/style';
 import { readPlanFile } from '../plan/read-plan-file';
 import { compileReportNow } from '../report-snapshot';
 import { credentialsDir, writeCredentialFiles } from '../access/credential-files';
+import { recordIssuedCredentials } from '../access/credential-registry';
 import { issueCredentials } from '../access/issue-credentials';
 import { rehearsalOriginMs } from '../../domain/clock/campaign-clock';
 import { startCampaign } from '../start-campaign';
+import { startService, type RunningService } from '../../service/server';
 import { DemoView } from './demo-view';
 import { simulateCampaign } from './demo-simulation';
 
@@ -131,6 +134,11 @@ export async function runDemo(ctx: CliContext, options: DemoOptions): Promise<vo
     });
     const client = await local.client();
     await waitForPoller(client, temporal.namespace, taskQueue, worker);
+    const service = await startDemoService(temporal, ctx.env);
+    closing = async () => {
+      await service.close();
+      await local.close();
+    };
 
     const campaignId = `${plan.campaign.id.startsWith('county') ? 'county' : plan.campaign.id}-demo-${stamp()}`;
     const scale = 86_400 / options.daySeconds;
@@ -141,6 +149,7 @@ export async function runDemo(ctx: CliContext, options: DemoOptions): Promise<vo
     // Credentials as in a real campaign: the simulated units and leaders act through their own files.
     const issued = issueCredentials(plan, campaignId);
     writeCredentialFiles(credentialsDir(mailConfig.dataDir, campaignId), issued.credentials);
+    await recordIssuedCredentials(ctx.env, issued.credentials);
     const handle = await startCampaign(client, plan, {
       taskQueue,
       startedBy: 'office',
@@ -152,6 +161,9 @@ export async function runDemo(ctx: CliContext, options: DemoOptions): Promise<vo
     });
     ctx.campaignId = campaignId;
     say(`started ${style.bold(campaignId)}: ${plan.campaign.title}, one plan day ≈ ${options.daySeconds} s`);
+    say(
+      `console and API at ${style.bold(service.url)}: sign in with a file from ${credentialsDir(mailConfig.dataDir, campaignId)}`,
+    );
     const view = new DemoView(
       process.stdout.isTTY === true && !ctx.json,
       plan.campaign.timeZone,
@@ -177,6 +189,17 @@ export async function runDemo(ctx: CliContext, options: DemoOptions): Promise<vo
     await worker?.catch(() => undefined);
     await closing();
     await server.stop();
+  }
+}
+
+/** The campaign service beside the demo's worker: on its configured port, or any free one when that is taken. */
+async function startDemoService(temporal: TemporalConfig, env: NodeJS.ProcessEnv): Promise<RunningService> {
+  const quiet = () => undefined;
+  try {
+    return await startService({ temporal, env, log: quiet });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    return startService({ temporal, env, port: 0, log: quiet });
   }
 }
 

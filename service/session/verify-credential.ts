@@ -6,6 +6,7 @@ import {
   credentialsDir,
   readCredentialFile,
 } from '../../client/access/credential-files';
+import { credentialStoreId, publicHalfOf } from '../../client/access/credential-registry';
 import type { IssuedCredential } from '../../client/access/issue-credentials';
 import { FileRefusal } from '../../activities/files/bounded-file';
 import { isNotFound } from '../../activities/notify/atomic-file';
@@ -14,15 +15,10 @@ import type { CredentialStore } from '../../stores';
 
 /**
  * Checks a holder's credential (the file `campaign start` issued) against what the office issued:
- * the shared credential store when it holds the credential's public half (a hash of the token),
- * else the campaign's credentials folder on this host. Hashes are compared in constant time, so
+ * the shared credential store when it holds the credential's public half (a hash of the token,
+ * client/access/credential-registry.ts), else the campaign's credentials folder on this host. Hashes are compared in constant time, so
  * the answer's timing says nothing of how much of a guess was right.
  */
-
-/** The id a campaign's credential goes by in the credential store. */
-export const credentialStoreId = (campaignId: string, principal: Principal): string => `${campaignId}:${principal}`;
-
-export const publicHalfOf = (token: string): string => `sha256:${sha256(token)}`;
 
 const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -35,9 +31,9 @@ export async function verifyCredential(
   presented: IssuedCredential,
   options: { store: CredentialStore; dataDir: string },
 ): Promise<boolean> {
-  const stored = await options.store.get(credentialStoreId(presented.campaignId, presented.principal));
+  const stored = await options.store.get(credentialStoreId(presented));
   if (stored !== undefined) {
-    if (stored.revokedAt !== undefined) return false;
+    if (stored.revokedAt !== undefined || stored.holder !== presented.principal) return false;
     return sameSecret(stored.publicHalf, publicHalfOf(presented.token));
   }
   const issued = readIssued(presented.campaignId, presented.principal, options.dataDir);

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileCasesUpdate, asOfNow, campaignStatusQuery, campaignWorkflowId } from '../../contracts';
+import { credentialStoreId, recordCredentials } from '../../client/access/credential-registry';
 import { holderAccess } from '../../service/service-context';
 import { testClient, uniqueId } from '../helpers/temporal';
 import { eventually } from '../support/eventually';
@@ -81,6 +82,17 @@ describe('signing in', () => {
     expect(response.json()).toMatchObject({ error: { code: 'credential_invalid' } });
     const audit = await h.ctx.stores.audit.read(id);
     expect(audit.some((e) => e.action === 'sign-in-refused' && e.actor === 'unit:town-a')).toBe(true);
+  });
+
+  it('checks a credential the shared store holds, with no credentials folder, and refuses it once revoked', async () => {
+    // A holder whose file exists nowhere on this host: only its public half is in the store.
+    const elsewhere = { campaignId: id, principal: 'leader:member' as const, token: 'z'.repeat(43) };
+    await recordCredentials(h.ctx.stores.credentials, [elsewhere], Date.now());
+    const signedIn = await h.app.inject({ method: 'POST', url: '/api/session', payload: elsewhere });
+    expect(signedIn.statusCode).toBe(201);
+    await h.ctx.stores.credentials.revoke(credentialStoreId(elsewhere), new Date().toISOString());
+    const revoked = await h.app.inject({ method: 'POST', url: '/api/session', payload: elsewhere });
+    expect(revoked.statusCode).toBe(401);
   });
 
   it('names the field of a malformed sign-in', async () => {
@@ -184,8 +196,15 @@ describe('what a unit sees', () => {
 
 describe('submitting a report with files', () => {
   const submissions = `/api/campaigns/${id}/units/town-a/submissions`;
-  const reportFiles = () =>
-    fs.existsSync(path.join(env.dataDir, 'reports')) ? fs.readdirSync(path.join(env.dataDir, 'reports')).length : 0;
+  /** The names of every file in the report store (the worker's phase reports among them). */
+  const storedNames = (): string[] => {
+    const root = path.join(env.dataDir, 'reports');
+    if (!fs.existsSync(root)) return [];
+    return fs
+      .readdirSync(root, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => (JSON.parse(fs.readFileSync(path.join(root, f), 'utf8')) as { name: string }).name);
+  };
 
   it('refuses a file of a refused type with 415, and stores nothing', async () => {
     const form = await multipart({ deliverableId: 'members' }, [{ name: 'setup.exe', bytes: 'MZ' }]);
@@ -197,7 +216,7 @@ describe('submitting a report with files', () => {
     });
     expect(response.statusCode).toBe(415);
     expect(response.json()).toMatchObject({ error: { code: 'media_type_not_allowed' } });
-    expect(reportFiles()).toBe(0);
+    expect(storedNames()).not.toContain('setup.exe');
   });
 
   it('refuses a file over the limit with 413, and stores nothing', async () => {
@@ -210,7 +229,7 @@ describe('submitting a report with files', () => {
       headers: { ...form.headers, ...clerkA.headers },
     });
     expect(response.statusCode).toBe(413);
-    expect(reportFiles()).toBe(0);
+    expect(storedNames()).not.toContain('名单.pdf');
   });
 
   it('names the missing field of a form', async () => {
@@ -234,7 +253,7 @@ describe('submitting a report with files', () => {
       headers: { ...without.headers, cookie: clerkA.cookie },
     });
     expect(refused.statusCode).toBe(403);
-    expect(reportFiles()).toBe(0);
+    expect(storedNames()).not.toContain('a.txt');
   });
 
   it('stores the file under a safe name and answers with the receipt: on time', async () => {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { credentialFileName, credentialsDir, writeCredentialFiles } from '../../../client/access/credential-files';
+import { recordIssuedCredentials } from '../../../client/access/credential-registry';
 import { issueCredentials, type IssuedCredential } from '../../../client/access/issue-credentials';
 import { readPlanFile } from '../../../client/plan/read-plan-file';
 import { startCampaign } from '../../../client/start-campaign';
@@ -55,6 +56,7 @@ export async function startWithCredentials(
   if (!checked.ok) throw new Error(JSON.stringify(checked.errors));
   const issued = issueCredentials(checked.plan, id);
   writeCredentialFiles(credentialsDir(env.dataDir, id), issued.credentials);
+  await recordIssuedCredentials({ ...process.env, CAMPAIGN_DATA_DIR: env.dataDir }, issued.credentials);
   await startCampaign(await testClient(), checked.plan, {
     taskQueue: env.taskQueue,
     startedBy: 'office',

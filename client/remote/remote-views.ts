@@ -1,0 +1,91 @@
+import path from 'node:path';
+import { readBoundedFile } from '../../activities/files/bounded-file';
+import { DEFAULT_REPORT_LIMITS } from '../../activities/reports';
+import type {
+  ActionReceipt,
+  ApprovePhaseInput,
+  CasesFilter,
+  ReturnPhaseInput,
+  SubmissionReceipt,
+} from '../../contracts';
+import type { Case } from '../../domain/cases/case-schema';
+import type { EscalationEntry } from '../../domain/unit/unit-state';
+import type { OverdueRow } from '../../domain/campaign/campaign-status';
+import type { Report } from '../../domain/reports/report-schema';
+import type { UnitStatusView } from '../../domain/unit/unit-status-view';
+import type { PublishedStatusView } from '../status/read-published-status';
+import type { ServiceClient } from './service-client';
+import type { NotificationLogEntry } from '../../activities/notify/notification-log';
+
+/**
+ * The CLI commands' questions, asked of the campaign service instead of Temporal: each answers
+ * with the same object the local path prints, so one renderer serves both.
+ */
+
+const campaignPath = (campaignId: string) => `/api/campaigns/${encodeURIComponent(campaignId)}`;
+const unitPath = (campaignId: string, unitId: string) =>
+  `${campaignPath(campaignId)}/units/${encodeURIComponent(unitId)}`;
+
+export const remoteUnitView = (
+  svc: ServiceClient,
+  campaignId: string,
+  unitId: string,
+  todo: { all: boolean } | null,
+) =>
+  todo === null
+    ? svc.get<UnitStatusView>(`${unitPath(campaignId, unitId)}/status`)
+    : svc.get<UnitStatusView>(`${unitPath(campaignId, unitId)}/todo`, { all: String(todo.all) });
+
+export const remoteGlance = (svc: ServiceClient, campaignId: string) =>
+  svc.get<PublishedStatusView>(`${campaignPath(campaignId)}/glance`);
+
+export const remoteOverdue = (svc: ServiceClient, campaignId: string) =>
+  svc.get<OverdueRow[]>(`${campaignPath(campaignId)}/overdue`);
+
+export const remoteEscalations = (svc: ServiceClient, campaignId: string) =>
+  svc.get<(EscalationEntry & { unitId: string })[]>(`${campaignPath(campaignId)}/escalations`);
+
+export const remoteApprove = (svc: ServiceClient, campaignId: string, input: Omit<ApprovePhaseInput, 'by'>) =>
+  svc.post<ActionReceipt>(`${campaignPath(campaignId)}/approve`, input);
+
+export const remoteReturn = (svc: ServiceClient, campaignId: string, input: Omit<ReturnPhaseInput, 'by'>) =>
+  svc.post<ActionReceipt>(`${campaignPath(campaignId)}/return`, input);
+
+export function remoteCases(svc: ServiceClient, campaignId: string, unitId: string, filter: CasesFilter) {
+  return svc.get<Case[]>(`${unitPath(campaignId, unitId)}/cases`, {
+    status: filter.status,
+    unreconciled: filter.unreconciled ? 'true' : undefined,
+    overdue: filter.overdue ? 'true' : undefined,
+  });
+}
+
+export const remoteNotifications = (svc: ServiceClient, campaignId: string, last?: number) =>
+  svc.get<{ campaignId: string; entries: NotificationLogEntry[] }>(`${campaignPath(campaignId)}/notifications`, {
+    last: last === undefined ? undefined : String(last),
+  });
+
+export const remoteReport = (svc: ServiceClient, campaignId: string, format: 'md' | 'html' | 'csv') =>
+  svc.text(`${campaignPath(campaignId)}/report`, { format });
+
+/** A submission with its files, sent as the console's form sends it; the files were checked already. */
+export async function remoteSubmit(
+  svc: ServiceClient,
+  campaignId: string,
+  unitId: string,
+  input: { deliverableId: string; occurrence?: string; report: Omit<Report, 'attachments'>; files: string[] },
+) {
+  const form = new FormData();
+  form.append('deliverableId', input.deliverableId);
+  if (input.occurrence !== undefined) form.append('occurrence', input.occurrence);
+  const { text, ...structured } = input.report;
+  if (text !== undefined) form.append('text', text);
+  if (Object.keys(structured).length > 0) form.append('report', JSON.stringify(structured));
+  for (const file of input.files) {
+    const bytes = await readBoundedFile(file, DEFAULT_REPORT_LIMITS.maxFileBytes);
+    form.append('file', new Blob([new Uint8Array(bytes)]), path.basename(file));
+  }
+  return svc.postForm<SubmissionReceipt & { files: { name: string }[] }>(
+    `${unitPath(campaignId, unitId)}/submissions`,
+    form,
+  );
+}
