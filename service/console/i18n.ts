@@ -106,6 +106,11 @@ const WORDS = {
   unitsLate: ['个单位', 'units'],
   nextDeadlines: ['临近截止', 'Next deadlines'],
   unitPages: ['各单位页面', 'Unit pages'],
+  caseNote: ['办理情况', 'what was done'],
+  addNote: ['记录', 'Add note'],
+  acceptClosure: ['同意销号', 'Accept closure'],
+  returnClosure: ['退回', 'Return'],
+  latest: ['最新', 'Latest'],
   whatWeSent: ['报送与通知记录', 'What we sent and were told'],
 } as const satisfies Record<string, readonly [string, string]>;
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ServiceDeps } from '../service-deps';
 import { registerAssets } from './assets-route';
+import { registerCaseRoutes } from './case-routes';
 import { addFormParser } from './form-body';
 import { registerLeaderRoutes } from './leader-routes';
 import { registerOfficeRoutes } from './office-routes';
@@ -24,6 +25,7 @@ export async function registerConsole(app: FastifyInstance, deps: ServiceDeps): 
     registerSignInRoutes(scope, deps);
     registerLeaderRoutes(scope, deps.ctx);
     registerUnitRoutes(scope, deps.ctx);
+    registerCaseRoutes(scope, deps.ctx);
     registerOfficeRoutes(scope, deps);
     done();
   });

@@ -3,11 +3,12 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { credentialFileName, credentialsDir } from '../../client/access/credential-files';
-import { asOfNow, campaignStatusQuery, campaignWorkflowId } from '../../contracts';
+import { asOfNow, campaignStatusQuery, campaignWorkflowId, fileCasesUpdate } from '../../contracts';
+import { holderAccess } from '../../service/service-context';
 import { testClient, uniqueId } from '../helpers/temporal';
 import { eventually } from '../support/eventually';
 import { cliEnv, startWorker, type RunningWorker } from '../cli/support/cli';
-import { startWithCredentials, writeServicePlan } from '../service/support/service-harness';
+import { credentialOf, startWithCredentials, writeServicePlan } from '../service/support/service-harness';
 import { launchBrowser, PHONE, screenshot } from './support/browser';
 import { signInThroughPage, startConsoleServer, type ConsoleServer } from './support/console-server';
 
@@ -106,7 +107,30 @@ describe('the web console', () => {
     });
   });
 
-  it('a clerk signs in, submits a file and sees it on time', async () => {
+  it('a clerk signs in, submits a file and sees it on time, and notes progress on a case', async () => {
+    const office = holderAccess(server.ctx, credentialOf(env, id, 'office'));
+    await (
+      await office.unit(id, 'town-a')
+    ).executeUpdate(fileCasesUpdate, {
+      args: [
+        {
+          filings: [
+            {
+              title: '征地补偿',
+              category: 'law-related',
+              petitioner: { name: '张三丰', contact: '13800000000' },
+              owningUnit: 'town-a',
+              owningLeader: { name: '组长', leaderId: 'head' },
+              handler: '王干事',
+              stabilityOfficer: '赵所长',
+              deadline: '2026-07-15',
+              requirements: '依法解决',
+            },
+          ],
+          by: 'office',
+        },
+      ],
+    });
     await withPage(async (page) => {
       const text = fs.readFileSync(credentialFile(id, 'unit:town-a'), 'utf8');
       await signInThroughPage(page, server.url, { text });

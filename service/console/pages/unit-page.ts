@@ -1,3 +1,4 @@
+import type { Case } from '../../../domain/cases/case-schema';
 import type { ObligationRow } from '../../../domain/unit/unit-progress';
 import { cellColour } from '../../../domain/console/grid-colour';
 import { duration, when } from '../format';
@@ -71,8 +72,34 @@ function submitForm(model: UnitPageModel, lang: Lang, csrfToken: string): Html {
   </section>`;
 }
 
-function casesTable(model: UnitPageModel, lang: Lang): Html {
+function caseActions(model: UnitPageModel, c: Case, lang: Lang, csrfToken: string): Html {
   const w = t(lang);
+  const base = `/console/c/${encodeURIComponent(model.campaignId)}/units/${encodeURIComponent(model.unitId)}/cases/${encodeURIComponent(c.id)}`;
+  if (model.mayAct && c.status !== 'closed')
+    return html`<form class="inline" method="post" action="${base}/note" data-test="case-note">
+      ${csrfField(csrfToken)}<input type="text" name="text" maxlength="2000" placeholder="${w.caseNote}" />
+      <button type="submit" class="secondary">${w.addNote}</button>
+    </form>`;
+  if (!model.mayAct && c.status === 'closure-submitted')
+    return html`<form class="inline" method="post" action="${base}/accept" data-test="case-accept">
+        ${csrfField(csrfToken)}<button type="submit">${w.acceptClosure}</button>
+      </form>
+      <form class="inline" method="post" action="${base}/return" data-test="case-return">
+        ${csrfField(csrfToken)}<input type="text" name="reason" maxlength="2000" placeholder="${w.reason}" />
+        <button type="submit" class="secondary">${w.returnClosure}</button>
+      </form>`;
+  return html``;
+}
+
+const CASE_STATUS_WORDS = {
+  open: ['在办', 'open'],
+  'closure-submitted': ['已报结案', 'closure submitted'],
+  closed: ['已办结', 'closed'],
+} as const;
+
+function casesTable(model: UnitPageModel, lang: Lang, csrfToken: string): Html {
+  const w = t(lang);
+  const index = lang === 'zh' ? 0 : 1;
   return html`<section class="card" data-test="unit-cases">
     <h2>${w.ourCases}</h2>
     ${
@@ -86,18 +113,24 @@ function casesTable(model: UnitPageModel, lang: Lang): Html {
                   <th>${w.caseTitle}</th>
                   <th>${w.caseStatus}</th>
                   <th>${w.caseDue}</th>
+                  <th>${w.latest}</th>
+                  <th></th>
                 </tr>
               </thead>
               <tbody>
-                ${model.cases.map(
-                  (c) =>
-                    html`<tr>
-                      <td>${c.id}</td>
-                      <td>${c.title}</td>
-                      <td>${c.status}</td>
-                      <td>${when(c.dueAtMs, model.timeZone)}</td>
-                    </tr>`,
-                )}
+                ${model.cases.map((c) => {
+                  const last = c.history[c.history.length - 1];
+                  return html`<tr data-case="${c.id}" data-status="${c.status}">
+                    <td>${c.id}</td>
+                    <td>${c.title}</td>
+                    <td>${CASE_STATUS_WORDS[c.status][index]}</td>
+                    <td>${when(c.dueAtMs, model.timeZone)}</td>
+                    <td data-test="case-latest">
+                      ${last ? `${last.type}${last.detail ? `: ${last.detail}` : ''}` : ''}
+                    </td>
+                    <td>${caseActions(model, c, lang, csrfToken)}</td>
+                  </tr>`;
+                })}
               </tbody>
             </table>
           </div>`
@@ -156,7 +189,7 @@ export function unitPage(
     chrome,
     model.unitName,
     html`${flashBox(flash, chrome.lang)} ${unitOwed(model, chrome.lang, chrome.path.split('?')[0] ?? chrome.path)}
-    ${submitForm(model, chrome.lang, chrome.who.csrfToken)} ${casesTable(model, chrome.lang)}
+    ${submitForm(model, chrome.lang, chrome.who.csrfToken)} ${casesTable(model, chrome.lang, chrome.who.csrfToken)}
     ${logSection(model, chrome.lang)}`,
   );
 }
