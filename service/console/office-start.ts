@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { FastifyRequest } from 'fastify';
 import { credentialsDir, writeCredentialFiles } from '../../client/access/credential-files';
+import { recordCredentials } from '../../client/access/credential-registry';
 import { issueCredentials, type IssuedCredential } from '../../client/access/issue-credentials';
 import { startCampaign } from '../../client/start-campaign';
 import { campaignWorkflowId, unitTaskQueueOf } from '../../contracts';
@@ -97,6 +98,8 @@ export async function startRehearsal(
   }
   fs.rmSync(dir, { recursive: true, force: true });
   fs.renameSync(staging, dir);
+  // Their public halves, so the service checks a sign-in on any host, as `campaign start` records them.
+  await recordCredentials(ctx.stores.credentials, issued.credentials, ctx.now());
   const office = issued.credentials.find((c) => c.principal === 'office');
   if (office === undefined) throw new ServiceError(500, 'internal', 'no office credential was issued');
   return { campaignId: id.data, title: plan.campaign.title, daySeconds, holders: issued.credentials.length, office };

@@ -178,6 +178,8 @@ describe('the web console', () => {
       expect(await page.locator('[data-test=forbidden]').innerText()).toContain('无权查看此页面');
       const leaderPage = await page.goto(`${server.url}/console/c/${id}/leader`);
       expect(leaderPage?.status()).toBe(403);
+      const credentials = await page.request.get(`${server.url}/console/c/${id}/office/credentials/office`);
+      expect(credentials.status()).toBe(403);
       await screenshot(page, 'unit-forbidden');
     });
     const audit = await server.ctx.stores.audit.read(id);
@@ -227,6 +229,9 @@ describe('the web console', () => {
       const holders = await page.locator('[data-test=credentials] li').allInnerTexts();
       expect(holders).toEqual(expect.arrayContaining(['office', 'leader:head', 'unit:town-a', 'unit:town-b']));
       await screenshot(page, 'office-rehearsal-started');
+      const handOut = await page.request.get(`${server.url}/console/c/${rehearsalId}/office/credentials/unit:town-a`);
+      expect(handOut.headers()['content-disposition']).toContain('unit-town-a.credential.json');
+      expect(await handOut.json()).toMatchObject({ campaignId: rehearsalId, principal: 'unit:town-a' });
       const status = await campaignAt(rehearsalId, 'mobilise');
       expect(status.rehearsal).toBe(true);
     });
