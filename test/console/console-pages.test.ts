@@ -236,4 +236,15 @@ describe('the web console', () => {
       expect(status.rehearsal).toBe(true);
     });
   });
+
+  it('with no worker running, the leader page still shows what the campaign published', async () => {
+    await worker.stop();
+    await withPage(async (page) => {
+      await signInThroughPage(page, server.url, { file: credentialFile(id, 'leader:head') });
+      expect(await page.locator('[data-test=glance] h1').innerText()).toBe('服务演练');
+      expect(await page.locator('[data-test=published]').innerText()).toContain('数据发布于');
+      expect(await page.locator('main').innerText()).toContain('暂时无法读取各单位明细');
+      await screenshot(page, 'leader-no-worker');
+    });
+  });
 });
