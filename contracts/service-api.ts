@@ -115,6 +115,63 @@ export const CASE_EVENT_TYPES = [
 export const CaseEventBodySchema = z.looseObject({ type: z.enum(CASE_EVENT_TYPES) });
 export const CaseEventResultSchema = z.looseObject({ caseId: z.string(), status: z.string() });
 
+// ---- the office ----
+
+/** A plan as text (YAML or JSON), as the office uploads it to see every issue with its line. */
+export const PlanValidateBodySchema = z.object({
+  text: z
+    .string()
+    .min(1, 'the plan is empty')
+    .max(2 * 1024 * 1024, 'a plan is at most 2 MB'),
+  fileName: z.string().trim().min(1).max(200).default('plan.yaml'),
+  draft: z.boolean().optional(),
+});
+const PlanIssueSchema = z.object({
+  severity: z.enum(['error', 'warning']),
+  code: z.string(),
+  path: z.array(z.union([z.string(), z.number()])),
+  message: z.string(),
+  location: z.object({ line: z.number(), column: z.number() }).optional(),
+});
+export const PlanValidationViewSchema = z.object({
+  ok: z.boolean(),
+  errors: z.array(PlanIssueSchema),
+  warnings: z.array(PlanIssueSchema),
+  /** Each issue as `file:line:column: message`, as `campaign validate` prints it. */
+  lines: z.array(z.string()),
+});
+export const EmptyBodySchema = z.object({}).optional();
+export const CancelBodySchema = z.object({ reason: Text(2_000) });
+export const ExtendBodySchema = z.object({
+  deliverableId: IdSchema,
+  occurrence: LocalDateSchema.optional(),
+  newDue: DueInputSchema,
+  reason: Text(2_000),
+});
+export const ExtendResultSchema = z.object({ key: z.string(), dueMs: z.number() });
+
+// ---- the case ledger ----
+
+/** One case as `campaign case file` takes it; the owning unit is the one in the path. */
+export const CaseFilingBodySchema = z.looseObject({ title: Text(500) });
+export const FileCasesResultSchema = z.object({
+  filed: z.array(z.string()),
+  duplicates: z.array(z.object({ index: z.number(), caseId: z.string() })),
+});
+export const LedgerImportResultSchema = z.object({
+  filed: z.number(),
+  duplicates: z.number(),
+  results: z.array(z.object({ unitId: z.string(), result: FileCasesResultSchema.loose() })),
+});
+export const LedgerExportQuerySchema = z.object({
+  format: z.enum(['xlsx', 'csv']).default('xlsx'),
+  /** Petitioners' names and contacts unmasked: the office's alone. */
+  personalData: Flag.optional(),
+});
+const CountsSchema = z.looseObject({ filed: z.number(), open: z.number(), closed: z.number(), overdue: z.number() });
+export const LedgerStatsSchema = z.looseObject({ overall: CountsSchema });
+export const CampaignLedgerStatsSchema = CountsSchema.extend({ closureRate: z.number().nullable().optional() }).loose();
+
 // ---- views ----
 
 const ObligationRowSchema = z.looseObject({

@@ -1,7 +1,10 @@
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { registerApiRoutes, API_ROUTES, OTHER_ROUTES } from './api/routes';
+import { API_ROUTES, OTHER_ROUTES } from './api/routes';
+import { LEDGER_IMPORT_ROUTE, LEDGER_ROUTES, registerLedgerImportRoute } from './api/ledger-routes';
+import { OFFICE_ROUTES } from './api/office-routes';
+import { registerRoutes } from './api/route-table';
 import { httpErrorOf, sendError } from './api/http-errors';
 import { MULTIPART_LIMITS, registerSubmitRoute } from './api/submit-route';
 import { registerConsole } from './console';
@@ -46,9 +49,11 @@ export async function buildServiceApp(deps: ServiceDeps): Promise<FastifyInstanc
     ),
   );
   registerSessionRoutes(app, ctx, { secure: deps.secureCookies === true });
-  registerApiRoutes(app, ctx);
+  const jsonRoutes = [...API_ROUTES, ...LEDGER_ROUTES, ...OFFICE_ROUTES];
+  registerRoutes(app, ctx, jsonRoutes);
   registerSubmitRoute(app, ctx);
-  const document = openApiDocument([...OTHER_ROUTES, ...API_ROUTES]);
+  registerLedgerImportRoute(app, ctx);
+  const document = openApiDocument([...OTHER_ROUTES, ...jsonRoutes, LEDGER_IMPORT_ROUTE]);
   app.get('/api/openapi.json', (_request, reply) => reply.send(document));
   app.get('/api/health', (_request, reply) => reply.send({ ok: true }));
   await registerConsole(app, deps);

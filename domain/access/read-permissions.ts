@@ -67,3 +67,10 @@ export function redactCase<C extends CaseOwnership & { petitioner: { name: strin
   if (maySeePersonalData(principal, c, leaders)) return c;
   return { ...c, petitioner: { name: maskName(c.petitioner.name) } };
 }
+
+/** A ledger with every petitioner unmasked leaves the service as a file: the office's alone. */
+export function mayExportPersonalData(principal: Principal): ReadVerdict {
+  return principal === 'office'
+    ? { ok: true }
+    : refuse(`${principal} may export the ledger with personal data masked only; unmasked, it is the office's`);
+}

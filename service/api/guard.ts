@@ -39,7 +39,7 @@ async function mustExist(ctx: ServiceContext, campaignId: string): Promise<void>
   }
 }
 
-async function refuse(
+export async function refuse(
   ctx: ServiceContext,
   session: ServiceSession,
   campaignId: string,

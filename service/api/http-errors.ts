@@ -1,5 +1,5 @@
 import type { FastifyReply } from 'fastify';
-import { toCliError } from '../../client/errors';
+import { EXIT, toCliError } from '../../client/errors';
 import { rejectionOf } from '../../client/update-rejection';
 
 /**
@@ -34,6 +34,7 @@ const STATUS_OF_TYPE: Record<string, number> = {
   no_answer: 503,
   unprocessed: 503,
   internal: 500,
+  invalid_ledger: 422,
   file_too_large: 413,
   submission_too_large: 413,
   media_type_not_allowed: 415,
@@ -49,7 +50,8 @@ export function httpErrorOf(error: unknown, campaignId?: string): { status: numb
   }
   const rejection = rejectionOf(error);
   const cli = toCliError(error, { campaignId });
-  let status = STATUS_OF_TYPE[cli.type] ?? 500;
+  // A sentence from a shared function that is neither usage nor a crash: the campaign's state refused it.
+  let status = STATUS_OF_TYPE[cli.type] ?? (cli.exitCode === EXIT.usage ? 400 : 409);
   if (rejection !== undefined && cli.type === rejection.type) {
     // Refused by the campaign: its reason, as it gave it.
     status = ACCESS_REFUSALS.has(rejection.type) ? 403 : UNPROCESSABLE.has(rejection.type) ? 422 : 409;

@@ -1,4 +1,3 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   ActionReceiptSchema,
@@ -29,25 +28,10 @@ import {
   type ApiRoute,
 } from '../../contracts/service-api';
 import { asOfNow } from '../../contracts';
-import type { ServiceContext } from '../service-context';
-import { requireSession } from '../session/session-hooks';
-import type { ServiceSession } from '../session/session-store';
 import { approveFor, caseEventFor, returnFor } from './actions';
 import { parseOrThrow } from './parse';
 import * as views from './views';
-
-/** What a handler gets: the parsed parts of the request and the session (every route here needs one). */
-interface Parsed {
-  session: ServiceSession;
-  params: Record<string, string>;
-  query: Record<string, unknown>;
-  body: unknown;
-  reply: FastifyReply;
-}
-
-interface RouteDefinition extends ApiRoute {
-  handle: (ctx: ServiceContext, parsed: Parsed) => Promise<unknown>;
-}
+import type { Parsed, RouteDefinition } from './route-table';
 
 const P = CampaignParamsSchema;
 const U = UnitParamsSchema;
@@ -244,26 +228,3 @@ export const OTHER_ROUTES: ApiRoute[] = [
     response: SubmissionReceiptSchema,
   },
 ];
-
-export function registerApiRoutes(app: FastifyInstance, ctx: ServiceContext): void {
-  for (const route of API_ROUTES) {
-    app.route({
-      method: route.method.toUpperCase(),
-      url: route.path,
-      preHandler: requireSession,
-      handler: async (request: FastifyRequest, reply: FastifyReply) => {
-        const params = route.params ? parseOrThrow(route.params, request.params, 'path') : {};
-        const query = route.query ? parseOrThrow(route.query, request.query, 'query') : {};
-        const parsed: Parsed = {
-          session: request.session as ServiceSession,
-          params: params as Record<string, string>,
-          query: query,
-          body: request.body,
-          reply,
-        };
-        const result = await route.handle(ctx, parsed);
-        return reply.send(result);
-      },
-    });
-  }
-}

@@ -37,7 +37,7 @@ function refuseAttachment(check: ReturnType<typeof checkAttachment>): void {
  * before a byte of it is read, its size while it is read (the multipart limit stops at the
  * per-file limit), and the whole submission once all are in; only then is anything stored.
  */
-async function readForm(request: FastifyRequest, session: ServiceSession) {
+export async function readForm(request: FastifyRequest, session: ServiceSession) {
   const fields: Record<string, string> = {};
   const uploads: Upload[] = [];
   let csrfChecked = !csrfPending(request);

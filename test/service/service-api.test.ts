@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fileCasesUpdate, asOfNow, campaignStatusQuery, campaignWorkflowId } from '../../contracts';
+import { asOfNow, campaignStatusQuery, campaignWorkflowId } from '../../contracts';
 import { credentialStoreId, recordCredentials } from '../../client/access/credential-registry';
-import { holderAccess } from '../../service/service-context';
 import { testClient, uniqueId } from '../helpers/temporal';
 import { eventually } from '../support/eventually';
 import { cliEnv, startWorker, type RunningWorker } from '../cli/support/cli';
@@ -302,22 +301,24 @@ describe('submitting a report with files', () => {
 });
 
 describe('cases and personal data', () => {
-  beforeAll(async () => {
-    const access = holderAccess(h.ctx, credentialOf(env, id, 'office'));
+  it('files a case for a unit, naming a missing field first', async () => {
     const filing = {
       title: '征地补偿',
       category: 'law-related',
       petitioner: { name: '张三丰', contact: '13800000000' },
-      owningUnit: 'town-a',
       owningLeader: { name: '组长', leaderId: 'head' },
       handler: '王干事',
       stabilityOfficer: '赵所长',
       deadline: '2026-07-15',
       requirements: '依法解决',
     };
-    await (
-      await access.unit(id, 'town-a')
-    ).executeUpdate(fileCasesUpdate, { args: [{ filings: [filing], by: 'office' }] });
+    const { handler: _handler, ...incomplete } = filing;
+    const missing = await post(`${base()}/units/town-a/cases`, office, incomplete);
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json()).toMatchObject({ error: { field: 'body.handler' } });
+    const filed = await post(`${base()}/units/town-a/cases`, office, filing);
+    expect(filed.statusCode, filed.body).toBe(200);
+    expect(filed.json<{ filed: string[] }>().filed).toHaveLength(1);
   });
 
   it('shows the petitioner to the owning unit and the case-owning leader, masked to another leader', async () => {
@@ -350,6 +351,73 @@ describe('cases and personal data', () => {
     const bad = await post(url, clerkA, { type: 'note', kind: 'gossip', text: 'x' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toMatchObject({ error: { field: 'body.kind' } });
+  });
+});
+
+describe('the case ledger', () => {
+  const HEADER =
+    '序号,编号,信访人,联系方式,反映问题,问题类别,重点标识,承办单位,包案领导,具体责任人,稳控责任人,办结时限,工作要求';
+  const row = (n: number, unit: string, category = '涉法涉诉') =>
+    [
+      n,
+      `LX-${n}`,
+      `信访人${n}`,
+      '13900000000',
+      `反映问题${n}`,
+      category,
+      '',
+      unit,
+      '副县长',
+      '王干事',
+      '李所长',
+      '2026-06-15',
+      '依法按政策解决',
+    ].join(',');
+  const csv = (rows: string[]) => `\uFEFF${[HEADER, ...rows].join('\r\n')}\r\n`;
+  const importAs = async (who: SignedIn, unitId: string, text: string) => {
+    const form = await multipart({}, [{ name: '台帐.csv', bytes: text }]);
+    return h.app.inject({
+      method: 'POST',
+      url: `${base()}/units/${unitId}/ledger-import`,
+      payload: form.payload,
+      headers: { ...form.headers, ...who.headers },
+    });
+  };
+
+  it("imports a unit's ledger file, and names the bad row of a broken one with nothing filed", async () => {
+    const broken = await importAs(clerkA, 'town-a', csv([row(1, '甲镇'), row(2, '甲镇', '不存在的类别')]));
+    expect(broken.statusCode).toBe(422);
+    expect(broken.json<{ error: { message: string } }>().error.message).toMatch(
+      /台帐\.csv: nothing was imported, 1 problem\(s\): row 3/,
+    );
+    const imported = await importAs(clerkA, 'town-a', csv([row(1, '甲镇'), row(2, '甲镇')]));
+    expect(imported.statusCode, imported.body).toBe(201);
+    expect(imported.json()).toMatchObject({ filed: 2, duplicates: 0 });
+  });
+
+  it('counts the ledger for the campaign and for one unit', async () => {
+    const own = await get(`${base()}/units/town-a/ledger/stats`, clerkA);
+    expect(own.json()).toMatchObject({ overall: { filed: 3 } });
+    expect((await get(`${base()}/units/town-b/ledger/stats`, clerkA)).statusCode).toBe(403);
+    // The campaign counts what its units last reported: a moment after the unit's own.
+    await eventually(
+      () => get(`${base()}/ledger/stats`, leader).then((r) => r.json<{ filed: number }>()),
+      (stats) => stats.filed === 3,
+      { what: 'the campaign to count three cases', intervalMs: 300 },
+    );
+  });
+
+  it('exports the ledger masked for a leader, unmasked for the office only', async () => {
+    const masked = await get(`${base()}/ledger/export?format=csv`, leader);
+    expect(masked.statusCode).toBe(200);
+    expect(masked.body).toContain('张**');
+    expect(masked.body).not.toContain('张三丰');
+    expect((await get(`${base()}/ledger/export?format=csv&personalData=true`, leader)).statusCode).toBe(403);
+    const full = await get(`${base()}/ledger/export?format=xlsx&personalData=true`, office);
+    expect(full.statusCode).toBe(200);
+    expect(full.headers['content-type']).toContain('spreadsheetml');
+    // An XLSX file is a zip: it opens with "PK".
+    expect(full.rawPayload.subarray(0, 2).toString('latin1')).toBe('PK');
   });
 });
 
@@ -460,6 +528,44 @@ describe('what leaders and the office see and do', () => {
     const bad = await get(`${base()}/report?format=pdf`, office);
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toMatchObject({ error: { field: 'query.format' } });
+  });
+});
+
+describe("the office's controls", () => {
+  it('checks a plan and lists every issue with its line', async () => {
+    const text = ['campaign: { id: broken, title: 坏方案 }', 'units: []', 'phases: 3', ''].join('\n');
+    const response = await post('/api/plans/validate', office, { text, fileName: '方案.yaml' });
+    expect(response.statusCode, response.body).toBe(200);
+    const result = response.json<{ ok: boolean; lines: string[] }>();
+    expect(result.ok).toBe(false);
+    expect(result.lines.some((line) => /^方案\.yaml:3:\d+/.test(line))).toBe(true);
+    expect((await post('/api/plans/validate', clerkA, { text })).statusCode).toBe(403);
+  });
+
+  it('lets the office pause and resume reminders; the campaign refuses a leader with 403', async () => {
+    expect((await post(`${base()}/pause`, leader, {})).statusCode).toBe(403);
+    const paused = await post(`${base()}/pause`, office, {});
+    expect(paused.statusCode, paused.body).toBe(200);
+    expect((await get(`${base()}/status`, office)).json()).toMatchObject({ paused: true });
+    expect((await post(`${base()}/resume`, office, {})).statusCode).toBe(200);
+  });
+
+  it("extends a unit's deadline with a reason", async () => {
+    const response = await post(`${base()}/units/town-b/extend`, office, {
+      deliverableId: 'members',
+      newDue: '2026-04-20',
+      reason: '乡镇换届',
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json()).toMatchObject({ key: 'members', dueMs: expect.any(Number) as number });
+  });
+
+  it('cancels the campaign with a reason, naming the missing reason first', async () => {
+    const missing = await post(`${base()}/cancel`, office, {});
+    expect(missing.json()).toMatchObject({ error: { field: 'body.reason' } });
+    const cancelled = await post(`${base()}/cancel`, office, { reason: '演练结束' });
+    expect(cancelled.statusCode, cancelled.body).toBe(200);
+    expect((await get(`${base()}/status`, leader)).json()).toMatchObject({ status: 'cancelled' });
   });
 });
 
