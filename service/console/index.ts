@@ -4,6 +4,7 @@ import { registerAssets } from './assets-route';
 import { registerCaseRoutes } from './case-routes';
 import { addFormParser } from './form-body';
 import { registerLeaderRoutes } from './leader-routes';
+import { registerOfficeControls } from './office-controls';
 import { registerOfficeRoutes } from './office-routes';
 import { homeOf } from './page-context';
 import { registerSignInRoutes } from './sign-in-routes';
@@ -27,6 +28,7 @@ export async function registerConsole(app: FastifyInstance, deps: ServiceDeps): 
     registerUnitRoutes(scope, deps.ctx);
     registerCaseRoutes(scope, deps.ctx);
     registerOfficeRoutes(scope, deps);
+    registerOfficeControls(scope, deps.ctx);
     done();
   });
 }

@@ -234,6 +234,13 @@ describe('the web console', () => {
       expect(await handOut.json()).toMatchObject({ campaignId: rehearsalId, principal: 'unit:town-a' });
       const status = await campaignAt(rehearsalId, 'mobilise');
       expect(status.rehearsal).toBe(true);
+      await Promise.all([page.waitForURL(/\/office$/), page.click('[data-test=pause] button')]);
+      expect(await page.locator('.flash.ok').innerText()).toMatch(/paused/i);
+      // Cancelling needs a reason: the campaign's refusal, in its words, and the rehearsal runs on.
+      await Promise.all([page.waitForURL(/\/office$/), page.click('[data-test=cancel] button')]);
+      expect(await page.locator('.flash.refused').innerText()).toContain('reason');
+      expect((await campaignAt(rehearsalId, 'mobilise')).status).toBe('running');
+      await screenshot(page, 'office-controls');
     });
   });
 

@@ -46,6 +46,12 @@ const WORDS = {
     credentials: '凭证文件',
     credentialsIntro: '请将每个文件只交给其持有人。',
     notifications: '通知记录（最近20条）',
+    controls: '工作调度',
+    pause: '暂停提醒',
+    resume: '恢复提醒',
+    cancel: '终止工作',
+    cancelReason: '终止理由',
+    ledger: '台账',
     audit: '审计日志（最近20条）',
   },
   en: {
@@ -68,6 +74,12 @@ const WORDS = {
     credentials: 'Credential files',
     credentialsIntro: 'Hand each file to its holder only.',
     notifications: 'Notifications (latest 20)',
+    controls: 'Controls',
+    pause: 'Pause reminders',
+    resume: 'Resume reminders',
+    cancel: 'Cancel the campaign',
+    cancelReason: 'Reason for cancelling',
+    ledger: 'Ledger',
     audit: 'Audit log (latest 20)',
   },
 } as const;
@@ -156,6 +168,26 @@ function startForm(base: string, csrfToken: string, lang: Lang): Html {
   </section>`;
 }
 
+function controls(base: string, csrfToken: string, lang: Lang): Html {
+  const w = WORDS[lang];
+  const action = (name: string) => `${base}/office/control/${name}`;
+  return html`<section class="card" data-test="controls">
+    <h2>${w.controls}</h2>
+    <div class="row">
+      <form class="inline" method="post" action="${action('pause')}" data-test="pause">
+        ${csrfField(csrfToken)}<button type="submit" class="secondary">${w.pause}</button>
+      </form>
+      <form class="inline" method="post" action="${action('resume')}" data-test="resume">
+        ${csrfField(csrfToken)}<button type="submit" class="secondary">${w.resume}</button>
+      </form>
+      <form class="inline" method="post" action="${action('cancel')}" data-test="cancel">
+        ${csrfField(csrfToken)}<input type="text" name="reason" maxlength="2000" placeholder="${w.cancelReason}" />
+        <button type="submit" class="secondary">${w.cancel}</button>
+      </form>
+    </div>
+  </section>`;
+}
+
 function credentialList(base: string, holders: readonly string[], lang: Lang): Html {
   const w = WORDS[lang];
   if (holders.length === 0) return html``;
@@ -195,13 +227,14 @@ export function officePage(
         </form>
         ${checkResult(result, chrome.lang)}
       </section>
-      ${startForm(base, chrome.who.csrfToken, chrome.lang)} ${credentialList(base, model.holders, chrome.lang)}
-      ${logs(model, chrome.lang)}
+      ${controls(base, chrome.who.csrfToken, chrome.lang)} ${startForm(base, chrome.who.csrfToken, chrome.lang)}
+      ${credentialList(base, model.holders, chrome.lang)} ${logs(model, chrome.lang)}
       <section class="card">
         <h2>${w.reports}</h2>
         <p class="row">
           <a href="${api}/report?format=md">Markdown</a> <a href="${api}/report?format=html">HTML</a>
           <a href="${api}/report?format=csv">CSV</a>
+          <a href="${api}/ledger/export?format=xlsx" data-test="ledger-xlsx">${w.ledger} (XLSX)</a>
         </p>
       </section>`,
   );
