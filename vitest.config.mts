@@ -7,6 +7,7 @@ import { defineConfig } from 'vitest/config';
  */
 const PURE = [
   'test/domain/**/*.test.ts',
+  'test/console/render/**/*.test.ts',
   'test/bench/status-wait.test.ts',
   'test/cli/error-wording.test.ts',
   'test/codec/codec.test.ts',
