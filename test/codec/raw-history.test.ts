@@ -116,7 +116,12 @@ describe('personal data on the Temporal server', () => {
         const body = JSON.stringify({ payloads: (unitHistory?.payloads ?? []).map(asJson) });
         const post = (url: string, headers: Record<string, string> = {}) =>
           fetch(url, { method: 'POST', body, headers: { 'Content-Type': 'application/json', ...headers } });
-        expect((await post(`http://127.0.0.1:${port}/decode`)).status).toBe(401);
+        const refused = await post(`http://127.0.0.1:${port}/decode`); // no token: the refusal, not the data
+        expect(refused.headers.get('x-codec-refused')).toMatch(/^401/);
+        const withheld = ((await refused.json()) as { payloads: { data: string }[] }).payloads;
+        expect(withheld.map((p) => Buffer.from(p.data, 'base64').toString('utf8')).join('\n')).not.toContain(
+          petitioner,
+        );
         const opened = await post(`http://127.0.0.1:${port}/${token}/decode`); // how the Web UI sends it
         expect(opened.status).toBe(200);
         const { payloads } = (await opened.json()) as { payloads: { data: string }[] };
