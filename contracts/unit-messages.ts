@@ -34,6 +34,8 @@ export interface UnitWorkflowInput {
 export interface SealCarry {
   marks: Record<string, Record<string, number>>;
   auditSeq: number;
+  /** How many hand-ins of notices for the digest it sealed. */
+  noticeSeq?: number;
 }
 
 /** The unit workflow's signature, for clients that start or address it by name. */

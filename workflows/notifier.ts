@@ -5,6 +5,8 @@ import { resolveAudience } from '../domain/notifications/audience';
 import type { Audience, Unit } from '../domain/plan/schema';
 import type { NotificationBody } from '../domain/notifications/notification';
 import type { CarriedMail, NotificationContext } from '../contracts';
+import { isDigestKind, type DigestItem } from '../domain/notifications/digest-items';
+import type { DeskNotice } from '../domain/notifications/digest-book';
 import { mail } from './activity-proxies';
 
 export interface NotifyCommand {
@@ -23,7 +25,7 @@ export interface NotifyCommand {
  * instead be carried into the next run (`carry`, `resume`), so an SMTP outage of days never holds
  * back a continue-as-new while the history grows.
  */
-export function createNotifier(ctx: NotificationContext, ownerId: string, unit?: Unit) {
+export function createNotifier(ctx: NotificationContext, ownerId: string, unit?: Unit, desk?: NoticeDesk) {
   let inflight = 0;
   const track = (promise: Promise<unknown>, what: string, settled: () => void = () => undefined) => {
     inflight += 1;
@@ -66,12 +68,32 @@ export function createNotifier(ctx: NotificationContext, ownerId: string, unit?:
     dispatchAll([command]);
   }
 
-  /** The commands of one pass, batched (see sendBatch). */
+  /**
+   * The commands of one pass, batched (see sendBatch). With digest mail on, the notices a digest
+   * gathers go to the campaign's desk instead; should the campaign not take them (it has ended),
+   * they are mailed one by one as before, so none is lost.
+   */
   function dispatchAll(commands: NotifyCommand[]): void {
     const prepared = commands.map((command) => ({
       eventKey: command.eventKey,
+      command,
       ...prepare(ctx, ownerId, unit, command),
     }));
+    const gathered = desk && ctx.digest === true ? prepared.filter((p) => isDigestKind(p.command.body.kind)) : [];
+    if (desk && gathered.length > 0) {
+      const notices = gathered.map((p) => deskNotice(p.command, p.direct?.id ?? p.allUnits?.id ?? p.eventKey, p));
+      track(
+        desk(notices).catch((err: unknown) => {
+          log.info('the campaign did not take notices; mailing them one by one', { error: String(err) });
+          sendPrepared(gathered);
+        }),
+        'notices to the campaign',
+      );
+    }
+    sendPrepared(prepared.filter((p) => !gathered.includes(p)));
+  }
+
+  function sendPrepared(prepared: Prepared[]): void {
     if (sendBatch(prepared.flatMap((p) => (p.direct ? [p.direct] : [])))) {
       for (const p of prepared) if (p.allUnits) notifyAllUnits(p.allUnits, p.eventKey);
       return;
@@ -101,6 +123,10 @@ export function createNotifier(ctx: NotificationContext, ownerId: string, unit?:
     dispatchAll,
     /** One prepared notification (a report's mail to the office). */
     send: sendOne,
+    /** Prepared notifications (the campaign's digests), batched like a pass. */
+    sendAll: (requests: NotificationRequest[]) => {
+      if (!sendBatch(requests)) for (const request of requests) sendOne(request, request.id);
+    },
     track,
     carry,
     resume,
@@ -111,6 +137,22 @@ export function createNotifier(ctx: NotificationContext, ownerId: string, unit?:
 }
 
 export type Notifier = ReturnType<typeof createNotifier>;
+
+/** Where a unit hands the notices a digest gathers: the campaign workflow (unit-run.ts). */
+export type NoticeDesk = (notices: DeskNotice[]) => Promise<void>;
+
+type Prepared = ReturnType<typeof prepare> & { eventKey: string };
+
+/** A notice as the digest keeps it: the per-event id, its recipients, and whether every unit hears it. */
+function deskNotice(command: NotifyCommand, id: string, prepared: ReturnType<typeof prepare>): DeskNotice {
+  return {
+    id,
+    atMs: command.atMs,
+    to: prepared.direct?.to ?? [],
+    allUnits: prepared.allUnits !== undefined,
+    item: command.body as DigestItem,
+  };
+}
 
 /** What one command asks of mail: a request to its own recipients, and whether every unit hears it too. */
 function prepare(

@@ -81,7 +81,7 @@ async function continueAsNewWhenIdle(run: UnitRun, access: UnitAccess, reporter:
       state: run.state(),
       progressVersion: reporter.progressVersion(),
       mail: run.notifier.carry(),
-      seals: { marks: access.inbox.marks(), auditSeq: reporter.auditSeq() },
+      seals: { marks: access.inbox.marks(), auditSeq: reporter.auditSeq(), noticeSeq: run.noticeSeq() },
     },
   });
 }

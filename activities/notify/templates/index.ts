@@ -10,6 +10,7 @@ import {
   closureSubmitted,
 } from './case-templates';
 import { deadlineExtended, dueSoon, escalation, overdue, publicNotice } from './deadline-templates';
+import { digest } from './digest-templates';
 import { contextFor, layout } from './layout';
 import type { MessageContent, RenderedMessage, Template, TemplateContext } from './layout';
 import { receptionDuty, receptionMissed, receptionSubstitute, receptionSummary } from './reception-templates';
@@ -43,6 +44,7 @@ const templates: { [K in NotificationBody['kind']]: Template<K> } = {
   reception_substitute: receptionSubstitute,
   reception_missed: receptionMissed,
   reception_summary: receptionSummary,
+  digest,
 };
 
 /** Pure: the same request and recipient always give the same message (a retried activity resends identical mail). */
