@@ -7,6 +7,7 @@ import type { Plan } from '../domain/plan/schema';
 import { campaignWorkflowId, WORKFLOW_TASK_TIMEOUT, type CampaignWorkflow } from '../contracts';
 import { assessmentWorkflowId, type AssessmentWorkflow } from '../contracts/assessment';
 import { startReceptionProgrammes } from './receptions/start-receptions';
+import { namespaceHasCampaignAttributes } from './search-attribute-check';
 
 export interface StartCampaignOptions extends CampaignClockOptions {
   taskQueue: string;
@@ -57,6 +58,7 @@ async function startCampaignWorkflow(client: Client, runPlan: Plan, clock: PlanC
         unitTaskQueue: options.unitTaskQueue,
         // Made here, never logged nor kept: it lives only in the campaign's encrypted input.
         messageKey: options.messageKey ?? randomBytes(32).toString('hex'),
+        searchAttributes: await namespaceHasCampaignAttributes(client),
       },
     ],
     workflowIdReusePolicy: 'REJECT_DUPLICATE',

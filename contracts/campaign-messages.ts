@@ -29,6 +29,8 @@ export interface CampaignWorkflowInput {
    * made by the client at start, it travels only inside encrypted workflow input.
    */
   messageKey: string;
+  /** Whether the namespace has the campaign's search attributes (contracts/search-attributes.ts). */
+  searchAttributes?: boolean;
   /** Carried across continue-as-new. */
   carried?: CampaignState;
   carriedSeals?: Record<string, Record<string, number>>;

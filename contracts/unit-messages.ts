@@ -26,6 +26,8 @@ export interface UnitWorkflowInput {
   access?: AccessRegistry;
   /** The campaign's key for sealing the messages its workflows send each other (message-seal.ts). */
   messageKey: string;
+  /** Whether the namespace has the campaign's search attributes (contracts/search-attributes.ts). */
+  searchAttributes?: boolean;
   /** Carried across continue-as-new. */
   carried?: { state: UnitState; progressVersion: number; mail?: CarriedMail; seals?: SealCarry };
 }

@@ -9,6 +9,8 @@ import { installCampaignAccess, type CampaignAccessHolder } from './campaign-acc
 import { installLeaderActions, installOfficeActions, installProgressSignal } from './campaign-actions';
 import { createCommandRunner } from './campaign-commands';
 import { installDigestDesk, type DigestDesk } from './campaign-digest';
+import { createSearchAttributes } from './search-attributes';
+import { campaignSearchValues } from '../domain/campaign/search-values';
 import { installDutyActions } from './campaign-duties';
 import { installCampaignQueries } from './campaign-queries';
 import { createCampaignRun, type CampaignRun } from './campaign-run';
@@ -29,6 +31,13 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
   installDutyActions(run, holder);
   installCampaignQueries(run, holder);
   const desk = installDigestDesk(run, holder);
+  const attributes = createSearchAttributes(input.searchAttributes, {
+    kind: 'campaign',
+    campaignId: input.plan.campaign.id,
+    rehearsal: run.context.rehearsal,
+  });
+  const showAttributes = () => attributes(campaignSearchValues(input.plan, run.state(), run.now()));
+  run.watch(showAttributes);
   const publisher = startStatusPublisher(run.state, () =>
     campaignPublication(input.plan, run.state(), input.clock, run.now()),
   );
@@ -44,10 +53,12 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
     // A leader may act while commands run (the last phase approved during a broadcast): the state
     // then changed after it was advanced, and sleeping now would never finish the campaign.
     if (ranCommands) continue;
+    showAttributes();
     if (campaignHistoryFull()) await continueAsNewWhenIdle(run, holder, publisher, desk);
     else await sleepUntilNextWake(run, desk);
   }
   desk.close();
+  showAttributes();
   await commands.reports();
   await condition(() => allHandlersFinished() && run.notifier.inflight() === 0);
   publisher.flush();

@@ -10,6 +10,9 @@ import { installDeliverableHandlers } from './unit-deliverables';
 import { installLedgerHandlers } from './unit-ledger';
 import { createUnitReporter, type UnitReporter } from './unit-reporting';
 import { createUnitRun, type UnitRun } from './unit-run';
+import { createSearchAttributes } from './search-attributes';
+import { unitSearchValues } from '../domain/campaign/search-values';
+import { unitProgress } from '../domain/unit/unit-progress';
 
 /**
  * One workflow per unit owns that unit's deliverables: its submissions, reminders and escalation
@@ -33,10 +36,17 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitState>
   });
   const reporter = createUnitReporter(run, access);
   const alarm = createAlarm();
+  const attributes = createSearchAttributes(input.searchAttributes, {
+    kind: 'unit',
+    campaignId: input.context.campaignId,
+    unitId: input.unit.id,
+    rehearsal: input.context.rehearsal,
+  });
   for (;;) {
     fireDue(run);
     if (run.hasNotices()) run.notifier.dispatchAll(run.takeNotices());
     await reporter.report();
+    attributes(unitSearchValues(unitProgress(run.state(), run.now(), 0), run.state().ended));
     if (run.state().ended && !run.hasNotices()) break;
     if (workflowInfo().continueAsNewSuggested) await continueAsNewWhenIdle(run, access, reporter);
     else await sleepUntilNextWake(run, access, alarm);
