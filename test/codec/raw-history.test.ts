@@ -22,6 +22,7 @@ import { withCampaignWorker } from '../support/campaign-harness';
 import { eventually } from '../support/eventually';
 import { smallPlan } from '../support/plans';
 import type { FailingActivities } from './failing-workflow';
+import { CAMPAIGN_SEARCH_ATTRIBUTES } from '../../contracts/search-attributes';
 import { rawHistory, type RawHistory } from './raw-history';
 
 const SCALE = 86_400_000 / 600_000;
@@ -100,6 +101,18 @@ describe('personal data on the Temporal server', () => {
         ),
       );
       for (const history of histories) expectCiphertextOnly(history, markers);
+      // Clear on purpose, and nothing else: the search attributes, ids, kinds, phase, state, counts.
+      const names = new Set(histories.flatMap((h) => h.clear.map((field) => field.split(':')[0])));
+      expect([...names].sort()).toEqual(CAMPAIGN_SEARCH_ATTRIBUTES.map((key) => key.name).sort());
+      expect(histories[1]?.clear).toEqual(
+        expect.arrayContaining([
+          `CampaignId: "${id}"`,
+          'CampaignWorkflowKind: "unit"',
+          'CampaignUnitId: "town-a"',
+          'CampaignRehearsal: true',
+          'CampaignState: "open"',
+        ]),
+      );
 
       // The keys open every one of those payloads again: the report is there, sealed, not missing.
       const codec = new AesGcmPayloadCodec(campaignKeyring());

@@ -6,6 +6,11 @@ export interface RawHistory {
   bytes: Buffer;
   /** Every payload anywhere in it: inputs, results, memo, headers, failure details. */
   payloads: temporal.api.common.v1.IPayload[];
+  /**
+   * What the history holds in clear on purpose, by field: the search attributes the workflows set
+   * (the server must read them to index them), as `name: value` text.
+   */
+  clear: string[];
 }
 
 /**
@@ -15,6 +20,7 @@ export interface RawHistory {
 export async function rawHistory(client: Client, workflowId: string): Promise<RawHistory> {
   const pages: Buffer[] = [];
   const payloads: temporal.api.common.v1.IPayload[] = [];
+  const clear: string[] = [];
   let nextPageToken: Uint8Array | undefined;
   do {
     const page = await client.workflowService.getWorkflowExecutionHistory({
@@ -25,10 +31,16 @@ export async function rawHistory(client: Client, workflowId: string): Promise<Ra
     });
     const history = temporal.api.history.v1.History.create(page.history ?? {});
     pages.push(Buffer.from(temporal.api.history.v1.History.encode(history).finish()));
-    for (const event of page.history?.events ?? []) if (!isPatchBookkeeping(event)) collectPayloads(event, payloads);
+    for (const event of page.history?.events ?? []) {
+      if (isPatchBookkeeping(event)) continue;
+      const indexed = event.upsertWorkflowSearchAttributesEventAttributes?.searchAttributes?.indexedFields;
+      if (indexed) {
+        for (const [name, value] of Object.entries(indexed)) clear.push(`${name}: ${utf8(value.data)}`);
+      } else collectPayloads(event, payloads);
+    }
     nextPageToken = page.nextPageToken?.length ? page.nextPageToken : undefined;
   } while (nextPageToken !== undefined);
-  return { bytes: Buffer.concat(pages), payloads };
+  return { bytes: Buffer.concat(pages), payloads, clear };
 }
 
 /**
@@ -43,6 +55,8 @@ function isPatchBookkeeping(event: temporal.api.history.v1.IHistoryEvent): boole
     fields !== undefined && fields !== null && Object.keys(fields).every((name) => name === 'TemporalChangeVersion')
   );
 }
+
+const utf8 = (bytes: Uint8Array | null | undefined) => Buffer.from(bytes ?? []).toString('utf8');
 
 // Only the Payload message has both a metadata map and a bytes `data` field.
 const isPayload = (value: object): value is temporal.api.common.v1.IPayload =>
