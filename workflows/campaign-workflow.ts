@@ -10,6 +10,8 @@ import { installLeaderActions, installOfficeActions, installProgressSignal } fro
 import { createCommandRunner } from './campaign-commands';
 import { installDigestDesk, type DigestDesk } from './campaign-digest';
 import { createSearchAttributes } from './search-attributes';
+import { clearSummary } from '../contracts/clear-summary';
+import { wakeSummary } from '../domain/plan/operator-summaries';
 import { campaignSearchValues } from '../domain/campaign/search-values';
 import { installDutyActions } from './campaign-duties';
 import { installCampaignQueries } from './campaign-queries';
@@ -86,7 +88,10 @@ async function sleepUntilNextWake(run: CampaignRun, desk: DigestDesk): Promise<v
   };
   const wake = () => run.queue.length > 0 || run.state().status !== 'running' || campaignHistoryFull() || sooner();
   if (next === undefined) await condition(wake);
-  else await condition(wake, Math.max(1, realDelayUntil(run.input.clock, Date.now(), next)));
+  else {
+    const summary = clearSummary(wakeSummary(run.context.locale, next, run.context.timeZone, 'campaign'));
+    await condition(wake, Math.max(1, realDelayUntil(run.input.clock, Date.now(), next)), { summary });
+  }
 }
 
 /**

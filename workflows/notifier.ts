@@ -8,6 +8,8 @@ import type { CarriedMail, NotificationContext } from '../contracts';
 import { isDigestKind, type DigestItem } from '../domain/notifications/digest-items';
 import type { DeskNotice } from '../domain/notifications/digest-book';
 import { mail } from './activity-proxies';
+import { clearSummary } from '../contracts/clear-summary';
+import { mailSummary } from '../domain/plan/operator-summaries';
 
 export interface NotifyCommand {
   eventKey: string;
@@ -45,13 +47,20 @@ export function createNotifier(ctx: NotificationContext, ownerId: string, unit?:
   function notifyAllUnits(request: Omit<NotificationRequest, 'to'>, what: string): void {
     trackMail(
       { allUnits: [request] },
-      mail.notifyAllUnits({ campaignWorkflowId: ctx.campaignWorkflowId, request }),
+      mail.notifyAllUnits.executeWithOptions({ summary: summaryOf(request.body, 'all-units') }, [
+        { campaignWorkflowId: ctx.campaignWorkflowId, request },
+      ]),
       what,
     );
   }
 
+  /** The activity's line in the Web UI: the kind of notice and how many it goes to, no names. */
+  const summaryOf = (body: NotificationBody, to: number | 'all-units') =>
+    clearSummary(mailSummary(ctx.locale, kindOf(body), to));
+
   function sendOne(request: NotificationRequest, what: string): void {
-    trackMail({ direct: [request] }, mail.sendNotification(request), what);
+    const summary = summaryOf(request.body, request.to.length);
+    trackMail({ direct: [request] }, mail.sendNotification.executeWithOptions({ summary }, [request]), what);
   }
 
   /**
@@ -60,7 +69,14 @@ export function createNotifier(ctx: NotificationContext, ownerId: string, unit?:
    */
   function sendBatch(direct: NotificationRequest[]): boolean {
     if (direct.length < 2) return false;
-    trackMail({ direct }, mail.sendNotifications(direct), `${direct.length} notifications`);
+    const people = direct.reduce((sum, r) => sum + r.to.length, 0);
+    const kinds = [...new Set(direct.map((r) => kindOf(r.body)))].join(', ');
+    const summary = clearSummary(mailSummary(ctx.locale, kinds, people));
+    trackMail(
+      { direct },
+      mail.sendNotifications.executeWithOptions({ summary }, [direct]),
+      `${direct.length} notifications`,
+    );
     return true;
   }
 
@@ -137,6 +153,8 @@ export function createNotifier(ctx: NotificationContext, ownerId: string, unit?:
 }
 
 export type Notifier = ReturnType<typeof createNotifier>;
+
+const kindOf = (body: NotificationBody) => (body.kind === 'digest' ? `digest:${body.of}` : body.kind);
 
 /** Where a unit hands the notices a digest gathers: the campaign workflow (unit-run.ts). */
 export type NoticeDesk = (notices: DeskNotice[]) => Promise<void>;

@@ -11,6 +11,8 @@ import { installLedgerHandlers } from './unit-ledger';
 import { createUnitReporter, type UnitReporter } from './unit-reporting';
 import { createUnitRun, type UnitRun } from './unit-run';
 import { createSearchAttributes } from './search-attributes';
+import { clearSummary } from '../contracts/clear-summary';
+import { wakeSummary } from '../domain/plan/operator-summaries';
 import { unitSearchValues } from '../domain/campaign/search-values';
 import { unitProgress } from '../domain/unit/unit-progress';
 
@@ -72,7 +74,8 @@ async function sleepUntilNextWake(run: UnitRun, access: UnitAccess, alarm: Alarm
   const wake = () => run.hasNotices() || access.refusals.length > 0 || run.progressDirty() || run.state().ended;
   // A timer of 0 ms is no timer at all; an alert already due is handled on the next pass.
   const delayMs = next === undefined ? 0 : Math.max(1, realDelayUntil(run.input.clock, Date.now(), next));
-  alarm.set(next, delayMs);
+  const { locale, timeZone } = run.input.context;
+  alarm.set(next, delayMs, next === undefined ? undefined : clearSummary(wakeSummary(locale, next, timeZone, 'unit')));
   await condition(() => wake() || alarm.rang());
 }
 

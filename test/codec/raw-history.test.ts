@@ -22,6 +22,7 @@ import { withCampaignWorker } from '../support/campaign-harness';
 import { eventually } from '../support/eventually';
 import { smallPlan } from '../support/plans';
 import type { FailingActivities } from './failing-workflow';
+import { CLEAR_MARK } from '../../contracts/clear-summary';
 import { CAMPAIGN_SEARCH_ATTRIBUTES } from '../../contracts/search-attributes';
 import { rawHistory, type RawHistory } from './raw-history';
 
@@ -94,7 +95,8 @@ describe('personal data on the Temporal server', () => {
       expect((await unit.query(casesQuery))[0]?.petitioner).toEqual({ name: petitioner, contact: phone });
 
       // As the server and its UI hold them: in no byte of any workflow's history.
-      const markers = [marker, petitioner, phone, reportText, title];
+      // The title is readable on purpose, in the summaries only (below); the rest is in no byte.
+      const markers = [petitioner, phone, reportText];
       const histories = await Promise.all(
         [campaignWorkflowId(id), unitWorkflowId(id, 'town-a'), unitWorkflowId(id, 'town-b')].map((wf) =>
           rawHistory(client, wf),
@@ -103,7 +105,21 @@ describe('personal data on the Temporal server', () => {
       for (const history of histories) expectCiphertextOnly(history, markers);
       // Clear on purpose, and nothing else: the search attributes, ids, kinds, phase, state, counts.
       const names = new Set(histories.flatMap((h) => h.clear.map((field) => field.split(':')[0])));
-      expect([...names].sort()).toEqual(CAMPAIGN_SEARCH_ATTRIBUTES.map((key) => key.name).sort());
+      expect([...names].sort()).toEqual(
+        [...CAMPAIGN_SEARCH_ATTRIBUTES.map((key) => key.name), 'details', 'summary'].sort(),
+      );
+      const summaries = histories.flatMap((h) =>
+        h.clear.filter((f) => f.startsWith('summary') || f.startsWith('details')),
+      );
+      expect(summaries).toEqual(
+        expect.arrayContaining([
+          `summary: ${CLEAR_MARK}【演练】${title}：2个责任单位，2个阶段`,
+          `summary: ${CLEAR_MARK}甲镇（town-a）：${title}`,
+          expect.stringMatching(/^summary: .等待下一时点：2026-\d\d-\d\d \d\d:\d\d$/),
+          expect.stringMatching(/^summary: .发送通知 /),
+        ]),
+      );
+      for (const marker of markers) expect(summaries.join('\n')).not.toContain(marker);
       expect(histories[1]?.clear).toEqual(
         expect.arrayContaining([
           `CampaignId: "${id}"`,

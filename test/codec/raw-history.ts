@@ -8,7 +8,8 @@ export interface RawHistory {
   payloads: temporal.api.common.v1.IPayload[];
   /**
    * What the history holds in clear on purpose, by field: the search attributes the workflows set
-   * (the server must read them to index them), as `name: value` text.
+   * (the server must read them to index them), as `name: value` text, and the summaries of workflows,
+   * timers and activities the UI shows (`summary: …`, `details: …`; contracts/clear-summary.ts).
    */
   clear: string[];
 }
@@ -36,7 +37,19 @@ export async function rawHistory(client: Client, workflowId: string): Promise<Ra
       const indexed = event.upsertWorkflowSearchAttributesEventAttributes?.searchAttributes?.indexedFields;
       if (indexed) {
         for (const [name, value] of Object.entries(indexed)) clear.push(`${name}: ${utf8(value.data)}`);
-      } else collectPayloads(event, payloads);
+        continue;
+      }
+      const { userMetadata, ...rest } = event;
+      for (const [field, value] of Object.entries(userMetadata ?? {})) {
+        if (value && typeof value === 'object' && 'data' in value) {
+          const encoding = utf8((value as temporal.api.common.v1.IPayload).metadata?.['encoding']);
+          const data = utf8((value as temporal.api.common.v1.IPayload).data);
+          // A summary the codec sealed after all counts as a payload, so the ciphertext check sees it.
+          if (encoding === 'json/plain') clear.push(`${field}: ${JSON.parse(data) as string}`);
+          else payloads.push(value as temporal.api.common.v1.IPayload);
+        }
+      }
+      collectPayloads(rest, payloads);
     }
     nextPageToken = page.nextPageToken?.length ? page.nextPageToken : undefined;
   } while (nextPageToken !== undefined);
