@@ -179,7 +179,7 @@ describe('internal messages only the campaign’s own workflows can send', () =>
         'unsealed_message',
         'forged_message',
       ]);
-      expect(await harness.outboxFiles()).toEqual(before);
+      expect(harness.outboxFiles()).toEqual(before);
       await campaign.terminate('test over');
       await unit.terminate('test over');
     });
