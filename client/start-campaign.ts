@@ -7,6 +7,9 @@ import type { Plan } from '../domain/plan/schema';
 import { campaignWorkflowId, WORKFLOW_TASK_TIMEOUT, type CampaignWorkflow } from '../contracts';
 import { assessmentWorkflowId, type AssessmentWorkflow } from '../contracts/assessment';
 import { startReceptionProgrammes } from './receptions/start-receptions';
+import { namespaceHasCampaignAttributes } from './search-attribute-check';
+import { clearDetails, clearSummary } from '../contracts/clear-summary';
+import { campaignDetails, campaignSummary } from '../domain/plan/operator-summaries';
 
 export interface StartCampaignOptions extends CampaignClockOptions {
   taskQueue: string;
@@ -57,10 +60,14 @@ async function startCampaignWorkflow(client: Client, runPlan: Plan, clock: PlanC
         unitTaskQueue: options.unitTaskQueue,
         // Made here, never logged nor kept: it lives only in the campaign's encrypted input.
         messageKey: options.messageKey ?? randomBytes(32).toString('hex'),
+        searchAttributes: await namespaceHasCampaignAttributes(client),
       },
     ],
     workflowIdReusePolicy: 'REJECT_DUPLICATE',
     workflowTaskTimeout: WORKFLOW_TASK_TIMEOUT,
+    // What the Web UI shows without the codec (contracts/clear-summary.ts).
+    staticSummary: clearSummary(campaignSummary(runPlan, Boolean(options.rehearsalScale))),
+    staticDetails: clearDetails(campaignDetails(runPlan)),
     // `credentials: false` is what every view shows of a campaign anyone who reaches Temporal may drive.
     memo: {
       title: plan.campaign.title,

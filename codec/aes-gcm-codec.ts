@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { Payload, PayloadCodec } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
+import { isClearText } from '../contracts/clear-summary';
 import type { Keyring } from './keyring';
 
 /**
@@ -17,6 +18,16 @@ const TAG_BYTES = 16;
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const text = (bytes: Uint8Array | null | undefined) => (bytes ? new TextDecoder().decode(bytes) : '');
 
+/** A summary for operators (contracts/clear-summary.ts): a short JSON string that carries the mark. */
+function isClearSummary(payload: Payload): boolean {
+  if (text(payload.metadata?.['encoding']) !== 'json/plain' || (payload.data?.length ?? 0) > 8_192) return false;
+  try {
+    return isClearText(JSON.parse(text(payload.data)));
+  } catch {
+    return false;
+  }
+}
+
 export class AesGcmPayloadCodec implements PayloadCodec {
   constructor(private readonly keyring: Keyring) {}
 
@@ -27,6 +38,7 @@ export class AesGcmPayloadCodec implements PayloadCodec {
     const key = this.keyring.keys.get(id);
     if (key === undefined) throw new Error(`the current codec key ${id} is missing from the keyring`);
     return payloads.map((payload) => {
+      if (isClearSummary(payload)) return payload;
       const plain = temporal.api.common.v1.Payload.encode(payload).finish();
       const iv = randomBytes(IV_BYTES);
       const cipher = createCipheriv('aes-256-gcm', key, iv);

@@ -18,8 +18,23 @@ const JsonPayloadSchema = z.object({
   metadata: z.record(z.string(), z.string()).optional(),
   data: z.string().optional(),
 });
-const BodySchema = z.object({ payloads: z.array(JsonPayloadSchema).max(10_000) });
+// Temporal's own clients send `{}` for an empty list (proto JSON leaves out empty fields).
+const BodySchema = z.object({ payloads: z.array(JsonPayloadSchema).max(10_000).default([]) });
 const MAX_BODY_BYTES = 20 * 1024 * 1024;
+
+const TOKEN_NEEDED = '需要有效的令牌才能读取 campaign data (a valid token is needed to read campaign data)';
+/**
+ * A decode without the token answers each payload with this sentence instead of a 401. The Go SDK
+ * (and so the stock `temporal` CLI) decodes replies inside its gRPC retry loop and retries any codec
+ * error as gRPC `Unknown` until its 10-s deadline, then prints only "context deadline exceeded"; so a
+ * 401 on decode can never reach the person. The sentence shows in place of every payload (CLI and Web
+ * UI alike) and opens nothing. Encode answers 401: the CLI encodes outside that loop and prints it.
+ */
+const REFUSAL_PAYLOAD = {
+  metadata: { encoding: Buffer.from('json/plain').toString('base64') },
+  data: Buffer.from(JSON.stringify(TOKEN_NEEDED)).toString('base64'),
+};
+const REFUSAL_HEADER = { 'X-Codec-Refused': '401 a valid token is needed' };
 
 export interface CodecServerOptions {
   codec: PayloadCodec;
@@ -91,11 +106,13 @@ export function startCodecServer(options: CodecServerOptions): Promise<http.Serv
     // CORS names one origin per response: the caller's, when it is one of ours.
     const caller = request.headers.origin;
     const allowed = caller !== undefined && options.origins.includes(caller) ? caller : (options.origins[0] ?? '');
-    const send = (status: number, body?: unknown) => {
+    const send = (status: number, body?: unknown, extra: Record<string, string> = {}) => {
       response.writeHead(status, {
+        ...extra,
         'Access-Control-Allow-Origin': allowed,
         'Access-Control-Allow-Methods': 'POST, OPTIONS',
         'Access-Control-Allow-Headers': 'Content-Type, Authorization, X-Namespace',
+        'Access-Control-Expose-Headers': 'X-Codec-Refused',
         'Access-Control-Allow-Credentials': 'true',
         Vary: 'Origin',
         ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
@@ -107,13 +124,13 @@ export function startCodecServer(options: CodecServerOptions): Promise<http.Serv
     const { action, presented } = routeOf(request);
     if (action === undefined) return send(404, { error: 'POST /encode or /decode' });
     if (request.method !== 'POST') return send(405, { error: `POST /${action}` });
-    if (options.token !== undefined && (presented === undefined || !sameSecret(presented, options.token))) {
-      return send(401, { error: 'a valid token is needed to read campaign data' });
-    }
+    const refused = options.token !== undefined && (presented === undefined || !sameSecret(presented, options.token));
+    if (refused && action === 'encode') return send(401, { error: TOKEN_NEEDED });
     void (async () => {
       try {
         const parsed = BodySchema.safeParse(JSON.parse(await readBody(request)));
         if (!parsed.success) return send(400, { error: `payloads: ${parsed.error.issues[0]?.message ?? 'invalid'}` });
+        if (refused) return send(200, { payloads: parsed.data.payloads.map(() => REFUSAL_PAYLOAD) }, REFUSAL_HEADER);
         const payloads = parsed.data.payloads.map(fromJson);
         const result =
           action === 'encode' ? await options.codec.encode(payloads) : await options.codec.decode(payloads);

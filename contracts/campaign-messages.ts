@@ -7,6 +7,7 @@ import type { CampaignState, TimelineEntry } from '../domain/campaign/campaign-s
 import type { CampaignStatus, OverdueRow } from '../domain/campaign/campaign-status';
 import type { PlanClock } from '../domain/clock/plan-clock';
 import { IdSchema, UnitSchema, type Plan, type Unit } from '../domain/plan/schema';
+import type { DeskNotice, DigestBook } from '../domain/notifications/digest-book';
 import type { UnitProgress } from '../domain/unit/unit-progress';
 import type { EscalationEntry } from '../domain/unit/unit-state';
 import { ActorSchema, DueInputSchema, type ActorInput, type AsOf } from './common';
@@ -28,11 +29,15 @@ export interface CampaignWorkflowInput {
    * made by the client at start, it travels only inside encrypted workflow input.
    */
   messageKey: string;
+  /** Whether the namespace has the campaign's search attributes (contracts/search-attributes.ts). */
+  searchAttributes?: boolean;
   /** Carried across continue-as-new. */
   carried?: CampaignState;
   carriedSeals?: Record<string, Record<string, number>>;
   carriedAudit?: AuditLog;
   carriedMail?: CarriedMail;
+  /** Digest mail gathered and not yet sent (domain/notifications/digest-book.ts). */
+  carriedDigest?: DigestBook;
 }
 
 /** The campaign workflow's signature, for clients that start or address it by name. */
@@ -92,6 +97,8 @@ export const resumeRemindersUpdate = defineUpdate<ActionReceipt, [ActorInput]>('
 export const cancelCampaignUpdate = defineUpdate<ActionReceipt, [CancelInput]>('cancelCampaign');
 /** Sealed by the unit (domain/access/message-seal.ts): an unsealed or replayed report is dropped and audited. */
 export const unitProgressSignal = defineSignal<[UnitProgress, Seal?]>('unitProgress');
+/** Sealed like progress: a unit's notices for the campaign's digest mail (digest-book.ts). */
+export const unitNoticesSignal = defineSignal<[DeskNotice[], Seal?]>('unitNotices');
 
 export interface CampaignInfo {
   campaignId: string;

@@ -11,6 +11,8 @@ export interface NotificationContext {
   rehearsal: boolean;
   locale: 'zh' | 'en';
   timeZone: string;
+  /** Digest mail (plan `campaign.digestMail`); absent in runs started before it existed: off. */
+  digest?: boolean;
   office: Person;
   leadingGroup: { head: Person; deputies: Person[]; members: Person[] };
 }
@@ -24,6 +26,7 @@ export function notificationContextOf(plan: Plan, clock: PlanClock): Notificatio
     rehearsal: isRehearsal(clock),
     locale: plan.campaign.locale,
     timeZone: plan.campaign.timeZone,
+    digest: plan.campaign.digestMail,
     office: plan.office,
     leadingGroup: plan.leadingGroup,
   };

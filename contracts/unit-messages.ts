@@ -26,6 +26,8 @@ export interface UnitWorkflowInput {
   access?: AccessRegistry;
   /** The campaign's key for sealing the messages its workflows send each other (message-seal.ts). */
   messageKey: string;
+  /** Whether the namespace has the campaign's search attributes (contracts/search-attributes.ts). */
+  searchAttributes?: boolean;
   /** Carried across continue-as-new. */
   carried?: { state: UnitState; progressVersion: number; mail?: CarriedMail; seals?: SealCarry };
 }
@@ -34,6 +36,8 @@ export interface UnitWorkflowInput {
 export interface SealCarry {
   marks: Record<string, Record<string, number>>;
   auditSeq: number;
+  /** How many hand-ins of notices for the digest it sealed. */
+  noticeSeq?: number;
 }
 
 /** The unit workflow's signature, for clients that start or address it by name. */

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { findDevServerBinary, type DevServerBinary } from './dev-server-binary';
 import { freePort } from './free-port';
 import { waitForServer } from './server-reachable';
+import { searchAttributeFlags } from '../contracts/search-attributes';
 
 export interface DevServerOptions {
   /** Found with {@link findDevServerBinary} when omitted. */
@@ -60,7 +61,7 @@ async function startWithSdk(
       namespace: options.namespace ?? 'default',
       ...(options.dbFile !== undefined ? { dbFilename: options.dbFile } : {}),
       ...(uiPort !== undefined ? { ui: true, uiPort } : { ui: false }),
-      ...(options.extraArgs ? { extraArgs: options.extraArgs } : {}),
+      extraArgs: [...searchAttributeFlags(), ...(options.extraArgs ?? [])],
     },
   });
   return {
@@ -98,7 +99,8 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<Ru
   ];
   args.push(...(uiPort !== undefined ? ['--ui-port', String(uiPort)] : ['--headless']));
   if (options.dbFile !== undefined) args.push('--db-filename', options.dbFile);
-  args.push(...(options.extraArgs ?? []));
+  // The campaign's search attributes, registered as the server starts (contracts/search-attributes.ts).
+  args.push(...searchAttributeFlags(), ...(options.extraArgs ?? []));
 
   const log = options.log ?? 'ignore';
   const logFd = typeof log === 'object' ? fs.openSync(log.file, 'a') : undefined;

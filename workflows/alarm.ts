@@ -5,7 +5,7 @@ export interface Alarm {
    * Rings at plan time `atMs`, `delayMs` real milliseconds from now; undefined disarms it. Setting
    * the time it is already set for keeps the timer running, unless it has rung.
    */
-  set(atMs: number | undefined, delayMs: number): void;
+  set(atMs: number | undefined, delayMs: number, summary?: string): void;
   rang(): boolean;
 }
 
@@ -26,7 +26,7 @@ export function createAlarm(): Alarm {
     rang = false;
   };
   return {
-    set(atMs, delayMs) {
+    set(atMs, delayMs, summary) {
       if (atMs === armedFor && atMs !== undefined && !rang) return;
       disarm();
       if (atMs === undefined) return;
@@ -34,7 +34,7 @@ export function createAlarm(): Alarm {
       scope = timer;
       armedFor = atMs;
       timer
-        .run(() => sleep(delayMs))
+        .run(() => sleep(delayMs, summary === undefined ? undefined : { summary }))
         .then(
           () => {
             if (scope === timer) rang = true;

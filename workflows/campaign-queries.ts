@@ -24,6 +24,7 @@ export function unitSetupBase(run: CampaignRun): UnitSetup['base'] {
     reportKinds: plan.reportKinds,
     defaultDueTime: plan.campaign.defaultDueTime,
     messageKey: input.messageKey,
+    searchAttributes: input.searchAttributes,
     ledgerContext: rosterLedgerContext(plan, run.state()),
   };
 }

@@ -25,6 +25,8 @@ export interface CampaignRun {
   take: (outcome: ActionOutcome) => void;
   /** Plan time now. */
   now: () => number;
+  /** Calls `listener` after every state a rule returns (the search attributes follow it). */
+  watch: (listener: () => void) => void;
 }
 
 export function createCampaignRun(input: CampaignWorkflowInput): CampaignRun {
@@ -33,6 +35,7 @@ export function createCampaignRun(input: CampaignWorkflowInput): CampaignRun {
   const now = () => planNow(clock, Date.now());
   let state = input.carried ?? initialCampaignState(plan.phases, now());
   const queue: CampaignCommand[] = [];
+  const listeners: Array<() => void> = [];
   const context: NotificationContext = { ...notificationContextOf(plan, clock), campaignWorkflowId: info.workflowId };
   const notifier = createNotifier(context, info.workflowId);
   // Mail still retrying when the last run's history was full goes on here.
@@ -53,7 +56,9 @@ export function createCampaignRun(input: CampaignWorkflowInput): CampaignRun {
         if (command.type === 'broadcast' && command.start) queue.unshift(command);
         else queue.push(command);
       }
+      for (const listener of listeners) listener();
     },
     now,
+    watch: (listener) => void listeners.push(listener),
   };
 }

@@ -8,6 +8,11 @@ import { realDelayUntil } from '../domain/clock/plan-clock';
 import { installCampaignAccess, type CampaignAccessHolder } from './campaign-access';
 import { installLeaderActions, installOfficeActions, installProgressSignal } from './campaign-actions';
 import { createCommandRunner } from './campaign-commands';
+import { installDigestDesk, type DigestDesk } from './campaign-digest';
+import { createSearchAttributes } from './search-attributes';
+import { clearSummary } from '../contracts/clear-summary';
+import { wakeSummary } from '../domain/plan/operator-summaries';
+import { campaignSearchValues } from '../domain/campaign/search-values';
 import { installDutyActions } from './campaign-duties';
 import { installCampaignQueries } from './campaign-queries';
 import { createCampaignRun, type CampaignRun } from './campaign-run';
@@ -27,6 +32,14 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
   installProgressSignal(run, holder);
   installDutyActions(run, holder);
   installCampaignQueries(run, holder);
+  const desk = installDigestDesk(run, holder);
+  const attributes = createSearchAttributes(input.searchAttributes, {
+    kind: 'campaign',
+    campaignId: input.plan.campaign.id,
+    rehearsal: run.context.rehearsal,
+  });
+  const showAttributes = () => attributes(campaignSearchValues(input.plan, run.state(), run.now()));
+  run.watch(showAttributes);
   const publisher = startStatusPublisher(run.state, () =>
     campaignPublication(input.plan, run.state(), input.clock, run.now()),
   );
@@ -38,12 +51,16 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
     const ranCommands = run.queue.length > 0;
     while (run.queue.length > 0) await commands.execute(run.queue.shift()!);
     if (run.state().status !== 'running') break;
+    desk.sendDue();
     // A leader may act while commands run (the last phase approved during a broadcast): the state
     // then changed after it was advanced, and sleeping now would never finish the campaign.
     if (ranCommands) continue;
-    if (campaignHistoryFull()) await continueAsNewWhenIdle(run, holder, publisher);
-    else await sleepUntilNextWake(run);
+    showAttributes();
+    if (campaignHistoryFull()) await continueAsNewWhenIdle(run, holder, publisher, desk);
+    else await sleepUntilNextWake(run, desk);
   }
+  desk.close();
+  showAttributes();
   await commands.reports();
   await condition(() => allHandlersFinished() && run.notifier.inflight() === 0);
   publisher.flush();
@@ -59,18 +76,22 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
 }
 
 /** Sleeps until the plan's next moment, a queued command, the end, or a full history. */
-async function sleepUntilNextWake(run: CampaignRun): Promise<void> {
-  const next = nextCampaignWakeMs(run.plan, run.state());
+async function sleepUntilNextWake(run: CampaignRun, desk: DigestDesk): Promise<void> {
+  const wakeMs = () => earliest(nextCampaignWakeMs(run.plan, run.state()), desk.nextWakeMs());
+  const next = wakeMs();
   // Progress signals do not wake this loop otherwise, and a campaign asleep until its next
   // deadline would let its history grow far past the server's suggestion.
   // A unit's progress can bring a moment forward (a phase report to reissue, phase-report-revisions.ts).
   const sooner = () => {
-    const now = nextCampaignWakeMs(run.plan, run.state());
+    const now = wakeMs();
     return now !== undefined && (next === undefined || now < next);
   };
   const wake = () => run.queue.length > 0 || run.state().status !== 'running' || campaignHistoryFull() || sooner();
   if (next === undefined) await condition(wake);
-  else await condition(wake, Math.max(1, realDelayUntil(run.input.clock, Date.now(), next)));
+  else {
+    const summary = clearSummary(wakeSummary(run.context.locale, next, run.context.timeZone, 'campaign'));
+    await condition(wake, Math.max(1, realDelayUntil(run.input.clock, Date.now(), next)), { summary });
+  }
 }
 
 /**
@@ -82,6 +103,7 @@ async function continueAsNewWhenIdle(
   run: CampaignRun,
   holder: CampaignAccessHolder,
   publisher: StatusPublisher,
+  desk: DigestDesk,
 ): Promise<void> {
   await condition(() => allHandlersFinished() && run.notifier.inflightBesidesMail() === 0);
   if (run.queue.length > 0) return;
@@ -95,5 +117,11 @@ async function continueAsNewWhenIdle(
     carriedAudit: holder.audit(),
     carriedSeals: holder.inbox.marks(),
     carriedMail: run.notifier.carry(),
+    carriedDigest: desk.book(),
   });
+}
+
+function earliest(a: number | undefined, b: number | undefined): number | undefined {
+  if (a === undefined) return b;
+  return b === undefined ? a : Math.min(a, b);
 }

@@ -5,7 +5,11 @@ import { resolveAudience } from '../domain/notifications/audience';
 import type { Audience, Unit } from '../domain/plan/schema';
 import type { NotificationBody } from '../domain/notifications/notification';
 import type { CarriedMail, NotificationContext } from '../contracts';
+import { isDigestKind, type DigestItem } from '../domain/notifications/digest-items';
+import type { DeskNotice } from '../domain/notifications/digest-book';
 import { mail } from './activity-proxies';
+import { clearSummary } from '../contracts/clear-summary';
+import { mailSummary } from '../domain/plan/operator-summaries';
 
 export interface NotifyCommand {
   eventKey: string;
@@ -23,7 +27,7 @@ export interface NotifyCommand {
  * instead be carried into the next run (`carry`, `resume`), so an SMTP outage of days never holds
  * back a continue-as-new while the history grows.
  */
-export function createNotifier(ctx: NotificationContext, ownerId: string, unit?: Unit) {
+export function createNotifier(ctx: NotificationContext, ownerId: string, unit?: Unit, desk?: NoticeDesk) {
   let inflight = 0;
   const track = (promise: Promise<unknown>, what: string, settled: () => void = () => undefined) => {
     inflight += 1;
@@ -43,13 +47,20 @@ export function createNotifier(ctx: NotificationContext, ownerId: string, unit?:
   function notifyAllUnits(request: Omit<NotificationRequest, 'to'>, what: string): void {
     trackMail(
       { allUnits: [request] },
-      mail.notifyAllUnits({ campaignWorkflowId: ctx.campaignWorkflowId, request }),
+      mail.notifyAllUnits.executeWithOptions({ summary: summaryOf(request.body, 'all-units') }, [
+        { campaignWorkflowId: ctx.campaignWorkflowId, request },
+      ]),
       what,
     );
   }
 
+  /** The activity's line in the Web UI: the kind of notice and how many it goes to, no names. */
+  const summaryOf = (body: NotificationBody, to: number | 'all-units') =>
+    clearSummary(mailSummary(ctx.locale, kindOf(body), to));
+
   function sendOne(request: NotificationRequest, what: string): void {
-    trackMail({ direct: [request] }, mail.sendNotification(request), what);
+    const summary = summaryOf(request.body, request.to.length);
+    trackMail({ direct: [request] }, mail.sendNotification.executeWithOptions({ summary }, [request]), what);
   }
 
   /**
@@ -58,7 +69,14 @@ export function createNotifier(ctx: NotificationContext, ownerId: string, unit?:
    */
   function sendBatch(direct: NotificationRequest[]): boolean {
     if (direct.length < 2) return false;
-    trackMail({ direct }, mail.sendNotifications(direct), `${direct.length} notifications`);
+    const people = direct.reduce((sum, r) => sum + r.to.length, 0);
+    const kinds = [...new Set(direct.map((r) => kindOf(r.body)))].join(', ');
+    const summary = clearSummary(mailSummary(ctx.locale, kinds, people));
+    trackMail(
+      { direct },
+      mail.sendNotifications.executeWithOptions({ summary }, [direct]),
+      `${direct.length} notifications`,
+    );
     return true;
   }
 
@@ -66,12 +84,32 @@ export function createNotifier(ctx: NotificationContext, ownerId: string, unit?:
     dispatchAll([command]);
   }
 
-  /** The commands of one pass, batched (see sendBatch). */
+  /**
+   * The commands of one pass, batched (see sendBatch). With digest mail on, the notices a digest
+   * gathers go to the campaign's desk instead; should the campaign not take them (it has ended),
+   * they are mailed one by one as before, so none is lost.
+   */
   function dispatchAll(commands: NotifyCommand[]): void {
     const prepared = commands.map((command) => ({
       eventKey: command.eventKey,
+      command,
       ...prepare(ctx, ownerId, unit, command),
     }));
+    const gathered = desk && ctx.digest === true ? prepared.filter((p) => isDigestKind(p.command.body.kind)) : [];
+    if (desk && gathered.length > 0) {
+      const notices = gathered.map((p) => deskNotice(p.command, p.direct?.id ?? p.allUnits?.id ?? p.eventKey, p));
+      track(
+        desk(notices).catch((err: unknown) => {
+          log.info('the campaign did not take notices; mailing them one by one', { error: String(err) });
+          sendPrepared(gathered);
+        }),
+        'notices to the campaign',
+      );
+    }
+    sendPrepared(prepared.filter((p) => !gathered.includes(p)));
+  }
+
+  function sendPrepared(prepared: Prepared[]): void {
     if (sendBatch(prepared.flatMap((p) => (p.direct ? [p.direct] : [])))) {
       for (const p of prepared) if (p.allUnits) notifyAllUnits(p.allUnits, p.eventKey);
       return;
@@ -101,6 +139,10 @@ export function createNotifier(ctx: NotificationContext, ownerId: string, unit?:
     dispatchAll,
     /** One prepared notification (a report's mail to the office). */
     send: sendOne,
+    /** Prepared notifications (the campaign's digests), batched like a pass. */
+    sendAll: (requests: NotificationRequest[]) => {
+      if (!sendBatch(requests)) for (const request of requests) sendOne(request, request.id);
+    },
     track,
     carry,
     resume,
@@ -111,6 +153,24 @@ export function createNotifier(ctx: NotificationContext, ownerId: string, unit?:
 }
 
 export type Notifier = ReturnType<typeof createNotifier>;
+
+const kindOf = (body: NotificationBody) => (body.kind === 'digest' ? `digest:${body.of}` : body.kind);
+
+/** Where a unit hands the notices a digest gathers: the campaign workflow (unit-run.ts). */
+export type NoticeDesk = (notices: DeskNotice[]) => Promise<void>;
+
+type Prepared = ReturnType<typeof prepare> & { eventKey: string };
+
+/** A notice as the digest keeps it: the per-event id, its recipients, and whether every unit hears it. */
+function deskNotice(command: NotifyCommand, id: string, prepared: ReturnType<typeof prepare>): DeskNotice {
+  return {
+    id,
+    atMs: command.atMs,
+    to: prepared.direct?.to ?? [],
+    allUnits: prepared.allUnits !== undefined,
+    item: command.body as DigestItem,
+  };
+}
 
 /** What one command asks of mail: a request to its own recipients, and whether every unit hears it too. */
 function prepare(

@@ -7,6 +7,7 @@ import { planNow } from '../domain/clock/plan-clock';
 import type { UnitCommand, UnitOutcome } from '../domain/unit/unit-commands';
 import { initialUnitState, type UnitState } from '../domain/unit/unit-state';
 import { createNotifier, type Notifier, type NotifyCommand } from './notifier';
+import { createUnitDesk } from './unit-desk';
 import { caseNotification } from './unit-ledger';
 
 /**
@@ -17,6 +18,8 @@ import { caseNotification } from './unit-ledger';
 export interface UnitRun {
   input: UnitWorkflowInput;
   notifier: Notifier;
+  /** How many hand-ins of notices the unit sealed (unit-desk.ts); carried across continue-as-new. */
+  noticeSeq: () => number;
   state: () => UnitState;
   /** Keeps a deliverable rule's new state and queues its notices. */
   take: (outcome: UnitOutcome<UnitState>) => void;
@@ -43,12 +46,14 @@ export function createUnitRun(input: UnitWorkflowInput): UnitRun {
   let dirty = true;
   const pending: UnitCommand[] = [];
   const casePending: CaseCommand[] = [];
-  const notifier = createNotifier(context, workflowInfo().workflowId, unit);
+  const unitDesk = createUnitDesk(input);
+  const notifier = createNotifier(context, workflowInfo().workflowId, unit, unitDesk.desk);
   // Mail still retrying when the last run's history was full goes on here.
   notifier.resume(input.carried?.mail);
   return {
     input,
     notifier,
+    noticeSeq: unitDesk.seq,
     state: () => state,
     take: (outcome) => {
       state = outcome.state;

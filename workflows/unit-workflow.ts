@@ -11,6 +11,11 @@ import { installDeliverableHandlers } from './unit-deliverables';
 import { installLedgerHandlers } from './unit-ledger';
 import { createUnitReporter, type UnitReporter } from './unit-reporting';
 import { createUnitRun, type UnitRun } from './unit-run';
+import { createSearchAttributes } from './search-attributes';
+import { clearSummary } from '../contracts/clear-summary';
+import { wakeSummary } from '../domain/plan/operator-summaries';
+import { unitSearchValues } from '../domain/campaign/search-values';
+import { unitProgress } from '../domain/unit/unit-progress';
 
 /**
  * One workflow per unit owns that unit's deliverables: its submissions, reminders and escalation
@@ -36,10 +41,17 @@ export async function unitWorkflow(input: UnitWorkflowInput, packed?: Uint8Array
   const alarm = createAlarm();
   // Set once a carry would not fit one payload: the run then stays on its history (see unit-carry.ts).
   let carries = true;
+  const attributes = createSearchAttributes(input.searchAttributes, {
+    kind: 'unit',
+    campaignId: input.context.campaignId,
+    unitId: input.unit.id,
+    rehearsal: input.context.rehearsal,
+  });
   for (;;) {
     fireDue(run);
     if (run.hasNotices()) run.notifier.dispatchAll(run.takeNotices());
     await reporter.report();
+    attributes(unitSearchValues(unitProgress(run.state(), run.now(), 0), run.state().ended));
     if (run.state().ended && !run.hasNotices()) break;
     if (carries && workflowInfo().continueAsNewSuggested) carries = await continueAsNewWhenIdle(run, access, reporter);
     else await sleepUntilNextWake(run, access, alarm);
@@ -65,7 +77,8 @@ async function sleepUntilNextWake(run: UnitRun, access: UnitAccess, alarm: Alarm
   const wake = () => run.hasNotices() || access.refusals.length > 0 || run.progressDirty() || run.state().ended;
   // A timer of 0 ms is no timer at all; an alert already due is handled on the next pass.
   const delayMs = next === undefined ? 0 : Math.max(1, realDelayUntil(run.input.clock, Date.now(), next));
-  alarm.set(next, delayMs);
+  const { locale, timeZone } = run.input.context;
+  alarm.set(next, delayMs, next === undefined ? undefined : clearSummary(wakeSummary(locale, next, timeZone, 'unit')));
   await condition(() => wake() || alarm.rang());
 }
 
@@ -85,7 +98,7 @@ async function continueAsNewWhenIdle(run: UnitRun, access: UnitAccess, reporter:
       state: run.state(),
       progressVersion: reporter.progressVersion(),
       mail: run.notifier.carry(),
-      seals: { marks: access.inbox.marks(), auditSeq: reporter.auditSeq() },
+      seals: { marks: access.inbox.marks(), auditSeq: reporter.auditSeq(), noticeSeq: run.noticeSeq() },
     },
   );
   if (!next.fits) {

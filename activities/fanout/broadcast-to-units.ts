@@ -5,6 +5,8 @@ import type { Unit } from '../../domain/plan/schema';
 import type { BroadcastInput } from '../activity-types';
 import { campaignEventSignal, unitWorkflowId, WORKFLOW_TASK_TIMEOUT, type UnitWorkflow } from '../../contracts';
 import { mapWithConcurrency } from './map-with-concurrency';
+import { clearSummary } from '../../contracts/clear-summary';
+import { unitSummary } from '../../domain/plan/operator-summaries';
 
 const CONCURRENCY = 16;
 
@@ -48,6 +50,9 @@ export function createBroadcastActivity(client: Client) {
               signalArgs: [input.event, input.seal],
               workflowIdReusePolicy: 'REJECT_DUPLICATE',
               workflowTaskTimeout: WORKFLOW_TASK_TIMEOUT,
+              staticSummary: clearSummary(
+                unitSummary(start.base.context.locale, unit.name, unit.id, start.base.context.campaignTitle),
+              ),
             },
           );
         } else {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Transporter } from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer';
 import type { MailConfig } from '../../config/mail-config';
+import { factsOfBody } from '../../domain/notifications/digest-items';
 import { NotificationRequestSchema } from '../../domain/notifications/notification';
 import type { NotificationRequest, Recipient } from '../../domain/notifications/notification';
 import { messageIdFor, messageKey } from './delivery-log';
@@ -20,6 +21,12 @@ import type { RenderedMessage } from './templates';
 export function maskEmail(email: string): string {
   const at = email.lastIndexOf('@');
   return at <= 0 ? '***' : `${email.slice(0, 1)}***${email.slice(at)}`;
+}
+
+/** Ids only (unit, report, due time, step): lets a reader, or a test, count what each mail told. */
+function factsHeader(request: NotificationRequest): Record<string, string> {
+  const facts = factsOfBody(request.body);
+  return facts.length === 0 ? {} : { 'X-Campaign-Facts': facts.join(' ') };
 }
 
 export interface NotifyDependencies {
@@ -177,7 +184,8 @@ export function createNotifyActivities(deps: NotifyDependencies) {
       messageId: messageIdFor(request.id, recipient.email),
       headers: {
         'X-Campaign-Id': request.campaignId,
-        'X-Campaign-Notification': request.body.kind,
+        'X-Campaign-Notification': request.body.kind === 'digest' ? `digest:${request.body.of}` : request.body.kind,
+        ...factsHeader(request),
         ...(request.rehearsal ? { 'X-Campaign-Rehearsal': 'yes' } : {}),
       },
     };

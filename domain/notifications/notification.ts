@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AssessmentBodies } from './assessment-bodies';
+import { DigestBodySchema, DigestItemSchemas } from './digest-items';
 
 /**
  * What a workflow asks the notification activity to send. The workflow decides *who* is told
@@ -108,24 +109,8 @@ export const NotificationBodySchema = z.discriminatedUnion('kind', [
     windowEnd: Instant.optional(),
     owed: z.array(DeliverableRef.omit({ phaseId: true, phaseName: true })),
   }),
-  z.object({ kind: z.literal('due_soon'), ...UnitRef.shape, ...DeliverableRef.shape }),
-  z.object({ kind: z.literal('overdue'), ...UnitRef.shape, ...DeliverableRef.shape, lateByMs: z.number() }),
-  z.object({
-    kind: z.literal('escalation'),
-    ...UnitRef.shape,
-    ...DeliverableRef.shape,
-    lateByMs: z.number(),
-    step: z.number().int(),
-    stepLabel: z.string().optional(),
-    accountability: z.boolean(),
-  }),
-  z.object({
-    kind: z.literal('public_notice'),
-    ...UnitRef.shape,
-    ...DeliverableRef.shape,
-    lateByMs: z.number(),
-    accountability: z.boolean(),
-  }),
+  ...DigestItemSchemas,
+  DigestBodySchema,
   z.object({ kind: z.literal('phase_approved'), phaseId: z.string(), phaseName: z.string(), by: z.string() }),
   z.object({
     kind: z.literal('phase_returned'),

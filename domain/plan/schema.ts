@@ -52,6 +52,11 @@ export const CampaignSchema = z.object({
   postponeDueDatesOnDaysOff: z.boolean().default(false),
   /** 节假日不催报: reminders and escalations that fall on a day off go out on the next working day, at the same time. */
   quietOnDaysOff: z.boolean().default(false),
+  /**
+   * 汇总发送: notices of one kind to one person on one day (reminders, overdue notices, escalations,
+   * 通报批评) go out as one mail listing them all, after the day is over. Off: one mail per event.
+   */
+  digestMail: z.boolean().default(true),
   /** Time of day a deliverable given only by date is due ("4月14日前上报" → that day at this time). */
   defaultDueTime: LocalTimeSchema.default('18:00'),
   /**

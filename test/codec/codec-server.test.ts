@@ -49,10 +49,24 @@ describe('the codec endpoint (Temporal remote codec protocol)', () => {
   });
 
   it('refuses anyone without the token, and answers the browser preflight', async () => {
-    expect((await post(`${base}/decode`, { payloads: [plain] })).status).toBe(401);
-    expect((await post(`${base}/decode`, { payloads: [plain] }, { Authorization: 'Bearer guess' })).status).toBe(401);
-    expect((await post(`${base}/guess/decode`, { payloads: [plain] })).status).toBe(401);
-    expect((await post(`${base}/%E0%A4%A/decode`, { payloads: [plain] })).status).toBe(401);
+    const refused = await post(`${base}/encode`, { payloads: [plain] });
+    expect(refused.status).toBe(401);
+    expect(((await refused.json()) as { error: string }).error).toContain('a valid token is needed');
+    expect((await post(`${base}/encode`, {}, { Authorization: 'Bearer guess' })).status).toBe(401);
+    // Decode answers the refusal in place of every payload (see the server: the Go CLI retries errors).
+    for (const [url, headers] of [
+      [`${base}/decode`, {}],
+      [`${base}/decode`, { Authorization: 'Bearer guess' }],
+      [`${base}/guess/decode`, {}],
+      [`${base}/%E0%A4%A/decode`, {}],
+    ] as const) {
+      const answer = await post(url, { payloads: [plain, plain] }, headers);
+      expect(answer.headers.get('x-codec-refused')).toMatch(/^401/);
+      const texts = (await payloadsOf(answer)).map((p) => Buffer.from(p.data, 'base64').toString());
+      expect(texts).toHaveLength(2);
+      for (const text of texts) expect(text).toMatch(/^"需要有效的令牌.*a valid token is needed/);
+      expect(texts.join()).not.toContain('张三');
+    }
     const preflight = await fetch(`${base}/decode`, {
       method: 'OPTIONS',
       headers: { Origin: 'http://127.0.0.1:8233' },
@@ -61,6 +75,17 @@ describe('the codec endpoint (Temporal remote codec protocol)', () => {
     expect(preflight.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:8233');
     expect(preflight.headers.get('access-control-allow-headers')).toMatch(/Authorization/);
     expect(preflight.headers.get('access-control-allow-headers')).toMatch(/X-Namespace/);
+  });
+
+  it('takes what the Go clients send for an empty list: `{}` and an empty array', async () => {
+    const auth = { Authorization: `Bearer ${TOKEN}` };
+    for (const action of ['encode', 'decode']) {
+      for (const body of [{}, { payloads: [] }]) {
+        const answer = await post(`${base}/${action}`, body, auth);
+        expect(answer.status).toBe(200);
+        expect(await answer.json()).toEqual({ payloads: [] });
+      }
+    }
   });
 
   it('names what is wrong with a request', async () => {

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type { Payload } from '@temporalio/common';
 import { describe, expect, it } from 'vitest';
 import { AesGcmPayloadCodec, ENCRYPTED_ENCODING } from '../../codec/aes-gcm-codec';
+import { CLEAR_MARK, clearSummary } from '../../contracts/clear-summary';
 import { CodecConfigError, loadKeyring, type Keyring } from '../../codec/keyring';
 
 const key = () => randomBytes(32).toString('base64');
@@ -25,6 +26,24 @@ describe('the AES-256-GCM payload codec', () => {
     const [opened] = await codec.decode(sealed ? [sealed] : []);
     expect(textOf(opened)).toContain('张三 13800000000');
     expect(new TextDecoder().decode(opened?.metadata?.['encoding'])).toBe('json/plain');
+  });
+
+  it('leaves only marked operator summaries in clear', async () => {
+    const codec = new AesGcmPayloadCodec(keyring(`k1:${key()}`));
+    const summary = clearSummary('宣传发动：2项材料');
+    const json = (value: unknown): Payload => ({
+      metadata: { encoding: new TextEncoder().encode('json/plain') },
+      data: new TextEncoder().encode(JSON.stringify(value)),
+    });
+    const [clear, plainString, tooLong, object] = await codec.encode([
+      json(summary),
+      json('张三 13800000000'),
+      json(`${CLEAR_MARK}${'长'.repeat(3_000)}`),
+      json({ note: summary }),
+    ]);
+    expect(textOf(clear)).toBe(JSON.stringify(summary));
+    for (const sealed of [plainString, tooLong, object])
+      expect(new TextDecoder().decode(sealed?.metadata?.['encoding'])).toBe(ENCRYPTED_ENCODING);
   });
 
   it('opens payloads sealed with an older key after a new key is put in front (rotation)', async () => {

@@ -22,6 +22,8 @@ import { withCampaignWorker } from '../support/campaign-harness';
 import { eventually } from '../support/eventually';
 import { smallPlan } from '../support/plans';
 import type { FailingActivities } from './failing-workflow';
+import { CLEAR_MARK } from '../../contracts/clear-summary';
+import { CAMPAIGN_SEARCH_ATTRIBUTES } from '../../contracts/search-attributes';
 import { rawHistory, type RawHistory } from './raw-history';
 
 const SCALE = 86_400_000 / 600_000;
@@ -93,13 +95,40 @@ describe('personal data on the Temporal server', () => {
       expect((await unit.query(casesQuery))[0]?.petitioner).toEqual({ name: petitioner, contact: phone });
 
       // As the server and its UI hold them: in no byte of any workflow's history.
-      const markers = [marker, petitioner, phone, reportText, title];
+      // The title is readable on purpose, in the summaries only (below); the rest is in no byte.
+      const markers = [petitioner, phone, reportText];
       const histories = await Promise.all(
         [campaignWorkflowId(id), unitWorkflowId(id, 'town-a'), unitWorkflowId(id, 'town-b')].map((wf) =>
           rawHistory(client, wf),
         ),
       );
       for (const history of histories) expectCiphertextOnly(history, markers);
+      // Clear on purpose, and nothing else: the search attributes, ids, kinds, phase, state, counts.
+      const names = new Set(histories.flatMap((h) => h.clear.map((field) => field.split(':')[0])));
+      expect([...names].sort()).toEqual(
+        [...CAMPAIGN_SEARCH_ATTRIBUTES.map((key) => key.name), 'details', 'summary'].sort(),
+      );
+      const summaries = histories.flatMap((h) =>
+        h.clear.filter((f) => f.startsWith('summary') || f.startsWith('details')),
+      );
+      expect(summaries).toEqual(
+        expect.arrayContaining([
+          `summary: ${CLEAR_MARK}【演练】${title}：2个责任单位，2个阶段`,
+          `summary: ${CLEAR_MARK}甲镇（town-a）：${title}`,
+          expect.stringMatching(/^summary: .等待下一时点：2026-\d\d-\d\d \d\d:\d\d$/),
+          expect.stringMatching(/^summary: .发送通知 /),
+        ]),
+      );
+      for (const marker of markers) expect(summaries.join('\n')).not.toContain(marker);
+      expect(histories[1]?.clear).toEqual(
+        expect.arrayContaining([
+          `CampaignId: "${id}"`,
+          'CampaignWorkflowKind: "unit"',
+          'CampaignUnitId: "town-a"',
+          'CampaignRehearsal: true',
+          'CampaignState: "open"',
+        ]),
+      );
 
       // The keys open every one of those payloads again: the report is there, sealed, not missing.
       const codec = new AesGcmPayloadCodec(campaignKeyring());
@@ -116,7 +145,12 @@ describe('personal data on the Temporal server', () => {
         const body = JSON.stringify({ payloads: (unitHistory?.payloads ?? []).map(asJson) });
         const post = (url: string, headers: Record<string, string> = {}) =>
           fetch(url, { method: 'POST', body, headers: { 'Content-Type': 'application/json', ...headers } });
-        expect((await post(`http://127.0.0.1:${port}/decode`)).status).toBe(401);
+        const refused = await post(`http://127.0.0.1:${port}/decode`); // no token: the refusal, not the data
+        expect(refused.headers.get('x-codec-refused')).toMatch(/^401/);
+        const withheld = ((await refused.json()) as { payloads: { data: string }[] }).payloads;
+        expect(withheld.map((p) => Buffer.from(p.data, 'base64').toString('utf8')).join('\n')).not.toContain(
+          petitioner,
+        );
         const opened = await post(`http://127.0.0.1:${port}/${token}/decode`); // how the Web UI sends it
         expect(opened.status).toBe(200);
         const { payloads } = (await opened.json()) as { payloads: { data: string }[] };

@@ -6,6 +6,12 @@ export interface RawHistory {
   bytes: Buffer;
   /** Every payload anywhere in it: inputs, results, memo, headers, failure details. */
   payloads: temporal.api.common.v1.IPayload[];
+  /**
+   * What the history holds in clear on purpose, by field: the search attributes the workflows set
+   * (the server must read them to index them), as `name: value` text, and the summaries of workflows,
+   * timers and activities the UI shows (`summary: …`, `details: …`; contracts/clear-summary.ts).
+   */
+  clear: string[];
 }
 
 /**
@@ -15,6 +21,7 @@ export interface RawHistory {
 export async function rawHistory(client: Client, workflowId: string): Promise<RawHistory> {
   const pages: Buffer[] = [];
   const payloads: temporal.api.common.v1.IPayload[] = [];
+  const clear: string[] = [];
   let nextPageToken: Uint8Array | undefined;
   do {
     const page = await client.workflowService.getWorkflowExecutionHistory({
@@ -25,10 +32,28 @@ export async function rawHistory(client: Client, workflowId: string): Promise<Ra
     });
     const history = temporal.api.history.v1.History.create(page.history ?? {});
     pages.push(Buffer.from(temporal.api.history.v1.History.encode(history).finish()));
-    for (const event of page.history?.events ?? []) if (!isPatchBookkeeping(event)) collectPayloads(event, payloads);
+    for (const event of page.history?.events ?? []) {
+      if (isPatchBookkeeping(event)) continue;
+      const indexed = event.upsertWorkflowSearchAttributesEventAttributes?.searchAttributes?.indexedFields;
+      if (indexed) {
+        for (const [name, value] of Object.entries(indexed)) clear.push(`${name}: ${utf8(value.data)}`);
+        continue;
+      }
+      const { userMetadata, ...rest } = event;
+      for (const [field, value] of Object.entries(userMetadata ?? {})) {
+        if (value && typeof value === 'object' && 'data' in value) {
+          const encoding = utf8((value as temporal.api.common.v1.IPayload).metadata?.['encoding']);
+          const data = utf8((value as temporal.api.common.v1.IPayload).data);
+          // A summary the codec sealed after all counts as a payload, so the ciphertext check sees it.
+          if (encoding === 'json/plain') clear.push(`${field}: ${JSON.parse(data) as string}`);
+          else payloads.push(value as temporal.api.common.v1.IPayload);
+        }
+      }
+      collectPayloads(rest, payloads);
+    }
     nextPageToken = page.nextPageToken?.length ? page.nextPageToken : undefined;
   } while (nextPageToken !== undefined);
-  return { bytes: Buffer.concat(pages), payloads };
+  return { bytes: Buffer.concat(pages), payloads, clear };
 }
 
 /**
@@ -43,6 +68,8 @@ function isPatchBookkeeping(event: temporal.api.history.v1.IHistoryEvent): boole
     fields !== undefined && fields !== null && Object.keys(fields).every((name) => name === 'TemporalChangeVersion')
   );
 }
+
+const utf8 = (bytes: Uint8Array | null | undefined) => Buffer.from(bytes ?? []).toString('utf8');
 
 // Only the Payload message has both a metadata map and a bytes `data` field.
 const isPayload = (value: object): value is temporal.api.common.v1.IPayload =>

@@ -137,4 +137,54 @@ describe('internal messages only the campaign’s own workflows can send', () =>
       await unit.terminate('test over');
     });
   });
+
+  it('drops and audits forged notices for the digest mail', async () => {
+    await withCampaignWorker(async (harness) => {
+      const { client, taskQueue } = harness;
+      const { id, campaign, unit } = await startOneUnitCampaign(client, taskQueue, 'forged-notices');
+      // The phase's opening mails (to the unit's contact and head) are out before the picture is taken.
+      const before = await eventually(
+        () => Promise.resolve(harness.outboxFiles()),
+        (files) => files.length === 2,
+        { what: 'the opening mails' },
+      );
+      const notice = JSON.stringify([
+        {
+          id: 'forged-1',
+          atMs: 0,
+          to: [{ name: '办公室', email: 'forgery-target@example.org' }],
+          allUnits: true,
+          item: {
+            kind: 'public_notice',
+            unitId: UNIT,
+            unitName: '伪造单位',
+            phaseId: 'phase-1',
+            phaseName: '伪造',
+            deliverableId: 'p1-summary',
+            deliverableTitle: '伪造的通报',
+            dueAt: '2026-01-01T00:00:00.000Z',
+            lateByMs: 1,
+            accountability: true,
+          },
+        },
+      ]);
+      const fakeSeal = JSON.stringify({ from: UNIT, seq: 1, to: ['campaign'], mac: '0'.repeat(64) });
+      await stockSignal(campaignWorkflowId(id), 'unitNotices', [notice]);
+      await stockSignal(campaignWorkflowId(id), 'unitNotices', [notice, fakeSeal]);
+      const audit = await eventually(
+        () => campaign.query(auditLogQuery),
+        (log) => log.entries.filter((e) => e.action === 'signal:unitNotices').length >= 2,
+        { what: 'both forgeries in the audit log' },
+      );
+      expect(audit.entries.filter((e) => e.action === 'signal:unitNotices').map((e) => e.code)).toEqual([
+        'unsealed_message',
+        'forged_message',
+      ]);
+      // Reminders may fall due meanwhile (a day a minute); none goes where the forger asked.
+      expect(harness.outboxFiles().length).toBeGreaterThanOrEqual(before.length);
+      expect(harness.outboxText().filter((eml) => eml.includes('forgery-target@example.org'))).toEqual([]);
+      await campaign.terminate('test over');
+      await unit.terminate('test over');
+    });
+  });
 });

@@ -39,6 +39,23 @@ export const sampleBodies: { [K in NotificationBody['kind']]: Extract<Notificati
   overdue: { kind: 'overdue', ...unit, ...deliverable, lateByMs },
   escalation: { kind: 'escalation', ...unit, ...deliverable, lateByMs, step: 2, accountability: true },
   public_notice: { kind: 'public_notice', ...unit, ...deliverable, lateByMs, accountability: false },
+  digest: {
+    kind: 'digest',
+    of: 'public_notice',
+    day: '2026-04-16',
+    items: [
+      { kind: 'public_notice', ...unit, ...deliverable, lateByMs, accountability: false },
+      {
+        kind: 'public_notice',
+        ...unit,
+        unitName: '东关镇',
+        unitId: 'town-east',
+        ...deliverable,
+        lateByMs,
+        accountability: true,
+      },
+    ],
+  },
   phase_approved: { kind: 'phase_approved', phaseId: 'mobilize', phaseName: '宣传发动', by: '王组长' },
   phase_returned: {
     kind: 'phase_returned',
@@ -154,6 +171,7 @@ export const expectedZhSubjects: Record<NotificationBody['kind'], string> = {
   overdue: '宣传发动：工作小组成员名单 已逾期（逾期2天3小时）',
   escalation: '督办：城关镇未按时上报 工作小组成员名单（逾期2天3小时）',
   public_notice: '通报：城关镇未按时上报 工作小组成员名单',
+  digest: '通报批评（2026-04-16）：2个单位2项材料未按时上报',
   phase_approved: '宣传发动阶段已验收通过',
   phase_returned: '宣传发动：城关镇的材料被退回，请于2026-04-16 18:00前重新上报',
   deadline_extended: '宣传发动：工作小组成员名单 截止时间延至2026-04-14 18:00',

@@ -12,7 +12,8 @@ export const unitInput = (id: string, name: string) => ({
 /** A small two-phase plan (a window-gated phase, then one that waits for approval) for tests. */
 export function smallPlanInput(id: string, overrides: Partial<PlanInput> = {}): PlanInput {
   return {
-    campaign: { id, title: '小型演练', organiser: '县信访局' },
+    // One mail per event: these tests follow single notices; test/workflows/digest-mail.test.ts the digest.
+    campaign: { id, title: '小型演练', organiser: '县信访局', digestMail: false },
     leadingGroup: { head: person('head', '组长'), deputies: [person('deputy', '副组长')] },
     office: person('office', '县信访局'),
     units: [unitInput('town-a', '甲镇'), unitInput('town-b', '乙镇')],

@@ -23,7 +23,8 @@ const LATE = 'dept-land'; // sends its member list two days late
 async function countyPlan(): Promise<Plan> {
   const result = await readPlanFile(path.join(__dirname, '../../examples/county-petition-campaign.yaml'));
   if (!result.ok) throw new Error(result.errors.map((e) => e.message).join('; '));
-  return { ...result.plan, campaign: { ...result.plan.campaign, id: uniqueId('county') } };
+  // One mail per event: this test follows single notices (digest-mail.test.ts has the digest).
+  return { ...result.plan, campaign: { ...result.plan.campaign, id: uniqueId('county'), digestMail: false } };
 }
 
 const reportFor = (kind: string): Report =>

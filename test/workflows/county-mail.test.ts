@@ -23,7 +23,8 @@ const to = (email: string) => smtp.received.filter((m) => m.to.includes(email));
 async function countyPlan(): Promise<Plan> {
   const result = await readPlanFile(path.join(__dirname, '../../examples/county-petition-campaign.yaml'));
   if (!result.ok) throw new Error('the county example must validate');
-  return { ...result.plan, campaign: { ...result.plan.campaign, id: uniqueId('county-mail') } };
+  // One mail per event: this test follows single notices (digest-mail.test.ts has the digest).
+  return { ...result.plan, campaign: { ...result.plan.campaign, id: uniqueId('county-mail'), digestMail: false } };
 }
 
 describe('a rehearsal of the county campaign through a real SMTP server', () => {

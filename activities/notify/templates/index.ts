@@ -10,6 +10,7 @@ import {
   closureSubmitted,
 } from './case-templates';
 import { deadlineExtended, dueSoon, escalation, overdue, publicNotice } from './deadline-templates';
+import { digest } from './digest-templates';
 import { contextFor, layout } from './layout';
 import type { MessageContent, RenderedMessage, Template, TemplateContext } from './layout';
 import { assessmentOverdue, assessmentPublished, assessmentReminder, rankingNotice } from './assessment-templates';
@@ -48,6 +49,7 @@ const templates: { [K in NotificationBody['kind']]: Template<K> } = {
   assessment_overdue: assessmentOverdue,
   assessment_published: assessmentPublished,
   ranking_notice: rankingNotice,
+  digest,
 };
 
 /** Pure: the same request and recipient always give the same message (a retried activity resends identical mail). */
