@@ -1,6 +1,5 @@
 import { type Client, Connection, type TLSConfig } from '@temporalio/client';
 import { loadClientConfigProfile, type ClientConfigProfile, type ConfigDataSource } from '@temporalio/envconfig';
-import { NativeConnection } from '@temporalio/worker';
 import fs from 'node:fs';
 import { z } from 'zod';
 import { campaignClient } from '../temporal-client/campaign-client';
@@ -162,8 +161,4 @@ export function toConnectionOptions(config: TemporalConfig): SharedConnectionOpt
 export async function connectClient(config: TemporalConfig): Promise<Client> {
   const connection = await Connection.connect(toConnectionOptions(config));
   return campaignClient({ connection, namespace: config.namespace });
-}
-
-export async function connectWorkerConnection(config: TemporalConfig): Promise<NativeConnection> {
-  return NativeConnection.connect(toConnectionOptions(config));
 }

@@ -1,8 +1,8 @@
-import { DefaultLogger, Worker, type Logger, type WorkerOptions, type WorkflowBundleOption } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Worker, type Logger, type WorkerOptions, type WorkflowBundleOption } from '@temporalio/worker';
 import path from 'node:path';
 import { projectRoot } from '../config/project-root';
 import { campaignDataConverter, FAILURE_CONVERTER_PATH } from '../codec/data-converter';
-import { connectWorkerConnection, type TemporalConfig } from '../config/temporal-connection';
+import { toConnectionOptions, type TemporalConfig } from '../config/temporal-connection';
 import { bundleAndSave, freshBundlePath } from './bundle-cache';
 
 // Loaded once per workflow thread before any workflow: the modules every workflow shares.
@@ -73,7 +73,7 @@ export interface RunWorkerOptions {
  */
 export async function runWorker(options: RunWorkerOptions): Promise<void> {
   const workflowBundle = await bundleWorkflowsOnce(options.workflowsPath);
-  const connection = await connectWorkerConnection(options.connectionConfig);
+  const connection = await NativeConnection.connect(toConnectionOptions(options.connectionConfig));
   try {
     const worker = await Worker.create({
       ...options.workerOptions,

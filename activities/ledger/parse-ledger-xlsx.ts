@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { FILE_LIMITS, readBoundedFile } from '../files/bounded-file';
 import { checkZipBounds } from '../files/zip-bounds';
 import type { LedgerCell, LedgerImportContext } from './ledger-cells';
@@ -54,7 +54,9 @@ export async function parseLedgerXlsx(
       ok: false,
       errors: [{ row: 1, column: '', reason: `not a readable Excel workbook (.xlsx): ${bounds.reason}` }],
     };
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on use: exceljs takes over half a second to load, which every CLI start would pay.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     // exceljs declares its own `Buffer` (an ArrayBuffer) for the parameter; at run time it takes a Node Buffer.
     await workbook.xlsx.load(Buffer.from(data) as unknown as XlsxBytes);

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { readBoundedFile } from '../../activities/files/bounded-file';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { decodeLedgerBytes } from '../../activities/ledger/parse-ledger-csv';
 import { plainCell } from '../../activities/ledger/parse-ledger-xlsx';
 import type { ScoreRow } from '../../domain/assessment/score-sheet';
@@ -67,7 +67,9 @@ export function scoreRows(rows: { row: number; cells: Cell[] }[], file: string):
 }
 
 async function xlsxRows(bytes: Buffer, file: string): Promise<{ row: number; cells: Cell[] }[]> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on use: exceljs takes over half a second to load, which every CLI start would pay.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as Parameters<ExcelJS.Xlsx['load']>[0]);
   } catch {

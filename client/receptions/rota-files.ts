@@ -1,5 +1,4 @@
 import { writeFile } from 'node:fs/promises';
-import ExcelJS from 'exceljs';
 import { escapeHtml } from '../../activities/notify/templates/format';
 import { ROTA_HEADERS, type RotaRow } from '../../domain/receptions/rota-view';
 
@@ -16,7 +15,9 @@ export function rotaCsv(rows: RotaRow[]): string {
 }
 
 export async function rotaXlsx(rows: RotaRow[], title: string): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on use: exceljs takes over half a second to load, which every CLI start would pay.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   const sheet = workbook.addWorksheet('接访安排表', { views: [{ state: 'frozen', ySplit: 2 }] });
   sheet.addRow([title]).font = { bold: true, size: 14 };
   sheet.addRow([...ROTA_HEADERS]).font = { bold: true };
