@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-// The CLI is written in TypeScript and run through tsx, so a fresh clone works after `npm ci`
-// with no build step and no stale output to go out of date.
-require('tsx/cjs');
-require('../client/main.ts');
+// The CLI is written in TypeScript. A clone needs no build step: the first start compiles it into
+// dist/cli/ and later starts reuse that file while its sources are unchanged (bin/compiled-cli.js).
+require('./compiled-cli.js').runCli();

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { compileCli, freshCompiledCli } from '../bin/compiled-cli.js';
 import { projectDataDir } from '../server/cache-paths';
 import { findDevServerBinary } from '../server/dev-server-binary';
 import { ensureDevServer } from '../server/provision';
@@ -35,6 +36,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
 
   await buildWorkflowBundles(TEST_WORKFLOWS);
+  // The CLI the tests spawn, compiled once here rather than by the first few spawns at once.
+  if (freshCompiledCli() === undefined) compileCli();
 
   const dir = path.join(projectDataDir(), 'test');
   fs.mkdirSync(dir, { recursive: true });

@@ -1,5 +1,4 @@
 import { chmod, writeFile } from 'node:fs/promises';
-import type ExcelJS from 'exceljs';
 import { formatInstant } from '../../domain/calendar/local-time';
 import type { Case, CaseLedger, CaseStatus } from '../../domain/cases/case-schema';
 import { isOverdue } from '../../domain/cases/ledger-stats';

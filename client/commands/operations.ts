@@ -8,15 +8,17 @@ import { isUnreachable, unreachable } from '../errors';
 import { example } from '../output/help';
 import { act } from '../run-cli';
 
-/**
- * Loads a module on use: the worker and server modules pull in webpack and the native bridge,
- * which would slow every other command by a second. `require`, because bin/campaign.js registers
- * tsx for CommonJS only and a dynamic import() would bypass it.
+/*
+ * The worker, server and demo modules pull in webpack and the native bridge, which would slow every
+ * other command by a second: they are required on use. `require` with a literal path, so the
+ * compiled CLI (bin/compiled-cli.js) carries them, and tsx (which registers for CommonJS only)
+ * compiles them when the CLI runs from its sources.
  */
-function load<T>(module: string): T {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
-  return require(module) as T;
-}
+/* eslint-disable @typescript-eslint/no-require-imports -- see above */
+const loadProvision = (): typeof Provision => require('../../server/provision') as typeof Provision;
+const loadWorker = (): typeof CampaignWorker => require('../../worker/campaign-worker') as typeof CampaignWorker;
+const loadDemo = (): typeof Demo => require('../demo/run-demo') as typeof Demo;
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 const PortSchema = z.coerce.number().int().min(1).max(65_535).optional();
 
@@ -31,7 +33,7 @@ export function registerOperationCommands(program: Command): void {
     .addHelpText('after', example('campaign server', 'campaign server --port 7244 --headless'))
     .action(
       act(async (_ctx, _args, raw) => {
-        const { runServerCommand } = load<typeof Provision>('../../server/provision');
+        const { runServerCommand } = loadProvision();
         await runServerCommand({
           port: parseArg(PortSchema, raw['port'], '--port'),
           uiPort: parseArg(PortSchema, raw['uiPort'], '--ui-port'),
@@ -52,7 +54,7 @@ Mail goes to SMTP_URL, or as .eml files to $CAMPAIGN_DATA_DIR/outbox when it is 
     .action(
       act(async (ctx) => {
         const temporal = ctx.temporalConfig();
-        const { runCampaignWorker } = load<typeof CampaignWorker>('../../worker/campaign-worker');
+        const { runCampaignWorker } = loadWorker();
         try {
           await runCampaignWorker({
             temporal,
@@ -72,7 +74,7 @@ Mail goes to SMTP_URL, or as .eml files to $CAMPAIGN_DATA_DIR/outbox when it is 
     .addHelpText('after', example('campaign provision'))
     .action(
       act(async () => {
-        const { provisionAll } = load<typeof Provision>('../../server/provision');
+        const { provisionAll } = loadProvision();
         await provisionAll();
       }),
     );
@@ -91,7 +93,7 @@ and runs a worker inside this process; both stop when the demo ends.`,
     .action(
       act(async (ctx, _args, raw) => {
         const daySeconds = parseArg(PositiveNumberSchema, raw['daySeconds'], '--day-seconds');
-        const { runDemo } = load<typeof Demo>('../demo/run-demo');
+        const { runDemo } = loadDemo();
         await runDemo(ctx, { planFile: String(raw['plan']), daySeconds });
       }),
     );

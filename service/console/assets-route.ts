@@ -1,14 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { projectRoot } from '../../config/project-root';
 import { ASSET_BASE } from './pages/layout';
 
 /**
  * The console's only assets, served by the service itself (no CDN: users' networks are often
- * closed): the style sheet from this folder and htmx from its npm package. Read once at start.
+ * closed): the style sheet from this folder (found from the project root, so the compiled CLI finds it too) and htmx from its npm package. Read once at start.
  */
 const ASSETS = {
-  'console.css': { file: path.join(__dirname, 'assets', 'console.css'), type: 'text/css; charset=utf-8' },
+  'console.css': {
+    file: path.join(projectRoot, 'service', 'console', 'assets', 'console.css'),
+    type: 'text/css; charset=utf-8',
+  },
   'htmx.min.js': {
     file: require.resolve('htmx.org/dist/htmx.min.js'),
     type: 'text/javascript; charset=utf-8',
