@@ -216,8 +216,11 @@ async function drive(
 const round = (v: unknown) => (typeof v === 'number' ? Math.round(v * 10) / 10 : v);
 
 /** Our campaign at one size, its worker in a process of its own, start to summary. */
-export async function runOurs(units: number, ctx: Omit<RunContext, 'taskQueue'>): Promise<OursFigures> {
-  const id = `bench-${units}-${Date.now()}`;
+export async function runOurs(
+  units: number,
+  ctx: Omit<RunContext, 'taskQueue'>,
+  id = `bench-${units}-${Date.now()}`,
+): Promise<OursFigures> {
   const plan = benchPlan(id, units);
   const dataDir = fs.mkdtempSync(path.join(ctx.workDir, 'ours-data-'));
   const taskQueue = `bench-ours-${id}`;

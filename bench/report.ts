@@ -1,5 +1,6 @@
 import type { OursFigures, RunFigures, SizeResult } from './figures';
 import type { LedgerFigures } from './big-ledger';
+import type { CliStartFigures } from './cli-start';
 import { LONG_TASK_MS, type StatusWaitFigures } from './status-wait';
 
 const fixed = (n: number, digits = 1) => n.toFixed(digits);
@@ -168,5 +169,15 @@ export function ledgerText(ledger: LedgerFigures): string {
       `${t.timedOut} / ${t.failed.count} | ${ledger.runs} |`,
     `longest workflow task of the unit at ${fixed(ledger.cases, 0)} cases: ${fixed(t.runMs.max, 0)} ms ` +
       `(task timeout 10,000 ms) — ${verdict(t.runMs.max < 5_000 && t.timedOut === 0 && t.failed.count === 0)}`,
+  ].join('\n');
+}
+
+/** What a clerk waits for at every call: the CLI's start, median of its runs, against #26's targets. */
+export function cliStartText(cli: CliStartFigures): string {
+  const runs = (ms: number[]) => ms.map((m) => fixed(m, 0)).join(' ');
+  return [
+    `CLI start, wall time of ${cli.runs} runs each, one at a time:`,
+    `  campaign --help: median ${fixed(cli.helpMedianMs, 0)} ms (${runs(cli.helpMs)}) — target < 400 ms: ${verdict(cli.helpMedianMs < 400)}`,
+    `  campaign glance ID: median ${fixed(cli.glanceMedianMs, 0)} ms (${runs(cli.glanceMs)}) — target < 700 ms: ${verdict(cli.glanceMedianMs < 700)}`,
   ].join('\n');
 }

@@ -3,12 +3,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { BenchArgsError, HELP, parseBenchArgs, type BenchArgs } from './args';
+import { measureCliStart, type CliStartFigures } from './cli-start';
 import { runBaseline } from './baseline';
 import { runBigLedger, type LedgerFigures } from './big-ledger';
 import type { RunFigures, SizeResult } from './figures';
 import { machine } from './machine';
 import { runOurs } from './ours';
-import { ledgerText, resultText } from './report';
+import { cliStartText, ledgerText, resultText } from './report';
 import { startBenchServer } from './server';
 
 const PHASES = 4;
@@ -24,7 +25,13 @@ function medianRun(runs: RunFigures[]): RunFigures {
  * One size: a fresh dev server, the baseline on it first (it leaves little behind), run
  * `--baseline-runs` times, then our campaign; each with its worker in a process of its own.
  */
-async function runSize(units: number, args: BenchArgs, workDir: string, log: (line: string) => void) {
+async function runSize(
+  units: number,
+  args: BenchArgs,
+  workDir: string,
+  log: (line: string) => void,
+  timeCliStart: boolean,
+) {
   const server = await startBenchServer();
   try {
     const ctx = {
@@ -47,7 +54,13 @@ async function runSize(units: number, args: BenchArgs, workDir: string, log: (li
     }
     const baseline = medianRun(runs);
     log(`${units} units: our campaign...`);
-    const ours = await runOurs(units, ctx);
+    const campaignId = `bench-${units}-${Date.now()}`;
+    const ours = await runOurs(units, ctx, campaignId);
+    let cliStart: CliStartFigures | undefined;
+    if (timeCliStart) {
+      log(`CLI start: --help and glance, ${units} units' campaign...`);
+      cliStart = measureCliStart(server.address, campaignId);
+    }
     const result: SizeResult = {
       units,
       ours,
@@ -56,7 +69,7 @@ async function runSize(units: number, args: BenchArgs, workDir: string, log: (li
       throughputRatio: ours.submissionsPerSecond / baseline.submissionsPerSecond,
       p95Ratio: ours.submitMs.p95 / baseline.submitMs.p95,
     };
-    return { result, version: server.version };
+    return { result, version: server.version, cliStart };
   } finally {
     await server.stop();
   }
@@ -86,6 +99,7 @@ async function main(): Promise<void> {
   const facts = machine('unknown');
   const results: SizeResult[] = [];
   let ledger: LedgerFigures | undefined;
+  let cliStart: CliStartFigures | undefined;
   let version = 'unknown';
   log(`sizes ${args.sizes.join(', ')}; workers' logs and outboxes in ${workDir}`);
   const write = () => {
@@ -96,6 +110,7 @@ async function main(): Promise<void> {
         workerMaxCachedWorkflows: process.env['CAMPAIGN_WORKER_MAX_CACHED_WORKFLOWS'] ?? 'SDK default',
       },
       results,
+      cliStart,
       ledger,
     };
     fs.mkdirSync(path.dirname(path.resolve(args.out)), { recursive: true });
@@ -103,8 +118,9 @@ async function main(): Promise<void> {
     return output;
   };
   for (const units of args.sizes) {
-    const size = await runSize(units, args, workDir, log);
+    const size = await runSize(units, args, workDir, log, cliStart === undefined);
     results.push(size.result);
+    cliStart ??= size.cliStart;
     version = size.version;
     // Written after every size, so a long run that fails later keeps what it measured.
     write();
@@ -118,8 +134,9 @@ async function main(): Promise<void> {
   if (process.env['BENCH_KEEP'] === '1') log(`kept ${workDir}`);
   else fs.rmSync(workDir, { recursive: true, force: true });
   const ledgerLines = ledger ? `\n\n${ledgerText(ledger)}` : '';
+  const cliLines = cliStart ? `\n\n${cliStartText(cliStart)}` : '';
   process.stdout.write(
-    `${resultText(results)}${ledgerLines}\n\nmachine: ${JSON.stringify(output.machine)}\nresults: ${args.out}\n`,
+    `${resultText(results)}${cliLines}${ledgerLines}\n\nmachine: ${JSON.stringify(output.machine)}\nresults: ${args.out}\n`,
   );
 }
 
