@@ -11,19 +11,26 @@ import { style } from '../output/style';
 import { act } from '../run-cli';
 import { readImport, sendImport, unitCases, yamlFile } from './ledger-access';
 import { registerLedgerViews } from './ledger-views';
-import { remoteCases, remoteUnitView } from '../remote/remote-views';
+import { remoteCaseEvent, remoteCases, remoteFileCase, remoteUnitView } from '../remote/remote-views';
 
 const text = (value: unknown, option: string): string => {
   if (typeof value === 'string' && value.trim() !== '') return value.trim();
   throw usageError(`${option} is missing`);
 };
 
+/** An event on a case that exists (everything but filing one). */
+type CaseAction = Extract<CaseEventInput, { caseId: string }>;
+
 /** Sends one case event to the case's unit and prints the case's new status. */
-async function sendEvent(ctx: CliContext, campaignId: string, unitId: string, event: CaseEventInput): Promise<void> {
-  const handle = await ctx.unit(campaignId, unitId);
-  const result = await handle
-    .executeUpdate(caseEventUpdate, { args: [event] })
-    .catch((error: unknown) => ctx.explainMissingUnit(error, campaignId, unitId));
+async function sendEvent(ctx: CliContext, campaignId: string, unitId: string, event: CaseAction): Promise<void> {
+  const remote = ctx.remote();
+  const result = remote
+    ? await remoteCaseEvent(remote, campaignId, unitId, event)
+    : await (
+        await ctx.unit(campaignId, unitId)
+      )
+        .executeUpdate(caseEventUpdate, { args: [event] })
+        .catch((error: unknown) => ctx.explainMissingUnit(error, campaignId, unitId));
   ctx.print(result, () =>
     result.status === 'transferred'
       ? `${style.green('transferred')} ${result.caseId}: now with ${result.unitId}`
@@ -37,7 +44,7 @@ function caseAction(
   name: string,
   description: string,
   configure: (command: Command) => Command,
-  build: (caseId: string, by: string, raw: Record<string, unknown>) => Promise<CaseEventInput> | CaseEventInput,
+  build: (caseId: string, by: string, raw: Record<string, unknown>) => Promise<CaseAction> | CaseAction,
 ): void {
   configure(
     group
@@ -95,10 +102,14 @@ function registerFiling(group: Command): void {
           deadline: dueArg(raw['deadline'], '--deadline'),
           requirements: text(raw['requirements'], '--requirements'),
         };
-        const handle = await ctx.unit(id, unitId);
-        const result = await handle
-          .executeUpdate(fileCasesUpdate, { args: [{ filings: [filing], by: ctx.actor(unitId) }] })
-          .catch((error: unknown) => ctx.explainMissingUnit(error, id, unitId));
+        const remote = ctx.remote();
+        const result = remote
+          ? await remoteFileCase(remote, id, unitId, filing)
+          : await (
+              await ctx.unit(id, unitId)
+            )
+              .executeUpdate(fileCasesUpdate, { args: [{ filings: [filing], by: ctx.actor(unitId) }] })
+              .catch((error: unknown) => ctx.explainMissingUnit(error, id, unitId));
         ctx.print(result, () =>
           result.filed.length > 0
             ? `${style.green('filed')} ${result.filed.join(', ')}`

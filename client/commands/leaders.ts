@@ -29,7 +29,26 @@ import {
   remoteOverdue,
   remoteReturn,
   remoteUnitView,
+  remoteTimeline,
 } from '../remote/remote-views';
+import type { CliContext } from '../context';
+
+/** The campaign's timeline or one unit's log, and the time zone its plan times are shown in. */
+async function timeline(ctx: CliContext, campaignId: string, unitId: string | undefined) {
+  const remote = ctx.remote();
+  if (remote) {
+    const [entries, glance] = await Promise.all([
+      remoteTimeline(remote, campaignId, unitId),
+      remoteGlance(remote, campaignId),
+    ]);
+    return { entries, timeZone: glance.timeZone };
+  }
+  const campaign = await ctx.campaign(campaignId);
+  const { timeZone } = await campaign.query(campaignInfoQuery);
+  if (unitId === undefined) return { entries: await campaign.query(timelineQuery), timeZone };
+  await unitView(ctx, campaignId, unitId); // names a wrong unit clearly
+  return { entries: await (await ctx.unit(campaignId, unitId)).query(unitTimelineQuery), timeZone };
+}
 
 export function registerLeaderCommands(program: Command): void {
   program
@@ -100,23 +119,17 @@ ${example('campaign glance county-petition-2026', 'campaign glance county-petiti
     .action(
       act(async (ctx, [campaignId = ''], raw) => {
         const id = idArg(campaignId, 'campaign');
-        const campaign = await ctx.campaign(id);
-        const info = await campaign.query(campaignInfoQuery);
-        let entries = raw['unit'] === undefined ? await campaign.query(timelineQuery) : [];
-        if (raw['unit'] !== undefined) {
-          const unitId = idArg(raw['unit'], '--unit');
-          await unitView(ctx, id, unitId); // names a wrong unit clearly
-          entries = await (await ctx.unit(id, unitId)).query(unitTimelineQuery);
-        }
+        const unitId = raw['unit'] === undefined ? undefined : idArg(raw['unit'], '--unit');
+        const { entries, timeZone } = await timeline(ctx, id, unitId);
         ctx.print(entries, () =>
           entries.length === 0
             ? 'nothing has happened yet'
             : renderTable(
                 [{ header: 'plan time' }, { header: 'what' }],
                 entries.map((e) => [
-                  formatTime(e.atMs, info.timeZone),
+                  formatTime(e.atMs, timeZone),
                   'plannedAtMs' in e && e.plannedAtMs !== undefined
-                    ? `${e.what}; planned ${formatTime(e.plannedAtMs, info.timeZone)}`
+                    ? `${e.what}; planned ${formatTime(e.plannedAtMs, timeZone)}`
                     : e.what,
                 ]),
               ),

@@ -4,10 +4,16 @@ import { DEFAULT_REPORT_LIMITS } from '../../activities/reports';
 import type {
   ActionReceipt,
   ApprovePhaseInput,
+  CaseEventResult,
   CasesFilter,
+  FileCasesInput,
+  FileCasesResult,
   ReturnPhaseInput,
   SubmissionReceipt,
 } from '../../contracts';
+import type { TimelineEntry } from '../../domain/campaign/campaign-state';
+import type { CaseEventInput } from '../../domain/cases/case-events';
+import type { UnitLogEntry } from '../../domain/unit/unit-state';
 import type { AuditLog } from '../../domain/access/audit-log';
 import type { Case } from '../../domain/cases/case-schema';
 import type { EscalationEntry } from '../../domain/unit/unit-state';
@@ -59,6 +65,45 @@ export function remoteCases(svc: ServiceClient, campaignId: string, unitId: stri
     overdue: filter.overdue ? 'true' : undefined,
   });
 }
+
+/** The campaign's timeline, or one unit's log. */
+export const remoteTimeline = (svc: ServiceClient, campaignId: string, unitId?: string) =>
+  unitId === undefined
+    ? svc.get<TimelineEntry[]>(`${campaignPath(campaignId)}/timeline`)
+    : svc.get<UnitLogEntry[]>(`${unitPath(campaignId, unitId)}/timeline`);
+
+/** One case filed (立案); the service files it for the unit in the path, as the signed-in holder. */
+export const remoteFileCase = (
+  svc: ServiceClient,
+  campaignId: string,
+  unitId: string,
+  filing: FileCasesInput['filings'][number],
+) => svc.post<FileCasesResult>(`${unitPath(campaignId, unitId)}/cases`, filing);
+
+/** A case event; who acts is the session's holder, so the event's own `by` is not sent. */
+export function remoteCaseEvent(
+  svc: ServiceClient,
+  campaignId: string,
+  unitId: string,
+  event: Extract<CaseEventInput, { caseId: string }>,
+) {
+  const { caseId, by: _by, ...body } = event;
+  return svc.post<CaseEventResult>(`${unitPath(campaignId, unitId)}/cases/${encodeURIComponent(caseId)}/events`, body);
+}
+
+export const remoteLedgerStats = <T>(svc: ServiceClient, campaignId: string, unitId?: string) =>
+  svc.get<T>(`${unitId === undefined ? campaignPath(campaignId) : unitPath(campaignId, unitId)}/ledger/stats`);
+
+/** The whole ledger as the service writes it; petitioners unmasked only for the office. */
+export const remoteLedgerExport = (
+  svc: ServiceClient,
+  campaignId: string,
+  options: { format: 'csv' | 'xlsx'; personalData: boolean },
+) =>
+  svc.bytes(`${campaignPath(campaignId)}/ledger/export`, {
+    format: options.format,
+    personalData: options.personalData ? 'true' : undefined,
+  });
 
 export const remoteNotifications = (svc: ServiceClient, campaignId: string, last?: number) =>
   svc.get<{ campaignId: string; entries: NotificationLogEntry[] }>(`${campaignPath(campaignId)}/notifications`, {

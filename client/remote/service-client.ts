@@ -34,6 +34,10 @@ export class ServiceClient {
     return (await this.send(this.url(path, query), { method: 'GET' })).text();
   }
 
+  async bytes(path: string, query: Record<string, string | undefined> = {}): Promise<Uint8Array> {
+    return new Uint8Array(await (await this.send(this.url(path, query), { method: 'GET' })).arrayBuffer());
+  }
+
   async post<T>(path: string, body: unknown): Promise<T> {
     const init = { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } };
     return (await (await this.send(this.url(path), init)).json()) as T;

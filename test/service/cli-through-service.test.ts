@@ -122,6 +122,77 @@ describe('the CLI through the campaign service', () => {
     expect(audit.stdout).toMatch(/service: .* unit:town-a refused:todo: unit:town-a may not see unit town-b/);
   });
 
+  it('lets a clerk file and work a case, and a leader read the timeline and the ledger, all through the service', async () => {
+    const filed = await asHolder('unit:town-a', [
+      '--json',
+      'case',
+      'file',
+      id,
+      '--unit',
+      'town-a',
+      '--title',
+      '征地补偿',
+      '--category',
+      'law-related',
+      '--petitioner',
+      '张某某',
+      '--leader',
+      '组长',
+      '--handler',
+      '王干事',
+      '--stability-officer',
+      '赵所长',
+      '--deadline',
+      '2026-05-30',
+      '--requirements',
+      '依法解决',
+    ]);
+    expect(filed.code, filed.stderr).toBe(0);
+    const caseId = (JSON.parse(filed.stdout) as { filed: string[] }).filed[0]!;
+    expect(caseId).toMatch(/^town-a-/);
+
+    const note = await asHolder('unit:town-a', [
+      'case',
+      'note',
+      id,
+      caseId,
+      '--unit',
+      'town-a',
+      '--kind',
+      'talk-record',
+      '--text',
+      '已约谈信访人',
+    ]);
+    expect(note.code, note.stderr).toBe(0);
+    expect(note.stdout).toContain(`note ${caseId}: now`);
+    // A clerk acts for the own unit only, on cases too.
+    const foreign = await asHolder('unit:town-a', ['case', 'note', id, caseId, '--unit', 'town-b', '--text', 'x']);
+    expect(foreign.code).toBe(1);
+    expect(foreign.stderr).toContain('town-b');
+
+    const timeline = await asHolder('leader:head', ['timeline', id]);
+    expect(timeline.code, timeline.stderr).toBe(0);
+    expect(timeline.stdout).toContain('宣传发动');
+    const unitLog = await asHolder('leader:head', ['--json', 'timeline', id, '--unit', 'town-a']);
+    expect(unitLog.code, unitLog.stderr).toBe(0);
+    expect(JSON.stringify(JSON.parse(unitLog.stdout))).toContain('members');
+
+    const stats = await asHolder('leader:head', ['--json', 'ledger', 'stats', id, '--unit', 'town-a']);
+    expect(stats.code, stats.stderr).toBe(0);
+    expect(JSON.parse(stats.stdout)).toMatchObject({ overall: { filed: 1, open: 1 } });
+    const file = path.join(clerkHost, '台帐.csv');
+    const exported = await asHolder('leader:head', ['ledger', 'export', id, file]);
+    expect(exported.code, exported.stderr).toBe(0);
+    const csv = fs.readFileSync(file, 'utf8');
+    expect(csv).toContain('征地补偿');
+    // The leader is not the office: the petitioner's name stays masked in the file.
+    expect(csv).not.toContain('张某某');
+    const unmasked = path.join(clerkHost, '台帐-实名.csv');
+    const refused = await asHolder('leader:head', ['ledger', 'export', id, unmasked, '--personal-data']);
+    expect(refused.code).toBe(1);
+    expect(fs.existsSync(unmasked)).toBe(false);
+  });
+
   it('says so when no service answers at the address', async () => {
     const result = await campaign(env, [
       '--server',
