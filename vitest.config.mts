@@ -28,6 +28,13 @@ const PURE = [
   'test/service/service-config.test.ts',
 ];
 
+/**
+ * Faults injected into a running campaign: workers and servers killed, the database stopped for a
+ * minute, SMTP away. Five minutes of the suite, mostly spent waiting for timeouts and back-off, not
+ * computing: `npm test` runs them beside the other server tests (their own dev server), not after.
+ */
+const RELIABILITY = ['test/reliability/**/*.test.ts'];
+
 export default defineConfig({
   test: {
     testTimeout: 120_000,
@@ -49,11 +56,24 @@ export default defineConfig({
         test: {
           name: 'temporal',
           include: ['test/**/*.test.ts'],
-          exclude: PURE,
+          exclude: [...PURE, ...RELIABILITY],
           globalSetup: ['test/global-setup.ts'],
           sequence: { groupOrder: 1 },
           // Workflow tests share one real dev server, each on its own task queue. Files run one at
           // a time: two cores are shared by the server, a worker and the test itself.
+          pool: 'forks',
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'reliability',
+          include: RELIABILITY,
+          globalSetup: ['test/global-setup.ts'],
+          // After the other server tests when vitest runs everything in one process; `npm test`
+          // (scripts/run-tests.mjs) runs this project in a process of its own beside them instead.
+          sequence: { groupOrder: 2 },
           pool: 'forks',
           fileParallelism: false,
         },

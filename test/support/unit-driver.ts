@@ -1,6 +1,14 @@
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { Report } from '../../domain/reports/report-schema';
-import { asOfNow, submitReportUpdate, unitStatusQuery, type SubmissionReceipt, unitWorkflowId } from '../../contracts';
+import {
+  asOfNow,
+  auditLogQuery,
+  campaignWorkflowId,
+  submitReportUpdate,
+  unitStatusQuery,
+  type SubmissionReceipt,
+  unitWorkflowId,
+} from '../../contracts';
 import { mapWithConcurrency } from '../../activities/fanout/map-with-concurrency';
 import type { Plan } from '../../domain/plan/schema';
 import { eventually } from './eventually';
@@ -54,11 +62,34 @@ export async function submitPhase(
       () => handle.query(unitStatusQuery, asOfNow()),
       (s) => phase.deliverables.every((d) => s.rows.some((r) => r.deliverableId === d.id)),
       { what: `${unit.id} to owe ${phaseId}`, timeoutMs: 180_000, intervalMs: 250 },
-    );
+    ).catch(async (error: unknown) => {
+      throw new Error(`${String(error)}\n${await whyNotReached(client, plan.campaign.id, unit.id)}`);
+    });
     for (const deliverable of phase.deliverables) {
       const input = { deliverableId: deliverable.id, report: reportFor(plan, deliverable.kind), by: `unit:${unit.id}` };
       receipts.push(await handle.executeUpdate(submitReportUpdate, { args: [input] }));
     }
   });
   return receipts;
+}
+
+/**
+ * What a unit a phase never reached was sent: the campaign events in its history (how many, and
+ * when) and what it refused (the campaign keeps its units' audit), so a failure names its cause.
+ */
+async function whyNotReached(client: Client, campaignId: string, unitId: string): Promise<string> {
+  try {
+    const history = await client.workflow.getHandle(unitWorkflowId(campaignId, unitId)).fetchHistory();
+    const signals = (history.events ?? [])
+      .filter((e) => e.workflowExecutionSignaledEventAttributes?.signalName === 'campaignEvent')
+      .map((e) => `#${String(e.eventId)}`);
+    const audit = await client.workflow.getHandle(campaignWorkflowId(campaignId)).query(auditLogQuery);
+    const refused = audit.entries.filter((e) => e.workflow === unitId).map((e) => `${e.code}: ${e.reason}`);
+    return [
+      `${unitId}: ${signals.length} campaign event(s) in its history (${signals.slice(-8).join(' ')}), ${history.events?.length ?? 0} events in all`,
+      `refused by ${unitId}: ${refused.length === 0 ? 'nothing' : refused.slice(-5).join(' | ')}`,
+    ].join('\n');
+  } catch (error) {
+    return `(no diagnosis: ${String(error)})`;
+  }
 }
