@@ -1,17 +1,13 @@
 import { writeFile } from 'node:fs/promises';
+import { writeCsv } from '../../activities/csv/csv-format';
 import { escapeHtml } from '../../activities/notify/templates/format';
 import { ROTA_HEADERS, type RotaRow } from '../../domain/receptions/rota-view';
 
 /** The published rota as files: CSV and XLSX for the office, an HTML page for posting (公示). */
 
-function csvField(text: string): string {
-  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-/** UTF-8 with a byte-order mark and CRLF, so Excel on Chinese Windows reads it as UTF-8. */
+/** The project's one CSV writer: UTF-8 with a byte-order mark, CRLF, formulas neutralised. */
 export function rotaCsv(rows: RotaRow[]): string {
-  const lines = [[...ROTA_HEADERS], ...rows.map((r) => r.cells)].map((cells) => cells.map(csvField).join(','));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return writeCsv([[...ROTA_HEADERS], ...rows.map((r) => r.cells)]);
 }
 
 export async function rotaXlsx(rows: RotaRow[], title: string): Promise<Uint8Array> {

@@ -4,6 +4,8 @@ import { readCsv, writeCsv } from '../../activities/csv/csv-format';
 import { readLedgerFile } from '../../activities/ledger';
 import { EXPORT_HEADERS, exportLedgerCsv } from '../../activities/ledger/export-ledger';
 import { compileCampaignReport } from '../../activities/reports';
+import { rotaCsv } from '../../client/receptions/rota-files';
+import { ROTA_HEADERS } from '../../domain/receptions/rota-view';
 import { fileCases } from '../../domain/cases/case-ledger';
 import { FILED_AT, countyContext, emptyLedger } from '../domain/cases/case-fixture';
 
@@ -84,5 +86,18 @@ describe('every CSV export goes through it', () => {
     });
     const [, row] = records(csv);
     expect(row?.slice(0, 4)).toEqual(["'@宣传", 'u', `'${FORMULA}`, "'+名单"]);
+  });
+});
+
+describe('the published rota as CSV', () => {
+  it('goes through the same writer: BOM, CRLF, quoted commas, and a formula in a place shown as text', () => {
+    const cells = ['2026-03-02', '一', '信访接待室', '张局长', '', '09:00-12:00', '', FORMULA];
+    const text = rotaCsv([{ id: 'r1', programmeId: 'p', date: '2026-03-02', cells }]);
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    expect(text).toContain('\r\n');
+    const [header, row] = records(text);
+    expect(header).toEqual([...ROTA_HEADERS]);
+    expect(row?.[2]).toBe('信访接待室');
+    expect(row?.[7]).toBe(`'${FORMULA}`);
   });
 });
