@@ -30,11 +30,12 @@ const PURE = [
 ];
 
 /**
- * Faults injected into a running campaign: workers and servers killed, the database stopped for a
- * minute, SMTP away. Five minutes of the suite, mostly spent waiting for timeouts and back-off, not
- * computing: `npm test` runs them beside the other server tests (their own dev server), not after.
+ * The long files: faults injected into a running campaign (workers and servers killed, the
+ * database stopped for a minute, SMTP away), mostly waiting on timeouts and back-off, and the
+ * 200-unit campaign, which computes. `npm test` runs them in a run of their own beside the other
+ * server tests (scripts/run-tests.mjs), so the waiting overlaps with work instead of adding to it.
  */
-const RELIABILITY = ['test/reliability/**/*.test.ts'];
+const LONG = ['test/reliability/**/*.test.ts', 'test/workflows/large-campaign.test.ts'];
 
 export default defineConfig({
   test: {
@@ -57,7 +58,7 @@ export default defineConfig({
         test: {
           name: 'temporal',
           include: ['test/**/*.test.ts'],
-          exclude: [...PURE, ...RELIABILITY],
+          exclude: [...PURE, ...LONG],
           globalSetup: ['test/global-setup.ts'],
           sequence: { groupOrder: 1 },
           // Workflow tests share one real dev server, each on its own task queue. Files run one at
@@ -69,8 +70,8 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          name: 'reliability',
-          include: RELIABILITY,
+          name: 'long',
+          include: LONG,
           globalSetup: ['test/global-setup.ts'],
           // After the other server tests when vitest runs everything in one process; `npm test`
           // (scripts/run-tests.mjs) runs this project in a process of its own beside them instead.

@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 /**
  * `npm test`. With no arguments: two test runs at once, each with its own dev server: the pure and
- * server tests in one, the fault-injection tests (test/reliability) in the other. The latter spend
- * most of their five minutes waiting on outages, timeouts and back-off, so on two cores they fit
- * beside the rest instead of after it. Either failing fails the command. With arguments (a file, a
- * filter, `--project`), it is plain `vitest run ARGS`.
+ * server tests in one, the long ones (faults injected, a 200-unit campaign: the `long` project of
+ * vitest.config.mts) in the other. Those spend most of their minutes waiting on outages, timeouts and
+ * back-off, so on two cores they fit beside the rest instead of after it. Either failing fails the
+ * command. With arguments (a file, a filter, `--project`), it is plain `vitest run ARGS`.
  */
 /* global process */
 import { spawn } from 'node:child_process';
@@ -25,5 +25,5 @@ const args = process.argv.slice(2);
 const codes =
   args.length > 0
     ? [await run(args)]
-    : await Promise.all([run(['--project', 'pure', '--project', 'temporal']), run(['--project', 'reliability'])]);
+    : await Promise.all([run(['--project', 'pure', '--project', 'temporal']), run(['--project', 'long'])]);
 process.exitCode = codes.find((code) => code !== 0) ?? 0;

@@ -1,4 +1,11 @@
-import { DefaultLogger, NativeConnection, Worker, type Logger, type WorkerOptions, type WorkflowBundleOption } from '@temporalio/worker';
+import {
+  DefaultLogger,
+  NativeConnection,
+  Worker,
+  type Logger,
+  type WorkerOptions,
+  type WorkflowBundleOption,
+} from '@temporalio/worker';
 import path from 'node:path';
 import { projectRoot } from '../config/project-root';
 import { campaignDataConverter, FAILURE_CONVERTER_PATH } from '../codec/data-converter';

@@ -106,16 +106,32 @@ export async function assessmentWorkflow(input: AssessmentWorkflowInput): Promis
     const facts = await readFacts().catch(() => undefined);
     if (facts) notifier.dispatchAll(rankingNoticeCommand(plan, alarm, facts));
   };
-  // Once the result is published, reminders and the ladder have nothing left to say: only ranking notices remain.
-  const pending = () => (state.stage === 'published' ? alarms.filter((a) => a.kind === 'ranking') : alarms);
+  await runAlarms({ clock, alarms, published: () => state.stage === 'published', now, fire });
+  await condition(() => state.stage === 'published' && allHandlersFinished() && notifier.inflight() === 0);
+  return state.result;
+}
+
+/**
+ * Sleeps from alarm to alarm and fires each once, in order. Once the result is published,
+ * reminders and the ladder have nothing left to say: only ranking notices remain.
+ */
+async function runAlarms(run: {
+  clock: AssessmentWorkflowInput['clock'];
+  alarms: AssessmentAlarm[];
+  published: () => boolean;
+  now: () => number;
+  fire: (alarm: AssessmentAlarm) => Promise<void>;
+}): Promise<void> {
+  const { clock, alarms, published, now, fire } = run;
+  const pending = () => (published() ? alarms.filter((a) => a.kind === 'ranking') : alarms);
   let handledUpTo = now();
   for (;;) {
     const next = nextAssessmentAlarm(pending(), handledUpTo);
     if (!next) break;
-    const publishedBefore = state.stage === 'published';
+    const publishedBefore = published();
     // A timer, woken early by publication so a published result is not held until a reminder's hour.
     const woken = await condition(
-      () => !publishedBefore && state.stage === 'published',
+      () => !publishedBefore && published(),
       Math.max(1, realDelayUntil(clock, Date.now(), next.atMs)),
     );
     if (woken) continue;
@@ -123,6 +139,4 @@ export async function assessmentWorkflow(input: AssessmentWorkflowInput): Promis
     for (const alarm of assessmentAlarmsBetween(pending(), handledUpTo, upto)) await fire(alarm);
     handledUpTo = upto;
   }
-  await condition(() => state.stage === 'published' && allHandlersFinished() && notifier.inflight() === 0);
-  return state.result;
 }

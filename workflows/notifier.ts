@@ -21,13 +21,10 @@ export interface NotifyCommand {
 }
 
 /**
- * Sends notifications (and runs other background activities, via `track`) without making the
- * workflow wait for them: a mail outage must never delay a timer or an escalation. The count of
- * work still in flight lets the workflow finish it before it completes; mail still in flight can
- * instead be carried into the next run (`carry`, `resume`), so an SMTP outage of days never holds
- * back a continue-as-new while the history grows.
+ * Background work the workflow does not wait for, counted so it can finish it before it completes;
+ * mail among it is kept apart, since a new run can take it over (`carry`).
  */
-export function createNotifier(ctx: NotificationContext, ownerId: string, unit?: Unit, desk?: NoticeDesk) {
+function createMailSender(ctx: NotificationContext) {
   let inflight = 0;
   const track = (promise: Promise<unknown>, what: string, settled: () => void = () => undefined) => {
     inflight += 1;
@@ -44,6 +41,10 @@ export function createNotifier(ctx: NotificationContext, ownerId: string, unit?:
     track(promise, what, () => mailInFlight.delete(job));
   };
 
+  /** The activity's line in the Web UI: the kind of notice and how many it goes to, no names. */
+  const summaryOf = (body: NotificationBody, to: number | 'all-units') =>
+    clearSummary(mailSummary(ctx.locale, kindOf(body), to));
+
   function notifyAllUnits(request: Omit<NotificationRequest, 'to'>, what: string): void {
     trackMail(
       { allUnits: [request] },
@@ -53,10 +54,6 @@ export function createNotifier(ctx: NotificationContext, ownerId: string, unit?:
       what,
     );
   }
-
-  /** The activity's line in the Web UI: the kind of notice and how many it goes to, no names. */
-  const summaryOf = (body: NotificationBody, to: number | 'all-units') =>
-    clearSummary(mailSummary(ctx.locale, kindOf(body), to));
 
   function sendOne(request: NotificationRequest, what: string): void {
     const summary = summaryOf(request.body, request.to.length);
@@ -80,8 +77,42 @@ export function createNotifier(ctx: NotificationContext, ownerId: string, unit?:
     return true;
   }
 
-  function dispatch(command: NotifyCommand): void {
-    dispatchAll([command]);
+  return {
+    track,
+    notifyAllUnits,
+    sendOne,
+    sendBatch,
+    /** Mail not yet through, to hand to the next run; undefined when there is none. */
+    carry: (): CarriedMail | undefined => {
+      if (mailInFlight.size === 0) return undefined;
+      const jobs = [...mailInFlight];
+      return { direct: jobs.flatMap((j) => j.direct ?? []), allUnits: jobs.flatMap((j) => j.allUnits ?? []) };
+    },
+    inflight: () => inflight,
+    mailInFlight: () => mailInFlight.size,
+  };
+}
+
+/**
+ * Sends notifications (and runs other background activities, via `track`) without making the
+ * workflow wait for them: a mail outage must never delay a timer or an escalation. The count of
+ * work still in flight lets the workflow finish it before it completes; mail still in flight can
+ * instead be carried into the next run (`carry`, `resume`), so an SMTP outage of days never holds
+ * back a continue-as-new while the history grows.
+ */
+export function createNotifier(ctx: NotificationContext, ownerId: string, unit?: Unit, desk?: NoticeDesk) {
+  const sender = createMailSender(ctx);
+  const { track, notifyAllUnits, sendOne, sendBatch } = sender;
+
+  function sendPrepared(prepared: Prepared[]): void {
+    if (sendBatch(prepared.flatMap((p) => (p.direct ? [p.direct] : [])))) {
+      for (const p of prepared) if (p.allUnits) notifyAllUnits(p.allUnits, p.eventKey);
+      return;
+    }
+    for (const p of prepared) {
+      if (p.direct) sendOne(p.direct, p.eventKey);
+      if (p.allUnits) notifyAllUnits(p.allUnits, p.eventKey);
+    }
   }
 
   /**
@@ -109,33 +140,8 @@ export function createNotifier(ctx: NotificationContext, ownerId: string, unit?:
     sendPrepared(prepared.filter((p) => !gathered.includes(p)));
   }
 
-  function sendPrepared(prepared: Prepared[]): void {
-    if (sendBatch(prepared.flatMap((p) => (p.direct ? [p.direct] : [])))) {
-      for (const p of prepared) if (p.allUnits) notifyAllUnits(p.allUnits, p.eventKey);
-      return;
-    }
-    for (const p of prepared) {
-      if (p.direct) sendOne(p.direct, p.eventKey);
-      if (p.allUnits) notifyAllUnits(p.allUnits, p.eventKey);
-    }
-  }
-
-  /** Mail not yet through, to hand to the next run; undefined when there is none. */
-  function carry(): CarriedMail | undefined {
-    if (mailInFlight.size === 0) return undefined;
-    const jobs = [...mailInFlight];
-    return { direct: jobs.flatMap((j) => j.direct ?? []), allUnits: jobs.flatMap((j) => j.allUnits ?? []) };
-  }
-
-  /** Sends again what the previous run carried over. */
-  function resume(carried: CarriedMail | undefined): void {
-    if (!carried) return;
-    if (!sendBatch(carried.direct)) for (const request of carried.direct) sendOne(request, request.id);
-    for (const request of carried.allUnits) notifyAllUnits(request, request.id);
-  }
-
   return {
-    dispatch,
+    dispatch: (command: NotifyCommand) => dispatchAll([command]),
     dispatchAll,
     /** One prepared notification (a report's mail to the office). */
     send: sendOne,
@@ -144,11 +150,16 @@ export function createNotifier(ctx: NotificationContext, ownerId: string, unit?:
       if (!sendBatch(requests)) for (const request of requests) sendOne(request, request.id);
     },
     track,
-    carry,
-    resume,
-    inflight: () => inflight,
+    carry: sender.carry,
+    /** Sends again what the previous run carried over. */
+    resume: (carried: CarriedMail | undefined) => {
+      if (!carried) return;
+      if (!sendBatch(carried.direct)) for (const request of carried.direct) sendOne(request, request.id);
+      for (const request of carried.allUnits) notifyAllUnits(request, request.id);
+    },
+    inflight: sender.inflight,
     /** Work in flight that cannot be carried into a new run (reports, fan-out). */
-    inflightBesidesMail: () => inflight - mailInFlight.size,
+    inflightBesidesMail: () => sender.inflight() - sender.mailInFlight(),
   };
 }
 

@@ -85,7 +85,14 @@ async function whyNotReached(client: Client, campaignId: string, unitId: string)
       .map((e) => `#${String(e.eventId)}`);
     const audit = await client.workflow.getHandle(campaignWorkflowId(campaignId)).query(auditLogQuery);
     const refused = audit.entries.filter((e) => e.workflow === unitId).map((e) => `${e.code}: ${e.reason}`);
+    const campaign = await client.workflow.getHandle(campaignWorkflowId(campaignId)).describe();
+    const activities = (campaign.raw.pendingActivities ?? []).map(
+      (a) =>
+        `${a.activityType?.name ?? '?'} attempt ${a.attempt ?? 0} state ${String(a.state)}` +
+        (a.lastFailure?.message ? ` (last failure: ${a.lastFailure.message})` : ''),
+    );
     return [
+      `the campaign's activities in flight: ${activities.length === 0 ? 'none' : activities.join('; ')}`,
       `${unitId}: ${signals.length} campaign event(s) in its history (${signals.slice(-8).join(' ')}), ${history.events?.length ?? 0} events in all`,
       `refused by ${unitId}: ${refused.length === 0 ? 'nothing' : refused.slice(-5).join(' | ')}`,
     ].join('\n');

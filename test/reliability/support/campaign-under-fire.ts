@@ -231,7 +231,7 @@ export async function runCampaignUnderFire(options: {
   const clerks = startClerks(client, plan, clock);
   const faults: Fault[] = [];
 
-  const strike: FireContext['strike'] = async (what, fault, timeoutMs = 10_000) => {
+  const strike: FireContext['strike'] = async (what, fault, timeoutMs = 30_000) => {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline && !(clerks.inFlight() > 0 && sink.openSessions() > 0)) await sleep(10);
     const snapshot = { what, updatesInFlight: clerks.inFlight(), smtpOpen: sink.openSessions() };
