@@ -13,6 +13,7 @@ import { AssessmentFactsSchema } from '../../domain/assessment/facts';
 import { idArg, parseArg } from '../args';
 import { renderBreakdown, renderResult } from '../assessment/render-result';
 import { readScoreFile } from '../assessment/read-score-file';
+import { remoteAssessment } from '../remote/remote-views';
 import type { CliContext } from '../context';
 import { CliError, EXIT, usageError } from '../errors';
 import { example } from '../output/help';
@@ -33,9 +34,16 @@ const ScoreOptions = z.object({
   score: z.string().optional(),
 });
 
-/** The person acting, by id or by the name the plan gives them (评委一). */
+/**
+ * The person acting, by id or by the name the plan gives them (评委一). Through the service it is
+ * the holder of the credential file, and --as must not name anyone else.
+ */
 function actor(ctx: CliContext): string {
-  const who = ctx.options.as?.replace(/^(leader|assessor):/, '').trim();
+  const holder = ctx.remote()?.holder.replace(/^(leader|assessor):/, '');
+  const named = ctx.options.as?.replace(/^(leader|assessor):/, '').trim();
+  if (holder !== undefined && named && named !== holder)
+    throw usageError(`--as ${named}: through the service you act as the holder of your credential, ${holder}`);
+  const who = holder ?? named;
   if (!who) throw usageError('say who is acting with --as <assessor or leader id or name>');
   return parseArg(z.string().max(64), who, '--as');
 }
@@ -64,6 +72,26 @@ async function factsFrom(file: string | undefined) {
   return parsed.data;
 }
 
+/** A unit's own line of the published result. */
+async function unitLine(ctx: CliContext, campaignId: string, unitId: string) {
+  const remote = ctx.remote();
+  if (remote) return remoteAssessment.unit(remote, idArg(campaignId, 'campaign'), unitId);
+  const line = await (await handleOf(ctx, campaignId)).query(unitResultQuery, unitId);
+  if (!line) throw new CliError(`no published result for ${unitId} yet`, EXIT.failed, undefined, 'not_published');
+  return line;
+}
+
+async function assessmentView(ctx: CliContext, campaignId: string) {
+  const remote = ctx.remote();
+  if (remote) return remoteAssessment.view(remote, idArg(campaignId, 'campaign'));
+  const handle = await handleOf(ctx, campaignId);
+  const [standing, result] = await Promise.all([
+    handle.query(assessmentStandingQuery),
+    handle.query(assessmentResultQuery),
+  ]);
+  return { standing, result };
+}
+
 export function registerLiveAssessmentCommands(assessment: Command): void {
   assessment
     .command('score')
@@ -78,8 +106,10 @@ export function registerLiveAssessmentCommands(assessment: Command): void {
       act(async (ctx, [campaignId = ''], raw) => {
         const by = actor(ctx);
         const scores = await scoresFrom(parseArg(ScoreOptions, raw, 'options'), by);
-        const handle = await handleOf(ctx, campaignId);
-        const receipt = await handle.executeUpdate(submitScoresUpdate, { args: [{ by, scores }] });
+        const remote = ctx.remote();
+        const receipt = remote
+          ? await remoteAssessment.score(remote, idArg(campaignId, 'campaign'), scores)
+          : await (await handleOf(ctx, campaignId)).executeUpdate(submitScoresUpdate, { args: [{ by, scores }] });
         ctx.print(
           receipt,
           () =>
@@ -95,10 +125,12 @@ export function registerLiveAssessmentCommands(assessment: Command): void {
     .action(
       act(async (ctx, [campaignId = ''], raw) => {
         const facts = await factsFrom(parseArg(z.object({ facts: z.string().optional() }), raw, 'options').facts);
-        const handle = await handleOf(ctx, campaignId);
-        const result = await handle.executeUpdate(closeScoringUpdate, {
-          args: [{ by: 'office', ...(facts ? { facts } : {}) }],
-        });
+        const remote = ctx.remote();
+        const result = remote
+          ? await remoteAssessment.close(remote, idArg(campaignId, 'campaign'), facts)
+          : await (
+              await handleOf(ctx, campaignId)
+            ).executeUpdate(closeScoringUpdate, { args: [{ by: 'office', ...(facts ? { facts } : {}) }] });
         ctx.print(result, () => renderResult(result));
       }),
     );
@@ -109,7 +141,10 @@ export function registerLiveAssessmentCommands(assessment: Command): void {
     .action(
       act(async (ctx, [campaignId = '']) => {
         const by = actor(ctx);
-        const standing = await (await handleOf(ctx, campaignId)).executeUpdate(approveResultUpdate, { args: [{ by }] });
+        const remote = ctx.remote();
+        const standing = remote
+          ? await remoteAssessment.approve(remote, idArg(campaignId, 'campaign'))
+          : await (await handleOf(ctx, campaignId)).executeUpdate(approveResultUpdate, { args: [{ by }] });
         ctx.print(standing, () => `published, approved by ${by}`);
       }),
     );
@@ -121,17 +156,12 @@ export function registerLiveAssessmentCommands(assessment: Command): void {
     .action(
       act(async (ctx, [campaignId = ''], raw) => {
         const { unit } = parseArg(z.object({ unit: z.string().optional() }), raw, 'options');
-        const handle = await handleOf(ctx, campaignId);
         if (unit !== undefined) {
-          const line = await handle.query(unitResultQuery, idArg(unit, '--unit'));
-          if (!line) throw new CliError(`no published result for ${unit} yet`, EXIT.failed, undefined, 'not_published');
+          const line = await unitLine(ctx, campaignId, idArg(unit, '--unit'));
           ctx.print(line, () => renderBreakdown(line));
           return;
         }
-        const [standing, result] = await Promise.all([
-          handle.query(assessmentStandingQuery),
-          handle.query(assessmentResultQuery),
-        ]);
+        const { standing, result } = await assessmentView(ctx, campaignId);
         ctx.print({ standing, result }, () => {
           const owing = standing.owing.map((o) => `${o.assessor} owes ${o.missing}`).join(', ');
           const approved = standing.approvedBy ? `, approved by ${standing.approvedByName ?? standing.approvedBy}` : '';

@@ -11,6 +11,9 @@ import type {
   ReturnPhaseInput,
   SubmissionReceipt,
 } from '../../contracts';
+import type { AssessmentStanding, ScoresReceipt } from '../../contracts/assessment';
+import type { AssessmentFacts } from '../../domain/assessment/facts';
+import type { AssessmentResult, EntrantResult } from '../../domain/assessment/result-schema';
 import type { TimelineEntry } from '../../domain/campaign/campaign-state';
 import type { CaseEventInput } from '../../domain/cases/case-events';
 import type { UnitLogEntry } from '../../domain/unit/unit-state';
@@ -104,6 +107,20 @@ export const remoteLedgerExport = (
     format: options.format,
     personalData: options.personalData ? 'true' : undefined,
   });
+
+/** The assessment (考核评比) through the service: the holder of the session scores, closes or approves. */
+export const remoteAssessment = {
+  score: (svc: ServiceClient, campaignId: string, scores: { unit: string; item: string; score: string }[]) =>
+    svc.post<ScoresReceipt>(`${campaignPath(campaignId)}/assessment/scores`, { scores }),
+  close: (svc: ServiceClient, campaignId: string, facts: AssessmentFacts | undefined) =>
+    svc.post<AssessmentResult>(`${campaignPath(campaignId)}/assessment/close`, facts ? { facts } : {}),
+  approve: (svc: ServiceClient, campaignId: string) =>
+    svc.post<AssessmentStanding>(`${campaignPath(campaignId)}/assessment/approve`, {}),
+  view: (svc: ServiceClient, campaignId: string) =>
+    svc.get<{ standing: AssessmentStanding; result?: AssessmentResult }>(`${campaignPath(campaignId)}/assessment`),
+  unit: (svc: ServiceClient, campaignId: string, unitId: string) =>
+    svc.get<EntrantResult>(`${unitPath(campaignId, unitId)}/assessment`),
+};
 
 export const remoteNotifications = (svc: ServiceClient, campaignId: string, last?: number) =>
   svc.get<{ campaignId: string; entries: NotificationLogEntry[] }>(`${campaignPath(campaignId)}/notifications`, {

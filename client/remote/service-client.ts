@@ -24,6 +24,11 @@ export class ServiceClient {
     private readonly credential: IssuedCredential,
   ) {}
 
+  /** Who the service acts for: the holder of the credential file, whatever --as says. */
+  get holder(): IssuedCredential['principal'] {
+    return this.credential.principal;
+  }
+
   async get<T>(path: string, query: Record<string, string | undefined> = {}): Promise<T> {
     const url = this.url(path, query);
     const response = await this.send(url, { method: 'GET' });

@@ -5,7 +5,8 @@ import { campaignWorkflowId } from '../../contracts';
 import { assessmentWorkflowId } from '../../contracts/assessment';
 import type { AssessmentResult, EntrantResult } from '../../domain/assessment/result-schema';
 import { testClient, uniqueId } from '../helpers/temporal';
-import { cliEnv, startWorker, type RunningWorker } from '../cli/support/cli';
+import { credentialFileName, credentialsDir } from '../../client/access/credential-files';
+import { campaign, cliEnv, startWorker, type CliResult, type RunningWorker } from '../cli/support/cli';
 import { credentialOf, signIn, startHarness, startWithCredentials, type Harness } from './support/service-harness';
 
 /**
@@ -17,6 +18,16 @@ const env = cliEnv();
 const id = uniqueId('svc-assessment');
 let worker: RunningWorker;
 let h: Harness;
+let url: string;
+
+/** A judge or a clerk at a terminal with no Temporal access: the CLI through the service. */
+function throughService(principal: 'assessor:judge-2' | 'unit:town-b', args: string[]): Promise<CliResult> {
+  const file = path.join(credentialsDir(env.dataDir, id), credentialFileName(principal));
+  return campaign(env, ['--server', url, '--credential', file, ...args], {
+    TEMPORAL_ADDRESS: '127.0.0.1:9',
+    CAMPAIGN_CODEC_KEYS: '',
+  });
+}
 
 function writePlan(): string {
   const unit = (uid: string, name: string) =>
@@ -63,6 +74,7 @@ const sheet = (a: string, b: string) => ({
 
 beforeAll(async () => {
   [worker, h] = await Promise.all([startWorker(env), startHarness(env)]);
+  url = await h.app.listen({ port: 0, host: '127.0.0.1' });
   // Ten real minutes a plan day: the scoring window stays open for the whole test.
   await startWithCredentials(env, writePlan(), id, 600);
 });
@@ -82,9 +94,8 @@ afterAll(async () => {
 
 describe('the assessment over the service', () => {
   it('takes each judge’s own scores, lets the office close and a leader approve, and shows a unit only its line', async () => {
-    const [judge1, judge2, townA, townB, leader, office] = await Promise.all([
+    const [judge1, townA, townB, leader, office] = await Promise.all([
       signIn(h.app, credentialOf(env, id, 'assessor:judge-1')),
-      signIn(h.app, credentialOf(env, id, 'assessor:judge-2')),
       signIn(h.app, credentialOf(env, id, 'unit:town-a')),
       signIn(h.app, credentialOf(env, id, 'unit:town-b')),
       signIn(h.app, credentialOf(env, id, 'leader:head')),
@@ -102,7 +113,28 @@ describe('the assessment over the service', () => {
     // A unit may not score, and a judge may not read the campaign's views nor others' scores.
     expect((await post(`${base}/assessment/scores`, townA, sheet('10', '0'))).statusCode).toBe(403);
     expect((await get(`${base}/assessment`, judge1)).statusCode).toBe(403);
-    expect((await post(`${base}/assessment/scores`, judge2, sheet('9.1', '8.6'))).statusCode).toBe(200);
+    // The second judge at a terminal: one score at a time, through the service, as the credential's holder.
+    const posing = await throughService('assessor:judge-2', ['--as', 'judge-1', 'assessment', 'score', id]);
+    expect(posing.code).toBe(2);
+    expect(posing.stderr).toContain('you act as the holder of your credential, judge-2');
+    for (const [unit, item, score] of [
+      ['town-a', 'work', '9.1'],
+      ['乙镇', '工作实绩', '8.6'],
+    ] as const) {
+      const scored = await throughService('assessor:judge-2', [
+        'assessment',
+        'score',
+        id,
+        '--unit',
+        unit,
+        '--item',
+        item,
+        '--score',
+        score,
+      ]);
+      expect(scored.code, scored.stderr).toBe(0);
+      expect(scored.stdout).toContain('recorded 1 score(s)');
+    }
 
     const standing = await get(`${base}/assessment`, office);
     expect(standing.json()).toMatchObject({ standing: { stage: 'scoring', scoresRecorded: 4, owing: [] } });
@@ -121,6 +153,12 @@ describe('the assessment over the service', () => {
     expect(own.json()).toMatchObject({ rank: 2, total: '8.3' });
     expect(own.json<EntrantResult>().items[0]?.assessors.map((a) => a.score)).toEqual(['8', '8.6']);
     expect((await get(`${base}/units/town-a/assessment`, townB)).statusCode).toBe(403);
+    // The same line at the clerk's terminal, and nobody else's.
+    const ownAtTerminal = await throughService('unit:town-b', ['--json', 'assessment', 'show', id, '--unit', 'town-b']);
+    expect(ownAtTerminal.code, ownAtTerminal.stderr).toBe(0);
+    expect(JSON.parse(ownAtTerminal.stdout)).toMatchObject({ rank: 2, total: '8.3' });
+    const othersAtTerminal = await throughService('unit:town-b', ['assessment', 'show', id, '--unit', 'town-a']);
+    expect(othersAtTerminal.code).toBe(1);
 
     // The routes are in the OpenAPI document, with the score's fields.
     const openapi = await h.app.inject({ method: 'GET', url: '/api/openapi.json' });
