@@ -35,6 +35,7 @@ import { freePort } from '../../server/free-port';
 import { sdkDownload } from '../../server/sdk-download';
 import { bundleWorkflowsOnce } from '../../worker/run-worker';
 import { campaignClient } from '../../temporal-client/campaign-client';
+import { unitTaskQueueOf } from '../../contracts';
 
 // Worker state changes at INFO would bury test output; warnings and errors still show. Each test
 // file runs in its own process, so this is the first Runtime use unless a test installed its own.
@@ -90,6 +91,12 @@ export interface WithWorkerOptions {
   taskQueue?: string;
   /** Another server than the shared one (a restartable server, say). */
   address?: string;
+  /**
+   * As `campaign worker` runs: a second Worker, with its own workflow thread, on the units' queue
+   * (`unitTaskQueueOf`), so a campaign's tasks never wait behind its units'. Start the campaign with
+   * `unitTaskQueue: unitTaskQueueOf(taskQueue)` to use it.
+   */
+  unitQueue?: boolean;
 }
 
 export interface WorkerContext {
@@ -112,14 +119,18 @@ export async function withWorker<T>(
     workerConnection(address),
     testClient(address),
   ]);
-  const worker = await Worker.create({
-    connection,
-    taskQueue,
-    workflowBundle,
-    activities: options.activities,
-    dataConverter: campaignDataConverter(),
-  });
-  return worker.runUntil(() => fn({ client, taskQueue }));
+  const create = (queue: string) =>
+    Worker.create({
+      connection,
+      taskQueue: queue,
+      workflowBundle,
+      activities: options.activities,
+      dataConverter: campaignDataConverter(),
+    });
+  const worker = await create(taskQueue);
+  if (!options.unitQueue) return worker.runUntil(() => fn({ client, taskQueue }));
+  const units = await create(unitTaskQueueOf(taskQueue));
+  return worker.runUntil(() => units.runUntil(() => fn({ client, taskQueue })));
 }
 
 /** A time-skipping environment on the provisioned test server; call `teardown()` when done. */

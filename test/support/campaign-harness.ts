@@ -27,6 +27,7 @@ export async function withCampaignWorker<T>(
   fn: (harness: Harness) => Promise<T>,
   address?: string,
   wrap: (real: CampaignActivities) => CampaignActivities = (real) => real,
+  { unitQueue = false }: { unitQueue?: boolean } = {},
 ): Promise<T> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'campaign-test-'));
   const mailConfig = loadMailConfig({ CAMPAIGN_DATA_DIR: dataDir });
@@ -40,7 +41,7 @@ export async function withCampaignWorker<T>(
       mail: { log: () => undefined },
     }),
   );
-  return withWorker({ workflowsPath: WORKFLOWS_PATH, activities, address }, async (ctx) => {
+  return withWorker({ workflowsPath: WORKFLOWS_PATH, activities, address, unitQueue }, async (ctx) => {
     const files = () =>
       fs.existsSync(outbox)
         ? fs
