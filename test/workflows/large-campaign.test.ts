@@ -50,6 +50,15 @@ describe('a 200-unit campaign', () => {
           const receipts = await explained(submitPhase(client, plan, phase.id));
           expect(receipts).toHaveLength(UNITS * phase.deliverables.length);
         }
+        // A leader approves once the dashboard shows every report in: a unit's count reaches the
+        // campaign by a signal sent after its receipt, and the summary is made when the campaign ends.
+        await explained(
+          eventually(
+            () => handle.query(campaignStatusQuery, asOfNow()),
+            (s) => s.totals.onTime + s.totals.late === UNITS * 4 * 2,
+            { what: 'every report counted by the campaign', timeoutMs: 120_000, intervalMs: 500 },
+          ),
+        );
         await explained(
           handle.executeUpdate(approvePhaseUpdate, { args: [{ phaseId: 'phase-4', by: 'leader:head' }] }),
         );
