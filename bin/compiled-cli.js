@@ -7,8 +7,8 @@
  * Beside the file, a manifest lists the sources esbuild read and a hash of their contents. The file
  * is used only while those sources hash the same, so an edited source is never run stale: the next
  * start compiles again (a fraction of a second) and, where dist/ cannot be written (a read-only
- * install), runs the sources through tsx as before. `npm run build` (run by `npm ci`) compiles it
- * ahead of time.
+ * install), runs the sources through tsx as before. `npm run build` (the Dockerfile runs it)
+ * compiles it ahead of time; the test run's global setup does too.
  */
 const crypto = require('node:crypto');
 const fs = require('node:fs');
