@@ -28,6 +28,7 @@ import {
   remoteGlance,
   remoteOverdue,
   remoteReturn,
+  remoteStatus,
   remoteUnitView,
   remoteTimeline,
 } from '../remote/remote-views';
@@ -48,6 +49,18 @@ async function timeline(ctx: CliContext, campaignId: string, unitId: string | un
   if (unitId === undefined) return { entries: await campaign.query(timelineQuery), timeZone };
   await unitView(ctx, campaignId, unitId); // names a wrong unit clearly
   return { entries: await (await ctx.unit(campaignId, unitId)).query(unitTimelineQuery), timeZone };
+}
+
+/** The campaign's status, and whether it was started with credentials (through the service, it was). */
+async function campaignStatusOf(ctx: CliContext, campaignId: string) {
+  const remote = ctx.remote();
+  if (remote) return { status: await remoteStatus(remote, campaignId), credentials: true };
+  const campaign = await ctx.campaign(campaignId);
+  const [status, access] = await Promise.all([
+    campaign.query(campaignStatusQuery, asOfNow()),
+    campaign.query(accessQuery),
+  ]);
+  return { status, credentials: access !== null };
 }
 
 export function registerLeaderCommands(program: Command): void {
@@ -75,12 +88,7 @@ export function registerLeaderCommands(program: Command): void {
           );
           return;
         }
-        const campaign = await ctx.campaign(id);
-        const [status, access] = await Promise.all([
-          campaign.query(campaignStatusQuery, asOfNow()),
-          campaign.query(accessQuery),
-        ]);
-        const credentials = access !== null;
+        const { status, credentials } = await campaignStatusOf(ctx, id);
         ctx.print({ ...status, credentials }, () =>
           [renderCampaignStatus(status), ...(credentials ? [] : [style.yellow(NO_CREDENTIALS_LINE)])].join('\n'),
         );

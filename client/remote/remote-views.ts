@@ -20,7 +20,7 @@ import type { UnitLogEntry } from '../../domain/unit/unit-state';
 import type { AuditLog } from '../../domain/access/audit-log';
 import type { Case } from '../../domain/cases/case-schema';
 import type { EscalationEntry } from '../../domain/unit/unit-state';
-import type { OverdueRow } from '../../domain/campaign/campaign-status';
+import type { CampaignStatus, OverdueRow } from '../../domain/campaign/campaign-status';
 import type { Report } from '../../domain/reports/report-schema';
 import type { UnitStatusView } from '../../domain/unit/unit-status-view';
 import type { PublishedStatusView } from '../status/read-published-status';
@@ -48,6 +48,9 @@ export const remoteUnitView = (
 
 export const remoteGlance = (svc: ServiceClient, campaignId: string) =>
   svc.get<PublishedStatusView>(`${campaignPath(campaignId)}/glance`);
+
+export const remoteStatus = (svc: ServiceClient, campaignId: string) =>
+  svc.get<CampaignStatus & { rehearsal: boolean }>(`${campaignPath(campaignId)}/status`);
 
 export const remoteOverdue = (svc: ServiceClient, campaignId: string) =>
   svc.get<OverdueRow[]>(`${campaignPath(campaignId)}/overdue`);

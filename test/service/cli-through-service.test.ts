@@ -170,6 +170,9 @@ describe('the CLI through the campaign service', () => {
     expect(foreign.code).toBe(1);
     expect(foreign.stderr).toContain('town-b');
 
+    const status = await asHolder('leader:head', ['--json', 'status', id]);
+    expect(status.code, status.stderr).toBe(0);
+    expect(JSON.parse(status.stdout)).toMatchObject({ campaignId: id, credentials: true, units: [{}, {}] });
     const timeline = await asHolder('leader:head', ['timeline', id]);
     expect(timeline.code, timeline.stderr).toBe(0);
     expect(timeline.stdout).toContain('宣传发动');
