@@ -83,5 +83,7 @@ describe('a 200-unit campaign', () => {
       undefined,
       { unitQueue: true },
     );
-  }, 600_000);
+    // Two minutes alone on a quiet machine; five or more beside a CPU-bound process and the other
+    // test lane. The time it takes is the benchmark's business, not this test's.
+  }, 1_200_000);
 });
