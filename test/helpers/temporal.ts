@@ -92,8 +92,8 @@ export interface WithWorkerOptions {
   /** Another server than the shared one (a restartable server, say). */
   address?: string;
   /**
-   * As `campaign worker` runs: a second Worker, with its own workflow thread, on the units' queue
-   * (`unitTaskQueueOf`), so a campaign's tasks never wait behind its units'. Start the campaign with
+   * As `campaign worker` runs: a second Worker on the units' queue (`unitTaskQueueOf`), so a
+   * campaign's tasks and activities never queue behind its units'. Start the campaign with
    * `unitTaskQueue: unitTaskQueueOf(taskQueue)` to use it.
    */
   unitQueue?: boolean;
