@@ -111,13 +111,24 @@ export async function exportLedgerXlsx(ledger: CaseLedger, options: ExportOption
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
+/**
+ * Writes an exported ledger. Unmasked names and contacts are for the office only: such a file is
+ * the user's alone (0600). A file that was there already keeps its old mode through writeFile.
+ */
+export async function writeExportFile(
+  path: string,
+  contents: Uint8Array | string,
+  personalData: boolean,
+): Promise<void> {
+  const mode = personalData ? 0o600 : 0o644;
+  await writeFile(path, contents, typeof contents === 'string' ? { encoding: 'utf8', mode } : { mode });
+  await chmod(path, mode);
+}
+
 /** Writes `.csv` or `.xlsx`, chosen by the file's extension. */
 export async function writeLedgerFile(ledger: CaseLedger, path: string, options: ExportOptions = {}): Promise<void> {
-  // Unmasked names and contacts are for the office only: the file is the user's alone (0600).
-  const mode = options.includePersonalData === false ? 0o644 : 0o600;
-  if (/\.xlsx$/i.test(path)) await writeFile(path, await exportLedgerXlsx(ledger, options), { mode });
-  else if (/\.csv$/i.test(path)) await writeFile(path, exportLedgerCsv(ledger, options), { encoding: 'utf8', mode });
+  const personalData = options.includePersonalData !== false;
+  if (/\.xlsx$/i.test(path)) await writeExportFile(path, await exportLedgerXlsx(ledger, options), personalData);
+  else if (/\.csv$/i.test(path)) await writeExportFile(path, exportLedgerCsv(ledger, options), personalData);
   else throw new Error(`cannot tell the format of "${path}": use a .csv or .xlsx file name`);
-  // A file that was there already keeps its old mode through writeFile.
-  await chmod(path, mode);
 }

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { chmod, writeFile } from 'node:fs/promises';
 import { writeLedgerFile } from '../../activities/ledger';
+import { writeExportFile } from '../../activities/ledger/export-ledger';
 import { asOfNow, campaignStatusQuery, ledgerStatsQuery } from '../../contracts';
 import type { LedgerTotals } from '../../domain/campaign/campaign-status';
 import type { LedgerStats } from '../../domain/cases/ledger-stats';
@@ -41,9 +41,7 @@ async function exportThroughService(
 ) {
   const format = /\.xlsx$/i.test(file) ? 'xlsx' : 'csv';
   const bytes = await remoteLedgerExport(remote, campaignId, { format, personalData });
-  const mode = personalData ? 0o600 : 0o644;
-  await writeFile(file, bytes, { mode });
-  await chmod(file, mode);
+  await writeExportFile(file, bytes, personalData);
   ctx.print({ file, bytes: bytes.length }, () => `wrote the ledger to ${file}`);
 }
 
