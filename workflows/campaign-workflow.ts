@@ -9,6 +9,7 @@ import { installCampaignAccess, type CampaignAccessHolder } from './campaign-acc
 import { installLeaderActions, installOfficeActions, installProgressSignal } from './campaign-actions';
 import { createCommandRunner } from './campaign-commands';
 import { installDigestDesk, type DigestDesk } from './campaign-digest';
+import { coalesced } from './coalesced';
 import { createSearchAttributes } from './search-attributes';
 import { clearSummary } from '../contracts/clear-summary';
 import { wakeSummary } from '../domain/plan/operator-summaries';
@@ -39,7 +40,8 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
     rehearsal: run.context.rehearsal,
   });
   const showAttributes = () => attributes(campaignSearchValues(input.plan, run.state(), run.now()));
-  run.watch(showAttributes);
+  // Progress signals change the counts one report at a time: one upsert per workflow task is enough.
+  run.watch(coalesced(showAttributes));
   const publisher = startStatusPublisher(run.state, () =>
     campaignPublication(input.plan, run.state(), input.clock, run.now()),
   );
