@@ -10,6 +10,8 @@ const PURE = [
   'test/console/render/**/*.test.ts',
   'test/bench/status-wait.test.ts',
   'test/cli/error-wording.test.ts',
+  'test/cli/start-up-modules.test.ts',
+  'test/cli/sdk-errors.test.ts',
   'test/codec/codec.test.ts',
   'test/codec/codec-server.test.ts',
   'test/hostile/files-and-args.test.ts',

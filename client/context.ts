@@ -1,4 +1,5 @@
-import { type Client, Connection, WorkflowNotFoundError, type WorkflowHandle } from '@temporalio/client';
+import type * as ClientSdk from '@temporalio/client';
+import type { Client, WorkflowHandle } from '@temporalio/client';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { loadTemporalConfig, toConnectionOptions, type TemporalConfig } from '../config/temporal-connection';
@@ -8,7 +9,8 @@ import { credentialInterceptor, type Wallet } from './access/credential-intercep
 import { credentialsDir, CredentialFileError, readCredentialDir, readCredentialFile } from './access/credential-files';
 import type { IssuedCredential } from './access/issue-credentials';
 import { CliError, EXIT, isUnreachable, unknownCampaign, unreachable, usageError } from './errors';
-import { campaignClient } from '../temporal-client/campaign-client';
+import type * as CampaignClientModule from '../temporal-client/campaign-client';
+import { isWorkflowNotFound } from '../temporal-client/error-kinds';
 import { printOut, safeJson } from './output/safe-text';
 import { parseArg } from './args';
 import { ServiceClient } from './remote/service-client';
@@ -79,6 +81,12 @@ export class CliContext {
 
   private async connect(): Promise<Client> {
     const config = this.temporalConfig();
+    // Loaded on the first call to the server (a fifth of a second): `--help`, `validate` and the
+    // other commands that never reach Temporal do without it. tsx registers for CommonJS only.
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const { Connection } = require('@temporalio/client') as typeof ClientSdk;
+    const { campaignClient } = require('../temporal-client/campaign-client') as typeof CampaignClientModule;
+    /* eslint-enable @typescript-eslint/no-require-imports */
     try {
       const connection = await Connection.connect({
         ...toConnectionOptions(config),
@@ -200,11 +208,11 @@ export async function explainMissingUnit(
   campaignId: string,
   unitId: string,
 ): Promise<never> {
-  if (!(error instanceof WorkflowNotFoundError)) throw error;
+  if (!isWorkflowNotFound(error)) throw error;
   try {
     await client.workflow.getHandle(campaignWorkflowId(campaignId)).describe();
   } catch (describeError) {
-    if (describeError instanceof WorkflowNotFoundError) throw unknownCampaign(campaignId);
+    if (isWorkflowNotFound(describeError)) throw unknownCampaign(campaignId);
     throw describeError;
   }
   throw new CliError(

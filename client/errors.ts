@@ -1,14 +1,14 @@
-import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, isGrpcServiceError } from '@temporalio/client';
 import { CommanderError } from 'commander';
 import { ZodError } from 'zod';
 import { FileRefusal } from '../activities/files/bounded-file';
-import { ReportLimitError } from '../activities/reports';
+import { ReportLimitError } from '../activities/reports/report-limits';
 import { CodecConfigError } from '../codec/keyring';
 import { MailConfigError } from '../config/mail-config';
 import { WorkerConfigError } from '../config/worker-config';
 import { StoreConfigError } from '../stores/store-config';
 import { rejectionOf } from './update-rejection';
 import { UNPROCESSED_UPDATE } from '../temporal-client/unprocessed-update-retry';
+import { isAlreadyStarted, isGrpcServiceError, isWorkflowNotFound } from '../temporal-client/error-kinds';
 
 /** Exit codes are part of the CLI's contract: scripts branch on them. */
 export const EXIT = { ok: 0, failed: 1, usage: 2, unreachable: 3 } as const;
@@ -36,7 +36,7 @@ const GRPC_CANCELLED = 1;
 
 export function isUnreachable(error: unknown): boolean {
   if (isGrpcServiceError(error)) {
-    const code: number = error.code;
+    const code = Number(error.code);
     return code === GRPC_UNAVAILABLE || code === GRPC_DEADLINE_EXCEEDED;
   }
   if (error instanceof Error) {
@@ -113,8 +113,8 @@ export function toCliError(error: unknown, context: ErrorContext = {}): CliError
     // A malformed payload is the caller's fault; anything else is the campaign refusing.
     return new CliError(rejection.message, EXIT.failed, undefined, rejection.type);
   }
-  if (error instanceof WorkflowNotFoundError) return unknownCampaign(context.campaignId ?? error.workflowId);
-  if (error instanceof WorkflowExecutionAlreadyStartedError) {
+  if (isWorkflowNotFound(error)) return unknownCampaign(context.campaignId ?? error.workflowId);
+  if (isAlreadyStarted(error)) {
     return new CliError(
       `a campaign with id "${context.campaignId ?? error.workflowId}" already exists`,
       EXIT.failed,

@@ -1,4 +1,4 @@
-import { ApplicationFailure, WorkflowUpdateFailedError } from '@temporalio/client';
+import { isApplicationFailure, isUpdateFailed } from '../temporal-client/error-kinds';
 
 export interface Rejection {
   /** The rule that refused, e.g. "duplicate_submission" or "InvalidInput". */
@@ -8,9 +8,9 @@ export interface Rejection {
 
 /** The campaign's reason for refusing an update, or undefined when the error is something else. */
 export function rejectionOf(error: unknown): Rejection | undefined {
-  if (!(error instanceof WorkflowUpdateFailedError)) return undefined;
-  const cause = error.cause;
-  if (cause instanceof ApplicationFailure) return { type: cause.type ?? 'Rejected', message: cause.message };
+  if (!isUpdateFailed(error)) return undefined;
+  const cause = error.cause as Error | undefined;
+  if (isApplicationFailure(cause)) return { type: cause.type ?? 'Rejected', message: cause.message };
   return { type: 'Rejected', message: cause?.message ?? error.message };
 }
 

@@ -1,8 +1,7 @@
-import { type Client, Connection, type TLSConfig } from '@temporalio/client';
+import type { TLSConfig } from '@temporalio/client';
 import { loadClientConfigProfile, type ClientConfigProfile, type ConfigDataSource } from '@temporalio/envconfig';
 import fs from 'node:fs';
 import { z } from 'zod';
-import { campaignClient } from '../temporal-client/campaign-client';
 
 /**
  * How clients and workers reach Temporal, from the environment. The project's own variables
@@ -156,9 +155,4 @@ export function toConnectionOptions(config: TemporalConfig): SharedConnectionOpt
     clientCertPair: crt && key ? { crt, key } : undefined,
   };
   return { address: config.address, tls, apiKey: config.apiKey, metadata: config.grpcMeta };
-}
-
-export async function connectClient(config: TemporalConfig): Promise<Client> {
-  const connection = await Connection.connect(toConnectionOptions(config));
-  return campaignClient({ connection, namespace: config.namespace });
 }

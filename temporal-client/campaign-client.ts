@@ -1,4 +1,5 @@
-import { Client, type ConnectionLike, type WorkflowClientInterceptor } from '@temporalio/client';
+import { Client, Connection, type ConnectionLike, type WorkflowClientInterceptor } from '@temporalio/client';
+import { toConnectionOptions, type TemporalConfig } from '../config/temporal-connection';
 import { campaignDataConverter } from '../codec/data-converter';
 import { unprocessedUpdateRetry } from './unprocessed-update-retry';
 
@@ -22,4 +23,10 @@ export function campaignClient(options: CampaignClientOptions): Client {
     dataConverter: campaignDataConverter(options.env),
     interceptors: { workflow: [...(options.interceptors ?? []), unprocessedUpdateRetry()] },
   });
+}
+
+/** A campaign client on a new connection to the configured server (the worker's activities use it). */
+export async function connectClient(config: TemporalConfig): Promise<Client> {
+  const connection = await Connection.connect(toConnectionOptions(config));
+  return campaignClient({ connection, namespace: config.namespace });
 }

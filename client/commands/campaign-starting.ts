@@ -1,4 +1,4 @@
-import { WorkflowNotFoundError } from '@temporalio/client';
+import { isWorkflowNotFound } from '../../temporal-client/error-kinds';
 import { asOfNow, campaignStatusQuery, rosterQuery } from '../../contracts';
 import { CAMPAIGN_STARTING, stillReachingUnit } from '../../domain/campaign/campaign-starting';
 import type { CliContext } from '../context';
@@ -16,7 +16,7 @@ export async function explainEarlySubmission(
   error: unknown,
   unitOwes: number | undefined,
 ): Promise<never> {
-  const unitMissing = error instanceof WorkflowNotFoundError;
+  const unitMissing = isWorkflowNotFound(error);
   const notOwed = rejectionOf(error)?.type === 'unknown_deliverable';
   if (unitMissing || notOwed) {
     const campaign = await ctx.campaign(campaignId);

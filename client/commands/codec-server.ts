@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { AesGcmPayloadCodec } from '../../codec/aes-gcm-codec';
-import { startCodecServer } from '../../codec/codec-server';
-import { campaignKeyring } from '../../codec/data-converter';
+import type * as AesGcm from '../../codec/aes-gcm-codec';
+import type * as CodecServer from '../../codec/codec-server';
+import type * as DataConverter from '../../codec/data-converter';
 import { parseArg } from '../args';
 import { example } from '../output/help';
 import { act } from '../run-cli';
@@ -42,6 +42,12 @@ Without a token, anyone who can reach the port can read campaign data.`,
       act(async (ctx, _args, raw) => {
         const options = parseArg(OptionsSchema, raw, 'options');
         const token = ctx.env['CAMPAIGN_CODEC_TOKEN']?.trim() || undefined;
+        // Loaded here: the codec pulls in Temporal's protobufs, which no other command needs at start.
+        /* eslint-disable @typescript-eslint/no-require-imports -- tsx registers for CommonJS only */
+        const { AesGcmPayloadCodec } = require('../../codec/aes-gcm-codec') as typeof AesGcm;
+        const { startCodecServer } = require('../../codec/codec-server') as typeof CodecServer;
+        const { campaignKeyring } = require('../../codec/data-converter') as typeof DataConverter;
+        /* eslint-enable @typescript-eslint/no-require-imports */
         const codec = new AesGcmPayloadCodec(campaignKeyring(ctx.env));
         const server = await startCodecServer({
           codec,

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { findWedged, resetWedged, type WedgedWorkflow } from '../repair/repair-campaign';
+import type * as Repair from '../repair/repair-campaign';
+import type { WedgedWorkflow } from '../repair/repair-campaign';
 import { idArg } from '../args';
 import { example } from '../output/help';
 import { style } from '../output/style';
@@ -30,6 +31,9 @@ export function registerRepairCommand(program: Command): void {
         const campaign = await ctx.campaign(id);
         await campaign.describe(); // an unknown campaign is the user's mistake, said as such
         const client = await ctx.client();
+        // Loaded on use: reading histories takes Temporal's protobufs, which other commands do without.
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- tsx registers for CommonJS only
+        const { findWedged, resetWedged } = require('../repair/repair-campaign') as typeof Repair;
         const wedged = await findWedged(client, id);
         const apply = raw['apply'] === true;
         const result = apply ? await resetWedged(client, wedged, REASON) : wedged;

@@ -11,11 +11,15 @@ import { formatTime, localTimeZone } from '../output/format';
 import { example } from '../output/help';
 import { style } from '../output/style';
 import { renderTable } from '../output/table';
-import { compileReportNow } from '../report-snapshot';
+import type * as ReportSnapshot from '../report-snapshot';
 import { printOut } from '../output/safe-text';
 import { act } from '../run-cli';
 import { remoteGlance, remoteNotifications, remoteReport } from '../remote/remote-views';
 import { withSharedStores } from '../shared-stores';
+
+// The report compiler brings the activities' runtime with it: loaded when a report is compiled.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- tsx registers for CommonJS only
+const loadReportSnapshot = () => require('../report-snapshot') as typeof ReportSnapshot;
 
 const FORMATS = { md: 'markdown', html: 'html', csv: 'csv' } as const;
 const ReportOptions = z.object({ format: z.enum(['md', 'html', 'csv']), out: z.string().optional() });
@@ -40,7 +44,7 @@ export function registerReportCommands(program: Command): void {
               await handle.query(campaignInfoQuery); // a clear "no campaign" before the slower gathering
               // Attached files are looked up where the workers keep them, as the published report does.
               const report = await withSharedStores(ctx.env, async (stores) =>
-                compileReportNow(await ctx.client(), id, stores.reports),
+                loadReportSnapshot().compileReportNow(await ctx.client(), id, stores.reports),
               );
               return report[FORMATS[options.format]];
             })();

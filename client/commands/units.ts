@@ -2,7 +2,7 @@ import { FILE_LIMITS, readTextFile, regularFileSize } from '../../activities/fil
 import path from 'node:path';
 import type { Command } from 'commander';
 import { parse as parseYaml } from 'yaml';
-import { checkAttachment, mediaTypeFor, storeReportFiles } from '../../activities/reports';
+import { checkAttachment, mediaTypeFor, storeReportFiles } from '../../activities/reports/report-limits';
 import { ReportSchema, type Report } from '../../domain/reports/report-schema';
 import type { ObligationRow } from '../../domain/unit/unit-progress';
 import { asOfNow, submitReportUpdate, unitStatusQuery, type UnitStatusView } from '../../contracts';

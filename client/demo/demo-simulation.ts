@@ -1,5 +1,6 @@
+import { isWorkflowNotFound } from '../../temporal-client/error-kinds';
 import { DAY_MS } from '../../domain/clock/time-units';
-import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { PhaseRecord } from '../../domain/campaign/campaign-state';
 import type { Plan, Unit } from '../../domain/plan/schema';
@@ -86,7 +87,7 @@ export async function simulateCampaign(options: SimulationOptions): Promise<Stat
       view.event(receipt.submittedAtMs, `${task.unit.name} submitted ${receipt.title} (${verdict})`);
     } catch (error) {
       const type = rejectionOf(error)?.type ?? '';
-      if (error instanceof WorkflowNotFoundError || NOT_YET.has(type)) done.delete(id);
+      if (isWorkflowNotFound(error) || NOT_YET.has(type)) done.delete(id);
       else refused(nowMs, task.unit.name, error);
     }
   };

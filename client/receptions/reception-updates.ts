@@ -1,5 +1,5 @@
+import { isWorkflowNotFound } from '../../temporal-client/error-kinds';
 import type { Command } from 'commander';
-import { WorkflowNotFoundError } from '@temporalio/client';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { asOfNow } from '../../contracts';
@@ -56,7 +56,7 @@ async function programme(ctx: CliContext, campaignId: string, programmeId: strin
 }
 
 function explainMissing(error: unknown, campaignId: string, programmeId: string): never {
-  if (error instanceof WorkflowNotFoundError) {
+  if (isWorkflowNotFound(error)) {
     throw new CliError(
       `campaign "${campaignId}" has no running reception programme "${programmeId}"`,
       EXIT.failed,

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { readBoundedFile } from '../../activities/files/bounded-file';
-import { DEFAULT_REPORT_LIMITS } from '../../activities/reports';
+import { DEFAULT_REPORT_LIMITS } from '../../activities/reports/report-limits';
 import type {
   ActionReceipt,
   ApprovePhaseInput,

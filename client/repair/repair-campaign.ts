@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import Long from 'long';
-import { temporal } from '@temporalio/proto';
+import type * as Proto from '@temporalio/proto';
 import { campaignWorkflowId } from '../../contracts';
 import { filterLiteral } from '../../temporal-client/list-filter';
 import { wedgeOf, type Wedge } from './wedge';
@@ -48,6 +48,9 @@ function runningWorkflowsOf(client: Client, own: string) {
  * delivery log keeps anyone from getting a message twice.
  */
 export async function resetWedged(client: Client, wedged: WedgedWorkflow[], reason: string): Promise<WedgedWorkflow[]> {
+  // Temporal's protobufs load here, on use: every other command would pay for them at start.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- tsx registers for CommonJS only
+  const { temporal } = require('@temporalio/proto') as typeof Proto;
   const done: WedgedWorkflow[] = [];
   for (const w of wedged) {
     const resetTo = w.wedge.resetToEventId;

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import pg from 'pg';
+import type pg from 'pg';
 
 /**
  * One connection pool per process. An idle connection the database drops (a restart, an outage)
@@ -8,7 +8,11 @@ import pg from 'pg';
  * which Temporal retries.
  */
 export function createPool(options: { url: string; max: number; log?: (line: string) => void }): pg.Pool {
-  const pool = new pg.Pool({
+  // Required here, not at the top: the CLI loads this module for its error rules, and a host on
+  // folder stores never needs the driver.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- tsx registers for CommonJS only
+  const { Pool } = require('pg') as typeof pg;
+  const pool = new Pool({
     connectionString: options.url,
     max: options.max,
     // Fail fast while the database is away, so an activity's retry (not a hung socket) takes over.
