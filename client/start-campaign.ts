@@ -48,6 +48,8 @@ export async function startCampaign(
 async function startCampaignWorkflow(client: Client, runPlan: Plan, clock: PlanClock, options: StartCampaignOptions) {
   const plan = runPlan;
   const id = runPlan.campaign.id;
+  // Made here, never logged nor kept: it lives only in the campaign's and its assessment's encrypted input.
+  const messageKey = options.messageKey ?? randomBytes(32).toString('hex');
   const handle = await client.workflow.start<CampaignWorkflow>('campaignWorkflow', {
     workflowId: campaignWorkflowId(id),
     taskQueue: options.taskQueue,
@@ -58,8 +60,7 @@ async function startCampaignWorkflow(client: Client, runPlan: Plan, clock: PlanC
         startedBy: options.startedBy,
         access: options.access,
         unitTaskQueue: options.unitTaskQueue,
-        // Made here, never logged nor kept: it lives only in the campaign's encrypted input.
-        messageKey: options.messageKey ?? randomBytes(32).toString('hex'),
+        messageKey,
         searchAttributes: await namespaceHasCampaignAttributes(client),
       },
     ],
@@ -80,7 +81,7 @@ async function startCampaignWorkflow(client: Client, runPlan: Plan, clock: PlanC
     await client.workflow.start<AssessmentWorkflow>('assessmentWorkflow', {
       workflowId: assessmentWorkflowId(id),
       taskQueue: options.taskQueue,
-      args: [{ plan: runPlan, clock, access: options.access?.assessment, campaignAttached: true }],
+      args: [{ plan: runPlan, clock, access: options.access?.assessment, campaignAttached: true, messageKey }],
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
     });
   }

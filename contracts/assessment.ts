@@ -19,6 +19,8 @@ export interface AssessmentWorkflowInput {
    * and ranking notices rank its units. A workflow started alone takes facts only from the office.
    */
   campaignAttached?: boolean;
+  /** The campaign's key for sealed messages: its pauses and end reach the assessment sealed with it. */
+  messageKey?: string;
 }
 
 export type AssessmentWorkflow = (input: AssessmentWorkflowInput) => Promise<AssessmentResult | undefined>;

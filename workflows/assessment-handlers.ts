@@ -51,12 +51,19 @@ export interface AssessmentHost {
   setState: (state: ScoringState) => void;
   files: () => AssessmentStanding['files'];
   onPublished: () => void;
+  /** Why the assessment takes nothing more (its campaign was cancelled); undefined while it does. */
+  closed: () => { code: string; message: string } | undefined;
   now: () => number;
 }
 
 type Verdict = { ok: true } | { ok: false; error: { code: string; message: string } };
 const refuseIfBad = (verdict: Verdict): void => {
   if (!verdict.ok) reject(verdict.error);
+};
+
+const refuseIfClosed = (host: AssessmentHost): void => {
+  const closed = host.closed();
+  if (closed) reject(closed);
 };
 
 function registerScoring(host: AssessmentHost): void {
@@ -66,6 +73,7 @@ function registerScoring(host: AssessmentHost): void {
     host.gate,
     'submitScores',
     (raw) => {
+      refuseIfClosed(host);
       const submission = parseOrReject(SubmitScoresSchema, raw);
       refuseIfBad(checkSubmission(model, host.state(), submission, host.window, host.now()));
       return submission;
@@ -82,6 +90,7 @@ function registerScoring(host: AssessmentHost): void {
     host.gate,
     'closeScoring',
     (raw) => {
+      refuseIfClosed(host);
       const request = parseOrReject(CloseScoringSchema, raw);
       // Computed with the office's facts here, so a result the scores cannot give is refused before history.
       refuseIfBad(closeScoring(model, host.state(), request.by, closingFacts(undefined, request.facts)));
@@ -110,6 +119,7 @@ function registerScoring(host: AssessmentHost): void {
     host.gate,
     'approveResult',
     (raw) => {
+      refuseIfClosed(host);
       const request = parseOrReject(ApproveResultSchema, raw);
       refuseIfBad(approveResult(model, host.state(), request.by));
       return request;

@@ -15,7 +15,9 @@ import { assessmentModel } from '../domain/assessment/assessment-model';
 import type { AssessmentResult } from '../domain/assessment/result-schema';
 import { initialScoring, scoringWindow, type ScoringState } from '../domain/assessment/scoring-session';
 import { isRehearsal, planNow, realDelayUntil } from '../domain/clock/plan-clock';
+import { alarmSilenced, assessmentCancelled } from '../domain/assessment/campaign-course';
 import { createAccessGate } from './access-gate';
+import { installCampaignCourse } from './assessment-course';
 import { campaignReads, registerAssessmentHandlers } from './assessment-handlers';
 import { assessmentAlarmCommands, publishedCommand, rankingNoticeCommand } from './assessment-notices';
 import { createNotifier } from './notifier';
@@ -50,6 +52,11 @@ export async function assessmentWorkflow(input: AssessmentWorkflowInput): Promis
   const gate = createAccessGate({
     registry: () => access,
     setRegistry: (registry) => (access = registry),
+    record: (entry) => (audit = appendAudit(audit, [{ ...entry, workflow: 'assessment' }])),
+    now,
+  });
+  const course = installCampaignCourse({
+    key: input.messageKey,
     record: (entry) => (audit = appendAudit(audit, [{ ...entry, workflow: 'assessment' }])),
     now,
   });
@@ -93,10 +100,12 @@ export async function assessmentWorkflow(input: AssessmentWorkflowInput): Promis
     setState: (next) => (state = next),
     files: () => files,
     onPublished: publish,
+    closed: () => assessmentCancelled(course()),
     now,
   });
 
   const fire = async (alarm: AssessmentAlarm) => {
+    if (alarmSilenced(course(), alarm)) return;
     if (alarm.kind !== 'ranking') {
       if (dueMs !== undefined) notifier.dispatchAll(assessmentAlarmCommands(plan, model, state, alarm, dueMs));
       return;
@@ -106,23 +115,27 @@ export async function assessmentWorkflow(input: AssessmentWorkflowInput): Promis
     const facts = await readFacts().catch(() => undefined);
     if (facts) notifier.dispatchAll(rankingNoticeCommand(plan, alarm, facts));
   };
-  await runAlarms({ clock, alarms, published: () => state.stage === 'published', now, fire });
-  await condition(() => state.stage === 'published' && allHandlersFinished() && notifier.inflight() === 0);
-  return state.result;
+  // Done once published, or once the campaign is cancelled: nothing will be published then.
+  const done = () => state.stage === 'published' || course().cancelled !== undefined;
+  await runAlarms({ clock, alarms, published: () => state.stage === 'published', done, now, fire });
+  await condition(() => done() && allHandlersFinished() && notifier.inflight() === 0);
+  return state.stage === 'published' ? state.result : undefined;
 }
 
 /**
  * Sleeps from alarm to alarm and fires each once, in order. Once the result is published,
- * reminders and the ladder have nothing left to say: only ranking notices remain.
+ * reminders and the ladder have nothing left to say: only ranking notices remain. A cancelled
+ * campaign wakes it and ends it.
  */
 async function runAlarms(run: {
   clock: AssessmentWorkflowInput['clock'];
   alarms: AssessmentAlarm[];
   published: () => boolean;
+  done: () => boolean;
   now: () => number;
   fire: (alarm: AssessmentAlarm) => Promise<void>;
 }): Promise<void> {
-  const { clock, alarms, published, now, fire } = run;
+  const { clock, alarms, published, done, now, fire } = run;
   const pending = () => (published() ? alarms.filter((a) => a.kind === 'ranking') : alarms);
   let handledUpTo = now();
   for (;;) {
@@ -131,9 +144,10 @@ async function runAlarms(run: {
     const publishedBefore = published();
     // A timer, woken early by publication so a published result is not held until a reminder's hour.
     const woken = await condition(
-      () => !publishedBefore && published(),
+      () => (!publishedBefore && published()) || (done() && !published()),
       Math.max(1, realDelayUntil(clock, Date.now(), next.atMs)),
     );
+    if (done() && !published()) break;
     if (woken) continue;
     const upto = Math.max(now(), next.atMs);
     for (const alarm of assessmentAlarmsBetween(pending(), handledUpTo, upto)) await fire(alarm);

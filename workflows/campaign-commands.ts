@@ -4,6 +4,7 @@ import type { CampaignCommand } from '../domain/campaign/campaign-commands';
 import { roster } from '../domain/campaign/roster';
 import { ALL_UNITS, sealMessage } from '../domain/access/message-seal';
 import { fanout } from './activity-proxies';
+import { tellAssessment } from './assessment-link';
 import type { CampaignAccessHolder } from './campaign-access';
 import { unitSetupBase } from './campaign-queries';
 import type { CampaignRun } from './campaign-run';
@@ -48,6 +49,7 @@ export function createCommandRunner(run: CampaignRun, holder: CampaignAccessHold
       }),
       start,
     });
+    if (command.units === 'all') await tellAssessment(run, command.event);
   };
 
   // A phase report reads every unit; the next phase must not wait for it, and continue-as-new
