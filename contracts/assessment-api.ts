@@ -29,6 +29,8 @@ export const AssessmentViewSchema = z.object({
 });
 
 export const UnitAssessmentSchema = EntrantResultSchema;
+/** A unit's own line and those of the entrants it nominated (申报单位), in ranking order. */
+export const UnitLinesSchema = z.array(EntrantResultSchema);
 
 /** Closing scoring: the office's facts per unit (replacing the campaign's) and leaders' vetoes with reasons. */
 export const CloseBodySchema = z.object({ facts: AssessmentFactsSchema.optional() });

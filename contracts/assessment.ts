@@ -55,3 +55,5 @@ export const assessmentStandingQuery = defineQuery<AssessmentStanding>('assessme
 export const assessmentResultQuery = defineQuery<AssessmentResult | undefined>('assessmentResult');
 /** A unit's view: its own line, and only once the result is published. */
 export const unitResultQuery = defineQuery<EntrantResult | undefined, [string]>('unitResult');
+/** A unit's lines: its own and those of the entrants it nominated (申报单位); undefined until published. */
+export const unitLinesQuery = defineQuery<EntrantResult[] | undefined, [string]>('unitLines');

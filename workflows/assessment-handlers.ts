@@ -6,11 +6,13 @@ import {
   assessmentStandingQuery,
   closeScoringUpdate,
   submitScoresUpdate,
+  unitLinesQuery,
   unitResultQuery,
   type AssessmentStanding,
 } from '../contracts/assessment';
 import type { AssessmentModel } from '../domain/assessment/assessment-model';
 import { closingFacts } from '../domain/assessment/campaign-facts';
+import { linesForUnit } from '../domain/assessment/nominated-lines';
 import type { UnitFacts } from '../domain/assessment/facts';
 import type { AssessmentResult } from '../domain/assessment/result-schema';
 import {
@@ -155,5 +157,9 @@ export function registerAssessmentHandlers(host: AssessmentHost): void {
   setHandler(unitResultQuery, (unit) => {
     const state = host.state();
     return state.stage === 'published' ? state.result?.ranking.find((r) => r.entrant === unit) : undefined;
+  });
+  setHandler(unitLinesQuery, (unit) => {
+    const { stage, result } = host.state();
+    return stage === 'published' && result ? linesForUnit(host.model.assessment, result, unit) : undefined;
   });
 }

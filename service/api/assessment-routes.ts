@@ -6,6 +6,7 @@ import {
   ScoresBodySchema,
   ScoresReceiptSchema,
   UnitAssessmentSchema,
+  UnitLinesSchema,
 } from '../../contracts/assessment-api';
 import {
   approveResultUpdate,
@@ -14,6 +15,7 @@ import {
   assessmentWorkflowId,
   closeScoringUpdate,
   submitScoresUpdate,
+  unitLinesQuery,
   unitResultQuery,
 } from '../../contracts/assessment';
 import { AssessmentResultSchema } from '../../domain/assessment/result-schema';
@@ -80,6 +82,14 @@ async function unitLine(ctx: ServiceContext, r: Request) {
   return line;
 }
 
+async function unitLines(ctx: ServiceContext, r: Request) {
+  const unitId = r.params['unitId'] ?? '';
+  await guard(ctx, r.session, campaignOf(r), { kind: 'unit', unitId }, 'assessment-unit-lines');
+  const lines = await ctx.reader.workflow.getHandle(assessmentWorkflowId(campaignOf(r))).query(unitLinesQuery, unitId);
+  if (!lines) throw new ServiceError(404, 'not_published', `no published result for ${unitId} yet`);
+  return lines;
+}
+
 export const ASSESSMENT_ROUTES: AssessmentRoute[] = [
   {
     method: 'post',
@@ -122,5 +132,13 @@ export const ASSESSMENT_ROUTES: AssessmentRoute[] = [
     params: UnitParamsSchema,
     response: UnitAssessmentSchema,
     handle: unitLine,
+  },
+  {
+    method: 'get',
+    path: '/api/campaigns/:campaignId/units/:unitId/assessment/lines',
+    summary: "a unit's own line and those of the entrants it nominated (申报单位: a school's teachers), once published",
+    params: UnitParamsSchema,
+    response: UnitLinesSchema,
+    handle: unitLines,
   },
 ];

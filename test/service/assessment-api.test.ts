@@ -153,6 +153,9 @@ describe('the assessment over the service', () => {
     expect(own.json()).toMatchObject({ rank: 2, total: '8.3' });
     expect(own.json<EntrantResult>().items[0]?.assessors.map((a) => a.score)).toEqual(['8', '8.6']);
     expect((await get(`${base}/units/town-a/assessment`, townB)).statusCode).toBe(403);
+    const lines = await get(`${base}/units/town-b/assessment/lines`, townB);
+    expect(lines.json<EntrantResult[]>().map((l) => [l.entrant, l.rank])).toEqual([['town-b', 2]]);
+    expect((await get(`${base}/units/town-a/assessment/lines`, townB)).statusCode).toBe(403);
     // The same line at the clerk's terminal, and nobody else's.
     const ownAtTerminal = await throughService('unit:town-b', ['--json', 'assessment', 'show', id, '--unit', 'town-b']);
     expect(ownAtTerminal.code, ownAtTerminal.stderr).toBe(0);

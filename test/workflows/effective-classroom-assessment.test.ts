@@ -12,6 +12,7 @@ import {
   assessmentWorkflowId,
   closeScoringUpdate,
   submitScoresUpdate,
+  unitLinesQuery,
   unitResultQuery,
 } from '../../contracts/assessment';
 import type { Plan } from '../../domain/plan/schema';
@@ -154,6 +155,13 @@ describe('000 篇1: the 有效课堂 acceptance from its plan file to the publis
         ['读书学习', '80.0', '8.0', ['79', '80', '81']],
         ['常规资料', '85.0', '17.0', ['84', '85', '86']],
         ['课堂教学', '88.0', '61.6', ['87', '88', '89']],
+      ]);
+      // A school reads its own teachers' lines, and no other school's.
+      const fangxia = await assessment.query(unitLinesQuery, 'school-fangxia');
+      expect(fangxia?.map((l) => [l.entrant, l.total])).toEqual([
+        ['t-fangxia-1', '91.9'],
+        ['t-fangxia-2', '86.6'],
+        ['t-fangxia-3', '73.8'],
       ]);
       const published = await mails(h, 'assessment_published', (e) => e.some((m) => m.email === 'kouzhen@example.org'));
       expect(published[0]?.subject).toContain('结果公布：区级“有效课堂”达标验收（经钱副局长审定）');
