@@ -2,7 +2,7 @@ import { allHandlersFinished, condition, proxyActivities, setHandler } from '@te
 import type { CampaignActivities } from '../activities/activity-types';
 import { accessQuery, auditLogQuery, notificationContextOf } from '../contracts';
 import type { AssessmentStanding, AssessmentWorkflowInput } from '../contracts/assessment';
-import { appendAudit, emptyAuditLog, type AuditLog } from '../domain/access/audit-log';
+import { appendAudit, emptyAuditLog, type AuditEntry, type AuditLog } from '../domain/access/audit-log';
 import { depthsOf, type AccessRegistry } from '../domain/access/credential-chain';
 import {
   assessmentAlarms,
@@ -49,17 +49,14 @@ export async function assessmentWorkflow(input: AssessmentWorkflowInput): Promis
   let access: AccessRegistry | undefined = input.access;
   let audit: AuditLog = emptyAuditLog();
   const notifier = createNotifier(notificationContextOf(plan, clock), `campaign:${plan.campaign.id}:assessment`);
+  const record = (entry: AuditEntry) => (audit = appendAudit(audit, [{ ...entry, workflow: 'assessment' }]));
   const gate = createAccessGate({
     registry: () => access,
     setRegistry: (registry) => (access = registry),
-    record: (entry) => (audit = appendAudit(audit, [{ ...entry, workflow: 'assessment' }])),
+    record,
     now,
   });
-  const course = installCampaignCourse({
-    key: input.messageKey,
-    record: (entry) => (audit = appendAudit(audit, [{ ...entry, workflow: 'assessment' }])),
-    now,
-  });
+  const course = installCampaignCourse({ key: input.messageKey, record, now });
   const unitIds = plan.units.map((u) => u.id);
   const readFacts = () => campaignReads.assessmentFacts({ campaignId: plan.campaign.id, unitIds });
 

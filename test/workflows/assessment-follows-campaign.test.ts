@@ -1,6 +1,4 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readPlanFile } from '../../client/plan/read-plan-file';
 import {
   auditLogQuery,
   campaignEventSignal,
@@ -9,9 +7,8 @@ import {
   resumeRemindersUpdate,
 } from '../../contracts';
 import { assessmentStandingQuery, assessmentWorkflowId } from '../../contracts/assessment';
-import type { Plan } from '../../domain/plan/schema';
-import { uniqueId } from '../helpers/temporal';
 import { eventually } from '../support/eventually';
+import { examplePlan } from '../support/example-plan';
 import { beijing } from '../support/plans';
 import { withPlanTime } from '../support/time-skipping-harness';
 
@@ -19,11 +16,7 @@ import { withPlanTime } from '../support/time-skipping-harness';
  * The 有效课堂 acceptance (seed 000 篇1) ranks its schools every month while the campaign runs. The
  * assessment is a workflow of its own: these are the campaign's turns it must follow.
  */
-async function classroomPlan(): Promise<Plan> {
-  const read = await readPlanFile(path.join(__dirname, '../../examples/effective-classroom.yaml'));
-  if (!read.ok) throw new Error(read.errors.map((e) => e.message).join('; '));
-  return { ...read.plan, campaign: { ...read.plan.campaign, id: uniqueId('classroom-course') } };
-}
+const classroomPlan = () => examplePlan('effective-classroom.yaml', 'classroom-course');
 
 describe('an assessment follows its campaign', () => {
   it('sends no ranking notice while the campaign is paused, ends when it is cancelled, and takes neither from anyone else', async () => {

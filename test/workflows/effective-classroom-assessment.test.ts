@@ -1,10 +1,8 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { NotificationLogEntry } from '../../activities/notify/notification-log';
 import { compileCampaignReport } from '../../activities/reports/compile-report';
 import { gatherCampaignReportInput } from '../../activities/reports/publish-campaign-report';
-import { readPlanFile } from '../../client/plan/read-plan-file';
 import { campaignWorkflowId } from '../../contracts';
 import {
   approveResultUpdate,
@@ -15,10 +13,9 @@ import {
   unitLinesQuery,
   unitResultQuery,
 } from '../../contracts/assessment';
-import type { Plan } from '../../domain/plan/schema';
-import { uniqueId } from '../helpers/temporal';
 import { parseMail } from '../notify/parse-mail';
 import { eventually } from '../support/eventually';
+import { examplePlan } from '../support/example-plan';
 import { reportFor } from '../support/plan-runner';
 import { beijing } from '../support/plans';
 import { withPlanTime, type PlanTimeHarness } from '../support/time-skipping-harness';
@@ -30,11 +27,7 @@ import { submitWhenOwed } from '../support/unit-driver';
  * reminded and escalated for scores not given, and the certificates published once approved.
  */
 
-async function classroomPlan(): Promise<Plan> {
-  const read = await readPlanFile(path.join(__dirname, '../../examples/effective-classroom.yaml'));
-  if (!read.ok) throw new Error(read.errors.map((e) => e.message).join('; '));
-  return { ...read.plan, campaign: { ...read.plan.campaign, id: uniqueId('effective-classroom') } };
-}
+const classroomPlan = () => examplePlan('effective-classroom.yaml', 'effective-classroom');
 
 /** The item means of test/cli/assessment-compute.test.ts, hand-calculated there: examiners give m − 1, m, m + 1. */
 const MEANS: Record<string, [number, number, number]> = {
