@@ -1,3 +1,4 @@
+import type { QueryDefinition } from '@temporalio/common';
 import type { z } from 'zod';
 import {
   AssessmentStandingSchema,
@@ -74,21 +75,23 @@ async function approve(ctx: ServiceContext, r: Request) {
   return handle.executeUpdate(approveResultUpdate, { args: [{ by: r.session.principal }] });
 }
 
-async function unitLine(ctx: ServiceContext, r: Request) {
+/** What the published result shows one unit, read by `query` once the holder may read that unit. */
+async function publishedForUnit<T>(
+  ctx: ServiceContext,
+  r: Request,
+  query: QueryDefinition<T | undefined, [string]>,
+  action: string,
+): Promise<T> {
   const unitId = r.params['unitId'] ?? '';
-  await guard(ctx, r.session, campaignOf(r), { kind: 'unit', unitId }, 'assessment-unit');
-  const line = await ctx.reader.workflow.getHandle(assessmentWorkflowId(campaignOf(r))).query(unitResultQuery, unitId);
-  if (!line) throw new ServiceError(404, 'not_published', `no published result for ${unitId} yet`);
-  return line;
+  await guard(ctx, r.session, campaignOf(r), { kind: 'unit', unitId }, action);
+  const found = await ctx.reader.workflow.getHandle(assessmentWorkflowId(campaignOf(r))).query(query, unitId);
+  if (found === undefined) throw new ServiceError(404, 'not_published', `no published result for ${unitId} yet`);
+  return found;
 }
 
-async function unitLines(ctx: ServiceContext, r: Request) {
-  const unitId = r.params['unitId'] ?? '';
-  await guard(ctx, r.session, campaignOf(r), { kind: 'unit', unitId }, 'assessment-unit-lines');
-  const lines = await ctx.reader.workflow.getHandle(assessmentWorkflowId(campaignOf(r))).query(unitLinesQuery, unitId);
-  if (!lines) throw new ServiceError(404, 'not_published', `no published result for ${unitId} yet`);
-  return lines;
-}
+const unitLine = (ctx: ServiceContext, r: Request) => publishedForUnit(ctx, r, unitResultQuery, 'assessment-unit');
+const unitLines = (ctx: ServiceContext, r: Request) =>
+  publishedForUnit(ctx, r, unitLinesQuery, 'assessment-unit-lines');
 
 export const ASSESSMENT_ROUTES: AssessmentRoute[] = [
   {
