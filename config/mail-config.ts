@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { projectRoot } from './project-root';
+import { defaultDataDir } from './data-dir';
 import { z } from 'zod';
 
 /**
@@ -17,9 +17,6 @@ export interface MailConfig {
 }
 
 export const DEFAULT_MAIL_FROM = 'Campaign Office <campaign@localhost>';
-
-/** The repository root, found from this file so the worker behaves the same from any directory. */
-const repoRoot = projectRoot;
 
 const SmtpUrlSchema = z
   .string()
@@ -79,7 +76,7 @@ export function loadMailConfig(env: NodeJS.ProcessEnv = process.env): MailConfig
     const variable = String(issue?.path[0] ?? 'mail configuration');
     throw new MailConfigError(variable, issue?.message ?? 'is invalid');
   }
-  const dataDir = path.resolve(parsed.data.CAMPAIGN_DATA_DIR ?? path.join(repoRoot, '.data'));
+  const dataDir = path.resolve(parsed.data.CAMPAIGN_DATA_DIR ?? defaultDataDir(env));
   return {
     ...(parsed.data.SMTP_URL === undefined ? {} : { smtpUrl: parsed.data.SMTP_URL }),
     from: parsed.data.MAIL_FROM ?? DEFAULT_MAIL_FROM,

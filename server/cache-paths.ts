@@ -1,5 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
+import { defaultDataDir } from '../config/data-dir';
 import { projectRoot } from '../config/project-root';
 
 /**
@@ -25,9 +26,12 @@ export function testServerCacheDir(version: string, env: NodeJS.ProcessEnv = pro
 /** The repository root, found from this file so commands work from any working directory. */
 export const repoRoot: string = projectRoot;
 
-/** Project data (the dev server's SQLite file, test databases); gitignored, never shared between clones. */
+/**
+ * Project data (the dev server's SQLite file, test databases); gitignored, never shared between
+ * clones. An installed package keeps it in the user's data folder (config/data-dir.ts).
+ */
 export function projectDataDir(): string {
-  return path.join(repoRoot, '.data');
+  return defaultDataDir();
 }
 
 export function defaultDevServerDbFile(): string {

@@ -32,10 +32,19 @@ type Manifest = z.infer<typeof manifestSchema>;
 
 export type CachedBundleOptions = Pick<BundleOptions, 'workflowsPath' | 'failureConverterPath' | 'preloadModules'>;
 
+type WebpackConfiguration = Parameters<NonNullable<BundleOptions['webpackConfigHook']>>[0];
+
 const NODE_MODULES = /^(?:.*[\\/])?node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)[\\/](.*)$/;
+
+/** Whether a file is the project's own (not a dependency's), even when the project is itself installed under node_modules. */
+function isOwnFile(root: string, file: string): boolean {
+  const relative = path.relative(root, file);
+  return !relative.startsWith('..') && !path.isAbsolute(relative) && !NODE_MODULES.test(relative);
+}
 
 /** A file's name in a manifest: relative to the root, or `npm:<package>/<path>` for a dependency. */
 function fileKey(root: string, file: string): string {
+  if (isOwnFile(root, file)) return path.relative(root, file).split(path.sep).join('/');
   const match = NODE_MODULES.exec(file);
   if (match) return `npm:${match[1]!.split(path.sep).join('/')}/${match[2]!.split(path.sep).join('/')}`;
   return path.relative(root, file).split(path.sep).join('/');
@@ -104,6 +113,18 @@ function writeAtomically(file: string, text: string): void {
 }
 
 /**
+ * The SDK's bundler compiles TypeScript except under node_modules, which is every file of an
+ * installed package: its own sources are compiled wherever the package lives, dependencies never.
+ */
+function compileOwnTypeScript(config: WebpackConfiguration, root: string): void {
+  for (const rule of config.module?.rules ?? []) {
+    if (rule && typeof rule === 'object' && rule.test instanceof RegExp && rule.test.source === '\\.ts$') {
+      rule.exclude = (file: string) => !isOwnFile(root, file);
+    }
+  }
+}
+
+/**
  * Bundles in-process and, unless `save` is false, writes the bundle and its manifest for the next
  * worker. A folder that cannot be written (an install owned by root) only costs that reuse.
  */
@@ -115,6 +136,7 @@ export async function bundleAndSave(
   const { code } = await bundleWorkflowCode({
     ...options,
     webpackConfigHook: (config) => {
+      compileOwnTypeScript(config, root);
       config.plugins = [
         ...(config.plugins ?? []),
         {

@@ -50,7 +50,16 @@ export function credentialInterceptor(client: () => Client, wallet: Wallet): Wor
         .query(accessQuery)
         .catch(() => null);
       if (depths === null) return next(input);
-      const chosen = choose(held, depths, action, unitId, wallet.preferred);
+      // Without `--as`, the actor the message names (`by`) picks among the credentials held: a
+      // wallet with the whole campaign's files (the demo, an office's rehearsal) acts as that person.
+      const by = (payload as { by?: unknown }).by;
+      const chosen = choose(
+        held,
+        depths,
+        action,
+        unitId,
+        wallet.preferred ?? (typeof by === 'string' ? by : undefined),
+      );
       if (chosen === undefined) return next(input);
       // A holder the workflow does not know is still named, so the refusal (and the audit) says who tried.
       const depth = depths[chosen.principal];

@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import os from 'node:os';
+import { defaultDataDir } from '../../config/data-dir';
 import { DEFAULT_MAIL_FROM, describeMailTarget, loadMailConfig } from '../../config/mail-config';
 
 describe('mail configuration from the environment', () => {
@@ -10,6 +12,14 @@ describe('mail configuration from the environment', () => {
     expect(config.dataDir).toBe(path.resolve(__dirname, '../../.data'));
     expect(config.outboxDir).toBe(path.join(config.dataDir, 'outbox'));
     expect(describeMailTarget(config)).toBe(`outbox ${config.outboxDir}`);
+  });
+
+  it("keeps an installed package's data in the user's data folder, not beside its sources", () => {
+    const installed = '/usr/lib/node_modules/campaign-orchestrator';
+    expect(defaultDataDir({}, installed)).toBe(path.join(os.homedir(), '.local', 'share', 'campaign-orchestrator'));
+    expect(defaultDataDir({ XDG_DATA_HOME: '/srv/data' }, installed)).toBe('/srv/data/campaign-orchestrator');
+    // A clone keeps `.data/` whatever XDG says: the README's paths stay true.
+    expect(defaultDataDir({ XDG_DATA_HOME: '/srv/data' }, '/home/clerk/campaign')).toBe('/home/clerk/campaign/.data');
   });
 
   it('reads SMTP_URL, MAIL_FROM and CAMPAIGN_DATA_DIR', () => {
