@@ -12,6 +12,7 @@ const EVENTS_SHOWN = 8;
  */
 export class DemoView {
   private events: string[] = [];
+  private pending: { planMs: number; line: string }[] = [];
   private drawnLines = 0;
   private lastPhase: string | undefined;
   private lastWeek = -1;
@@ -22,13 +23,24 @@ export class DemoView {
     private readonly startMs: number,
   ) {}
 
+  /**
+   * Held until the next status: the simulated people act in parallel and their answers come back in
+   * any order, and a leader's step is stamped with the plan time it was decided at. Shown sorted, the
+   * log reads in plan-time order.
+   */
   event(planMs: number, text: string): void {
-    const line = `${formatTime(planMs, this.timeZone)}  ${text}`;
-    if (this.live) this.events = [...this.events, line].slice(-EVENTS_SHOWN);
-    else process.stdout.write(`${line}\n`);
+    this.pending.push({ planMs, line: `${formatTime(planMs, this.timeZone)}  ${text}` });
+  }
+
+  private flush(): void {
+    const lines = this.pending.sort((a, b) => a.planMs - b.planMs).map((event) => event.line);
+    this.pending = [];
+    if (this.live) this.events = [...this.events, ...lines].slice(-EVENTS_SHOWN);
+    else for (const line of lines) process.stdout.write(`${line}\n`);
   }
 
   update(status: StatusView): void {
+    this.flush();
     if (this.live) {
       this.redraw(this.frame(status));
       return;
@@ -47,6 +59,7 @@ export class DemoView {
 
   /** Leaves the last frame on screen and prints the final one below it in a pipe. */
   finish(status: StatusView): void {
+    this.flush();
     if (this.live) this.redraw(this.frame(status));
     else process.stdout.write(`\n${renderCampaignStatus(status)}\n`);
     this.drawnLines = 0;

@@ -94,6 +94,10 @@ describe('the packed and installed campaign', () => {
     expect(demo.stdout).toMatch(/leader returned 排查建档 to \S+: 台帐缺少包案领导/);
     expect(demo.stdout).toMatch(/leader 张志刚 approved 总结验收/);
     expect(demo.stdout).not.toContain('refused');
+    // The log reads in plan-time order, though the simulated units act in parallel.
+    const stamps = demo.stdout.match(/^\d{4}-\d\d-\d\d \d\d:\d\d(?= {2})/gm) ?? [];
+    expect(stamps.length).toBeGreaterThan(50);
+    expect(stamps).toEqual([...stamps].sort());
     const data = path.join(dataHome, 'campaign-orchestrator');
     const reports = fs.readdirSync(path.join(data, 'demo')).filter((f) => f.endsWith('-report.md'));
     expect(reports).toHaveLength(1);
