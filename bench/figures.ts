@@ -97,7 +97,7 @@ export interface SizeResult {
   baseline: RunFigures;
   /** Submissions per second of every baseline run, in the order they ran. */
   baselineRuns: number[];
-  /** ours ÷ baseline submissions per second (target ≥ 0.7). */
+  /** ours ÷ baseline submissions per second (targets in bench/targets.ts). */
   throughputRatio: number;
   /** ours ÷ baseline submission p95 latency. */
   p95Ratio: number;

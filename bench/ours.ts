@@ -25,7 +25,7 @@ import { startMeter } from './meter';
 import { oursHistory } from './ours-history';
 import { statusWaits } from './status-wait';
 import { workflowTaskFigures } from './workflow-tasks';
-import { startWorkerProcess, type WorkerProcess } from './processes';
+import { startWorkerProcess, whileAlive, type WorkerProcess } from './processes';
 import type { RunContext } from './run-context';
 
 /**
@@ -238,7 +238,7 @@ export async function runOurs(
       id,
       logFile: path.join(ctx.workDir, `control-${units}-worker.log`),
     });
-    const run = await drive({ ...ctx, taskQueue }, plan, worker, ctx.serverPid, control);
+    const run = await whileAlive(worker, drive({ ...ctx, taskQueue }, plan, worker, ctx.serverPid, control));
     const peakRssMb = worker.peakRssMb();
     const history = await oursHistory(ctx.client, id, units);
     const { figures: campaignTasks, spans } = await workflowTaskFigures(ctx.client, campaignWorkflowId(id));

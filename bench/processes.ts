@@ -56,6 +56,16 @@ export interface WorkerProcess {
   rssMb(): number;
   cpuSeconds(): number;
   stop(): Promise<void>;
+  /**
+   * Rejects when the process exits before `stop()` (a crash in the SDK's native layer, an out-of-
+   * memory kill): the run fails at once, naming the log, instead of waiting on workflows nobody runs.
+   */
+  died: Promise<never>;
+}
+
+/** The work, unless the worker dies first. */
+export function whileAlive<T>(worker: Pick<WorkerProcess, 'died'>, work: Promise<T>): Promise<T> {
+  return Promise.race([work, worker.died]);
 }
 
 export interface WorkerSpawn {
@@ -100,6 +110,18 @@ export async function startWorkerProcess(client: Client, spec: WorkerSpawn): Pro
     child.exitCode !== null || child.signalCode !== null
       ? `the worker exited (${String(child.exitCode ?? child.signalCode)}); see ${spec.logFile}`
       : undefined;
+  let stopping = false;
+  const died = new Promise<never>((_, reject) => {
+    child.once('exit', () => {
+      if (stopping) return;
+      const why = exited() ?? `the worker exited; see ${spec.logFile}`;
+      // Said at once: calls still in flight may fail noisily while the run shuts its server down.
+      process.stderr.write(`bench: ${why}\n`);
+      reject(new Error(why));
+    });
+  });
+  // Nobody may be racing it yet (start-up, or between phases of a run): not an unhandled rejection.
+  died.catch(() => undefined);
   try {
     await untilPolling(client, spec.taskQueue, exited);
   } catch (error) {
@@ -113,7 +135,9 @@ export async function startWorkerProcess(client: Client, spec: WorkerSpawn): Pro
     peakRssMb: () => sum('VmHWM'),
     rssMb: () => sum('VmRSS'),
     cpuSeconds: () => tree().reduce((s, p) => s + cpuSecondsOf(p), 0),
+    died,
     stop: async () => {
+      stopping = true;
       if (exited() !== undefined) return;
       const gone = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');

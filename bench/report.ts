@@ -2,6 +2,7 @@ import type { OursFigures, RunFigures, SizeResult } from './figures';
 import type { LedgerFigures } from './big-ledger';
 import type { CliStartFigures } from './cli-start';
 import { LONG_TASK_MS, type StatusWaitFigures } from './status-wait';
+import { targetLines } from './targets';
 
 const fixed = (n: number, digits = 1) => n.toFixed(digits);
 const triple = (p: { p50: number; p95: number; p99: number }) =>
@@ -103,49 +104,6 @@ function unitEvents(r: SizeResult): string {
 
 const verdict = (met: boolean) => (met ? 'met' : 'NOT met');
 
-/** The issue's targets, judged from this run's figures (the largest size ≥ 1,000 units where it says so). */
-function targets(results: SizeResult[]): string[] {
-  const lines: string[] = [];
-  const worst = Math.min(...results.map((r) => r.throughputRatio));
-  lines.push(`throughput ≥ 70% of baseline: lowest ${fixed(worst * 100, 0)}% — ${verdict(worst >= 0.7)}`);
-  const thousand = results.find((r) => r.units === 1000) ?? results.find((r) => r.units >= 1000);
-  if (thousand) {
-    const p95 = thousand.ours.statusQueryMs.p95;
-    const control = thousand.ours.controlQueryMs.p95;
-    lines.push(
-      `status query p95 < 100 ms at ${thousand.units} units: ${fixed(p95, 0)} ms — ${verdict(p95 < 100)} ` +
-        `(a no-logic query under the same load: p95 ${fixed(control, 0)} ms)`,
-    );
-    const published = thousand.ours.publishedStatusMs.p95;
-    lines.push(
-      `  the same for the published status (campaign glance, no worker asked): ${fixed(published, 0)} ms — ${verdict(published < 100)}`,
-    );
-    const rss = thousand.ours.worker.peakRssMb;
-    lines.push(
-      `worker RSS < 500 MB at ${thousand.units} units, ${thousand.ours.openCases} open cases: peak ${fixed(rss, 0)} MB — ${verdict(rss < 500)}`,
-    );
-  } else {
-    lines.push('status query p95 and worker RSS targets: judged at 1,000 units, not run');
-  }
-  if (results.length > 1) {
-    const first = results[0]!;
-    const last = results.at(-1)!;
-    const growth = (f: (r: SizeResult) => number) => f(last) / f(first);
-    const cpu = growth((r) => (r.ours.worker.cpuSeconds + r.ours.server.cpuSeconds) / r.units);
-    const work = growth(
-      (r) => (r.ours.toLastApproval.workerCpuSeconds + r.ours.toLastApproval.serverCpuSeconds) / r.units,
-    );
-    const bytes = growth((r) => r.ours.history.perUnit.bytes);
-    const wall = growth((r) => r.ours.wallSeconds / r.units);
-    lines.push(
-      `linear cost (per-unit cost at ${last.units} ÷ at ${first.units} units, 1.00 = linear): CPU ${fixed(cpu, 2)} ` +
-        `(${fixed(work, 2)} up to the final approval), ` +
-        `history bytes ${fixed(bytes, 2)}, wall time ${fixed(wall, 2)} — ${verdict(Math.max(cpu, bytes) <= 1.5)} (≤ 1.5 counted as linear)`,
-    );
-  }
-  return lines;
-}
-
 export function resultText(results: SizeResult[]): string {
   return [
     ...table(results),
@@ -154,7 +112,7 @@ export function resultText(results: SizeResult[]): string {
     ...results.map(unitEvents),
     '',
     'targets:',
-    ...targets(results).map((l) => `  ${l}`),
+    ...targetLines(results).map((l) => `  ${l}`),
   ].join('\n');
 }
 
