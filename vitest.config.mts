@@ -8,7 +8,7 @@ import { defineConfig } from 'vitest/config';
 const PURE = [
   'test/domain/**/*.test.ts',
   'test/console/render/**/*.test.ts',
-  'test/bench/status-wait.test.ts',
+  'test/bench/**/*.test.ts',
   'test/cli/error-wording.test.ts',
   'test/cli/start-up-modules.test.ts',
   'test/cli/sdk-errors.test.ts',

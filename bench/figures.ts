@@ -38,6 +38,8 @@ export interface PhaseTiming {
 }
 
 export interface OursFigures extends RunFigures {
+  /** The campaign this run started (the CLI start is timed against it). */
+  campaignId: string;
   /**
    * The dashboard's status queries from the start to the final approval, under the units' load;
    * failures (whole run) also counts the driver's own status polls that failed.
@@ -97,6 +99,8 @@ export interface SizeResult {
   baseline: RunFigures;
   /** Submissions per second of every baseline run, in the order they ran. */
   baselineRuns: number[];
+  /** Submissions per second of every run of ours, in the order they ran; the median one is `ours`. */
+  oursRuns: number[];
   /** ours ÷ baseline submissions per second (targets in bench/targets.ts). */
   throughputRatio: number;
   /** ours ÷ baseline submission p95 latency. */

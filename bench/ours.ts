@@ -244,6 +244,7 @@ export async function runOurs(
     const { figures: campaignTasks, spans } = await workflowTaskFigures(ctx.client, campaignWorkflowId(id));
     return {
       units,
+      campaignId: id,
       wallSeconds: run.wallSeconds,
       submissions: run.submissions.count,
       submissionsPerSecond: run.submissions.perSecond(),

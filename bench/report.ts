@@ -61,7 +61,8 @@ function perSize(r: SizeResult): string {
   const o = r.ours;
   return (
     `${r.units} units: throughput ours ÷ baseline ${fixed(r.throughputRatio * 100, 0)}% ` +
-    `(baseline runs ${r.baselineRuns.map((b) => fixed(b)).join(', ')}/s, the median compared), ` +
+    `(baseline runs ${r.baselineRuns.map((b) => fixed(b)).join(', ')}/s, ours ${r.oursRuns.map((b) => fixed(b)).join(', ')}/s; ` +
+    `the median of each compared), ` +
     `p95 ours ÷ baseline ${fixed(r.p95Ratio, 2)}×; ${o.caseUpdates} case updates at ${fixed(o.caseUpdatesPerSecond)}/s ` +
     `(p95 ${fixed(o.caseUpdateMs.p95, 0)} ms); final approval after ${fixed(o.toLastApproval.wallSeconds)} s; ` +
     `status p95 ${fixed(o.statusQueryAfterLoadMs.p95, 0)} ms after it, ${o.statusQueryMs.failures} status queries failed; ` +

@@ -6,7 +6,7 @@ import { BenchArgsError, HELP, parseBenchArgs, type BenchArgs } from './args';
 import { measureCliStart, type CliStartFigures } from './cli-start';
 import { runBaseline } from './baseline';
 import { runBigLedger, type LedgerFigures } from './big-ledger';
-import type { RunFigures, SizeResult } from './figures';
+import type { OursFigures, RunFigures, SizeResult } from './figures';
 import { machine } from './machine';
 import { runOurs } from './ours';
 import { cliStartText, ledgerText, resultText } from './report';
@@ -16,14 +16,15 @@ const PHASES = 4;
 const DELIVERABLES_PER_PHASE = 2;
 
 /** The run of median throughput (the lower middle one of an even count). */
-function medianRun(runs: RunFigures[]): RunFigures {
+function medianRun<Run extends RunFigures>(runs: Run[]): Run {
   const sorted = [...runs].sort((a, b) => a.submissionsPerSecond - b.submissionsPerSecond);
   return sorted[Math.floor((sorted.length - 1) / 2)]!;
 }
 
 /**
  * One size: a fresh dev server, the baseline on it first (it leaves little behind), run
- * `--baseline-runs` times, then our campaign; each with its worker in a process of its own.
+ * `--baseline-runs` times, then our campaign `--ours-runs` times; each with its worker in a
+ * process of its own.
  */
 async function runSize(
   units: number,
@@ -53,9 +54,14 @@ async function runSize(
       log(`${units} units: baseline ${run}/${args.baselineRuns} ${runs.at(-1)!.submissionsPerSecond.toFixed(1)}/s`);
     }
     const baseline = medianRun(runs);
-    log(`${units} units: our campaign...`);
-    const campaignId = `bench-${units}-${Date.now()}`;
-    const ours = await runOurs(units, ctx, campaignId);
+    const oursRuns: OursFigures[] = [];
+    for (let run = 1; run <= args.oursRuns; run++) {
+      log(`${units} units: our campaign ${run}/${args.oursRuns}...`);
+      oursRuns.push(await runOurs(units, ctx));
+      log(`${units} units: our campaign ${run}/${args.oursRuns} ${oursRuns.at(-1)!.submissionsPerSecond.toFixed(1)}/s`);
+    }
+    const ours = medianRun(oursRuns);
+    const campaignId = ours.campaignId;
     let cliStart: CliStartFigures | undefined;
     if (timeCliStart) {
       log(`CLI start: --help and glance, ${units} units' campaign...`);
@@ -66,6 +72,7 @@ async function runSize(
       ours,
       baseline,
       baselineRuns: runs.map((r) => r.submissionsPerSecond),
+      oursRuns: oursRuns.map((r) => r.submissionsPerSecond),
       throughputRatio: ours.submissionsPerSecond / baseline.submissionsPerSecond,
       p95Ratio: ours.submitMs.p95 / baseline.submitMs.p95,
     };

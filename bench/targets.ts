@@ -14,7 +14,8 @@ function throughput(r: SizeResult): string {
   const floor = r.units >= 1000 ? 0.5 : 0.8;
   return (
     `throughput at ${r.units} units ≥ ${percent(floor)} of the baseline: ${percent(r.throughputRatio)} ` +
-    `(baseline runs ${r.baselineRuns.map((b) => fixed(b, 0)).join(', ')}/s) — ${verdict(r.throughputRatio >= floor)}`
+    `(runs: baseline ${r.baselineRuns.map((b) => fixed(b, 0)).join(', ')}/s, ours ${r.oursRuns.map((b) => fixed(b, 0)).join(', ')}/s) — ` +
+    verdict(r.throughputRatio >= floor)
   );
 }
 
