@@ -18,6 +18,8 @@ export const BenchArgsSchema = z.object({
   summaryTimeout: z.number().min(1, 'wait at least a minute for the summary').max(600),
   baselineRuns: z.number().int('must be a whole number').min(1, 'must be at least 1').max(9, 'at most 9'),
   oursRuns: z.number().int('must be a whole number').min(1, 'must be at least 1').max(9, 'at most 9'),
+  arrivals: z.number().min(0, 'cannot be negative').max(3_600, 'at most an hour per round'),
+  cache: z.number().int('must be a whole number').min(2, 'must be at least 2').max(100_000),
   ledger: z
     .number()
     .int('must be a whole number')
@@ -43,6 +45,11 @@ with its worker in a process of its own. Prints a table and writes the figures a
                        more from run to run on a small machine
   --ours-runs N        runs of our campaign per size (default 2), on the same server; the run of
                        median throughput (the lower of two) is the one shown, every run's rate too
+  --arrivals S         after the sizes, the real-arrivals row at the largest size: every round
+                       (a phase's reports, the filing, the tick-off) spread at random over S
+                       seconds, as offices hand in over days; our campaign runs twice, the worker's
+                       cache uncapped and then capped (default 0: no such row; 60 is a fair value)
+  --cache N            the capped run's workflow cache (default 200)
   --ledger N           cases one unit imports, lists and exports after the sizes, on a server of
                        its own (default 20,000, the most a unit may keep; 2,000 with --quick; 0 skips)
   --out FILE           where the JSON results go (default bench/results/latest.json)
@@ -65,6 +72,8 @@ const OPTIONS = {
   concurrency: { type: 'string' },
   'baseline-runs': { type: 'string' },
   'ours-runs': { type: 'string' },
+  arrivals: { type: 'string' },
+  cache: { type: 'string' },
   'summary-timeout': { type: 'string' },
   ledger: { type: 'string' },
   out: { type: 'string' },
@@ -97,6 +106,8 @@ export function parseBenchArgs(argv: string[]): BenchArgs | 'help' {
     summaryTimeout: given('summary-timeout', 20),
     baselineRuns: given('baseline-runs', 3),
     oursRuns: given('ours-runs', 2),
+    arrivals: given('arrivals', 0),
+    cache: given('cache', 200),
     ledger: given('ledger', values.quick ? 2_000 : 20_000),
   };
   const parsed = BenchArgsSchema.safeParse(raw);

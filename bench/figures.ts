@@ -106,3 +106,14 @@ export interface SizeResult {
   /** ours ÷ baseline submission p95 latency. */
   p95Ratio: number;
 }
+
+/** The real-arrivals row: the same arrivals, the worker's cache uncapped and capped. */
+export interface ArrivalsResult {
+  units: number;
+  /** Each round's calls spread at random over this many seconds. */
+  windowSeconds: number;
+  /** The capped run's CAMPAIGN_WORKER_MAX_CACHED_WORKFLOWS. */
+  cache: number;
+  uncapped: OursFigures;
+  capped: OursFigures;
+}

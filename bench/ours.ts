@@ -2,7 +2,6 @@ import { DAY_MS } from '../domain/clock/time-units';
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { mapWithConcurrency } from '../activities/fanout/map-with-concurrency';
 import { startCampaign } from '../client/start-campaign';
 import { readPublishedStatus } from '../client/status/read-published-status';
 import type { Plan } from '../domain/plan/schema';
@@ -27,6 +26,7 @@ import { statusWaits } from './status-wait';
 import { workflowTaskFigures } from './workflow-tasks';
 import { startWorkerProcess, whileAlive, type WorkerProcess } from './processes';
 import type { RunContext } from './run-context';
+import { deliver, type Arrivals } from './arrivals';
 
 /**
  * One plan day per real minute: a rehearsal, yet the windows (252 plan days) outlast even a long
@@ -39,46 +39,65 @@ const STATUS_PROBE_MS = 250;
 
 const secondsSince = (startMs: number) => (performance.now() - startMs) / 1000;
 
-/** The load of one phase: every unit sends both its reports, all units at once. */
-async function submitPhase(ctx: RunContext, plan: Plan, phase: Plan['phases'][number], samples: Samples) {
+/** How this run's load arrives: all at once (the default), or spread as offices hand in. */
+export type OursLoad = { kind: 'burst' } | { kind: 'spread'; windowSeconds: number };
+
+export interface OursOptions {
+  id?: string;
+  load?: OursLoad;
+  /** The worker's workflow cache cap (CAMPAIGN_WORKER_MAX_CACHED_WORKFLOWS); the SDK's default when unset. */
+  maxCachedWorkflows?: number;
+}
+
+interface OursContext extends RunContext {
+  /** How one round of calls (a phase's reports, the filing, the tick-off) arrives. */
+  arrivalsOf: (round: string) => Arrivals;
+}
+
+/** The same spread for the same round in every run, so a capped run meets the uncapped one's arrivals. */
+function arrivalsFor(load: OursLoad, concurrency: number): (round: string) => Arrivals {
+  if (load.kind === 'burst') return () => ({ kind: 'burst', concurrency });
+  return (round) => ({
+    kind: 'spread',
+    windowMs: load.windowSeconds * 1000,
+    seed: [...round].reduce((hash, c) => Math.imul(hash ^ c.charCodeAt(0), 16_777_619) >>> 0, 2_166_136_261),
+  });
+}
+
+/** The load of one phase: every unit sends both its reports, at once or spread over the phase. */
+async function submitPhase(ctx: OursContext, plan: Plan, phase: Plan['phases'][number], samples: Samples) {
   const work = plan.units.flatMap((u) => phase.deliverables.map((d) => ({ unitId: u.id, deliverableId: d.id })));
-  await samples.burst(() =>
-    mapWithConcurrency(work, ctx.concurrency, async ({ unitId, deliverableId }) => {
-      const handle = ctx.client.workflow.getHandle(unitWorkflowId(plan.campaign.id, unitId));
-      const input = { deliverableId, report: benchReport(deliverableId), by: `unit:${unitId}` };
-      await untilAccepted(samples, ['unknown_deliverable'], () =>
-        handle.executeUpdate(submitReportUpdate, { args: [input] }),
-      );
-    }),
-  );
+  await deliver(ctx.arrivalsOf(phase.id), samples, work, async ({ unitId, deliverableId }) => {
+    const handle = ctx.client.workflow.getHandle(unitWorkflowId(plan.campaign.id, unitId));
+    const input = { deliverableId, report: benchReport(deliverableId), by: `unit:${unitId}` };
+    await untilAccepted(samples, ['unknown_deliverable'], () =>
+      handle.executeUpdate(submitReportUpdate, { args: [input] }),
+    );
+  });
 }
 
 /** Every unit files its cases in one update (a ledger import), and they all stay open. */
-async function fileCases(ctx: RunContext, plan: Plan, samples: Samples): Promise<Map<string, string[]>> {
+async function fileCases(ctx: OursContext, plan: Plan, samples: Samples): Promise<Map<string, string[]>> {
   const filed = new Map<string, string[]>();
   const filings = Array.from({ length: ctx.cases }, (_, i) => benchCase(i + 1));
-  await samples.burst(() =>
-    mapWithConcurrency(plan.units, ctx.concurrency, async (unit) => {
-      const handle = ctx.client.workflow.getHandle(unitWorkflowId(plan.campaign.id, unit.id));
-      const result = await untilAccepted(samples, ['filing_not_open'], () =>
-        handle.executeUpdate(fileCasesUpdate, { args: [{ filings, by: `unit:${unit.id}` }] }),
-      );
-      filed.set(unit.id, result.filed);
-    }),
-  );
+  await deliver(ctx.arrivalsOf('filing'), samples, plan.units, async (unit) => {
+    const handle = ctx.client.workflow.getHandle(unitWorkflowId(plan.campaign.id, unit.id));
+    const result = await untilAccepted(samples, ['filing_not_open'], () =>
+      handle.executeUpdate(fileCasesUpdate, { args: [{ filings, by: `unit:${unit.id}` }] }),
+    );
+    filed.set(unit.id, result.filed);
+  });
   return filed;
 }
 
 /** The tick-off (逐件对账销号): each open case gets next-step measures, or the final approval is refused. */
-async function reconcileCases(ctx: RunContext, plan: Plan, filed: Map<string, string[]>, samples: Samples) {
+async function reconcileCases(ctx: OursContext, plan: Plan, filed: Map<string, string[]>, samples: Samples) {
   const work = [...filed].flatMap(([unitId, caseIds]) => caseIds.map((caseId) => ({ unitId, caseId })));
-  await samples.burst(() =>
-    mapWithConcurrency(work, ctx.concurrency, async ({ unitId, caseId }) => {
-      const handle = ctx.client.workflow.getHandle(unitWorkflowId(plan.campaign.id, unitId));
-      const event = { type: 'nextSteps', caseId, by: `unit:${unitId}`, text: '下一步继续跟踪化解' } as const;
-      await samples.time(() => handle.executeUpdate(caseEventUpdate, { args: [event] }));
-    }),
-  );
+  await deliver(ctx.arrivalsOf('reconcile'), samples, work, async ({ unitId, caseId }) => {
+    const handle = ctx.client.workflow.getHandle(unitWorkflowId(plan.campaign.id, unitId));
+    const event = { type: 'nextSteps', caseId, by: `unit:${unitId}`, text: '下一步继续跟踪化解' } as const;
+    await samples.time(() => handle.executeUpdate(caseEventUpdate, { args: [event] }));
+  });
 }
 
 /**
@@ -97,7 +116,7 @@ async function publishedCatchUp(ctx: RunContext, campaignId: string, reports: nu
 }
 
 async function drive(
-  ctx: RunContext,
+  ctx: OursContext,
   plan: Plan,
   worker: WorkerProcess,
   serverPid: number | undefined,
@@ -219,15 +238,17 @@ const round = (v: unknown) => (typeof v === 'number' ? Math.round(v * 10) / 10 :
 export async function runOurs(
   units: number,
   ctx: Omit<RunContext, 'taskQueue'>,
-  id = `bench-${units}-${Date.now()}`,
+  { id = `bench-${units}-${Date.now()}`, load = { kind: 'burst' }, maxCachedWorkflows }: OursOptions = {},
 ): Promise<OursFigures> {
   const plan = benchPlan(id, units);
+  const cache: Record<string, string> =
+    maxCachedWorkflows === undefined ? {} : { CAMPAIGN_WORKER_MAX_CACHED_WORKFLOWS: String(maxCachedWorkflows) };
   const dataDir = fs.mkdtempSync(path.join(ctx.workDir, 'ours-data-'));
   const taskQueue = `bench-ours-${id}`;
   const worker = await startWorkerProcess(ctx.client, {
     entry: [BIN, 'worker'],
     // No SMTP_URL: every mail is written to the outbox in the temporary data directory.
-    env: { TEMPORAL_ADDRESS: ctx.address, CAMPAIGN_DATA_DIR: dataDir, SMTP_URL: '' },
+    env: { TEMPORAL_ADDRESS: ctx.address, CAMPAIGN_DATA_DIR: dataDir, SMTP_URL: '', ...cache },
     taskQueue,
     logFile: path.join(ctx.workDir, `ours-${units}-worker.log`),
   });
@@ -238,7 +259,11 @@ export async function runOurs(
       id,
       logFile: path.join(ctx.workDir, `control-${units}-worker.log`),
     });
-    const run = await whileAlive(worker, drive({ ...ctx, taskQueue }, plan, worker, ctx.serverPid, control));
+    const arrivalsOf = arrivalsFor(load, ctx.concurrency);
+    const run = await whileAlive(
+      worker,
+      drive({ ...ctx, taskQueue, arrivalsOf }, plan, worker, ctx.serverPid, control),
+    );
     const peakRssMb = worker.peakRssMb();
     const history = await oursHistory(ctx.client, id, units);
     const { figures: campaignTasks, spans } = await workflowTaskFigures(ctx.client, campaignWorkflowId(id));

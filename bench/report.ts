@@ -1,4 +1,4 @@
-import type { OursFigures, RunFigures, SizeResult } from './figures';
+import type { ArrivalsResult, OursFigures, RunFigures, SizeResult } from './figures';
 import type { LedgerFigures } from './big-ledger';
 import type { CliStartFigures } from './cli-start';
 import { LONG_TASK_MS, type StatusWaitFigures } from './status-wait';
@@ -138,5 +138,24 @@ export function cliStartText(cli: CliStartFigures): string {
     `CLI start, wall time of ${cli.runs} runs each, one at a time:`,
     `  campaign --help: median ${fixed(cli.helpMedianMs, 0)} ms (${runs(cli.helpMs)}) — target < 400 ms: ${verdict(cli.helpMedianMs < 400)}`,
     `  campaign glance ID: median ${fixed(cli.glanceMedianMs, 0)} ms (${runs(cli.glanceMs)}) — target < 700 ms: ${verdict(cli.glanceMedianMs < 700)}`,
+  ].join('\n');
+}
+
+/** The real-arrivals row against #26's fourth target: peak < 500 MB capped, submit p95 within 1.5× of uncapped. */
+export function arrivalsText(a: ArrivalsResult): string {
+  const line = (label: string, o: OursFigures) =>
+    `  ${label}: wall ${fixed(o.wallSeconds, 0)} s, submit ms p50/95/99 ${triple(o.submitMs)}, status ms p95 ` +
+    `${fixed(o.statusQueryMs.p95, 0)}, worker MB start/peak ${fixed(o.worker.startRssMb, 0)}/${fixed(o.worker.peakRssMb, 0)} ` +
+    `(${fixed(o.rssWithOpenCasesMb, 0)} with ${o.openCases} cases open), worker cores ${fixed(o.worker.cores, 2)}, ` +
+    `summary ${o.summary ? o.summary.status : 'MISSING'}`;
+  const peak = a.capped.worker.peakRssMb;
+  const ratio = a.capped.submitMs.p95 / a.uncapped.submitMs.p95;
+  return [
+    `real arrivals, ${a.units} units, each round spread over ${a.windowSeconds} s:`,
+    line('cache uncapped', a.uncapped),
+    line(`cache capped at ${a.cache}`, a.capped),
+    `  worker peak RSS < 500 MB capped: ${fixed(peak, 0)} MB — ${verdict(peak < 500)}`,
+    `  submit p95 capped ≤ 1.5× uncapped: ${fixed(a.capped.submitMs.p95, 0)} ÷ ${fixed(a.uncapped.submitMs.p95, 0)} ms = ` +
+      `${fixed(ratio, 2)}× — ${verdict(ratio <= 1.5)}`,
   ].join('\n');
 }

@@ -6,10 +6,10 @@ import { BenchArgsError, HELP, parseBenchArgs, type BenchArgs } from './args';
 import { measureCliStart, type CliStartFigures } from './cli-start';
 import { runBaseline } from './baseline';
 import { runBigLedger, type LedgerFigures } from './big-ledger';
-import type { OursFigures, RunFigures, SizeResult } from './figures';
+import type { ArrivalsResult, OursFigures, RunFigures, SizeResult } from './figures';
 import { machine } from './machine';
 import { runOurs } from './ours';
-import { cliStartText, ledgerText, resultText } from './report';
+import { arrivalsText, cliStartText, ledgerText, resultText } from './report';
 import { startBenchServer } from './server';
 
 const PHASES = 4;
@@ -93,6 +93,34 @@ async function runLedger(cases: number, args: BenchArgs, workDir: string, log: (
   }
 }
 
+/**
+ * The real-arrivals row: our campaign at `units`, its load spread over each round, once with the
+ * worker's cache uncapped and once capped, on a fresh server of its own.
+ */
+async function runArrivals(units: number, args: BenchArgs, workDir: string, log: (line: string) => void) {
+  const server = await startBenchServer();
+  try {
+    const ctx = {
+      client: server.client,
+      address: server.address,
+      serverPid: server.pid,
+      concurrency: args.concurrency,
+      cases: args.cases,
+      summaryTimeoutMs: args.summaryTimeout * 60_000,
+      workDir,
+      log,
+    };
+    const load = { kind: 'spread', windowSeconds: args.arrivals } as const;
+    log(`${units} units, arrivals over ${args.arrivals} s a round: the cache uncapped...`);
+    const uncapped = await runOurs(units, ctx, { load });
+    log(`${units} units, arrivals over ${args.arrivals} s a round: the cache capped at ${args.cache}...`);
+    const capped = await runOurs(units, ctx, { load, maxCachedWorkflows: args.cache });
+    return { units, windowSeconds: args.arrivals, cache: args.cache, uncapped, capped } satisfies ArrivalsResult;
+  } finally {
+    await server.stop();
+  }
+}
+
 async function main(): Promise<void> {
   const args = parseBenchArgs(process.argv.slice(2));
   if (args === 'help') {
@@ -106,6 +134,7 @@ async function main(): Promise<void> {
   const facts = machine('unknown');
   const results: SizeResult[] = [];
   let ledger: LedgerFigures | undefined;
+  let arrivals: ArrivalsResult | undefined;
   let cliStart: CliStartFigures | undefined;
   let version = 'unknown';
   log(`sizes ${args.sizes.join(', ')}; workers' logs and outboxes in ${workDir}`);
@@ -117,6 +146,7 @@ async function main(): Promise<void> {
         workerMaxCachedWorkflows: process.env['CAMPAIGN_WORKER_MAX_CACHED_WORKFLOWS'] ?? 'SDK default',
       },
       results,
+      arrivals,
       cliStart,
       ledger,
     };
@@ -132,6 +162,10 @@ async function main(): Promise<void> {
     // Written after every size, so a long run that fails later keeps what it measured.
     write();
   }
+  if (args.arrivals > 0) {
+    arrivals = await runArrivals(Math.max(...args.sizes), args, workDir, log);
+    write();
+  }
   if (args.ledger > 0) {
     ledger = await runLedger(args.ledger, args, workDir, log);
     write();
@@ -142,8 +176,9 @@ async function main(): Promise<void> {
   else fs.rmSync(workDir, { recursive: true, force: true });
   const ledgerLines = ledger ? `\n\n${ledgerText(ledger)}` : '';
   const cliLines = cliStart ? `\n\n${cliStartText(cliStart)}` : '';
+  const arrivalLines = arrivals ? `\n\n${arrivalsText(arrivals)}` : '';
   process.stdout.write(
-    `${resultText(results)}${cliLines}${ledgerLines}\n\nmachine: ${JSON.stringify(output.machine)}\nresults: ${args.out}\n`,
+    `${resultText(results)}${arrivalLines}${cliLines}${ledgerLines}\n\nmachine: ${JSON.stringify(output.machine)}\nresults: ${args.out}\n`,
   );
 }
 

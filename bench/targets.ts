@@ -73,8 +73,6 @@ export function targetLines(results: SizeResult[]): string[] {
       `${biggest} units completed within the limits: ${r.ours.summary ? `yes, in ${fixed(r.ours.wallSeconds, 0)} s` : 'NO (no summary)'}`,
     );
   }
-  lines.push(
-    'memory with real arrivals (1,000 units spread over each phase, capped cache): no such profile in this bench yet',
-  );
+  lines.push('memory with real arrivals: the real-arrivals row (--arrivals S), when run');
   return lines;
 }
