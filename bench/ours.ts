@@ -318,6 +318,10 @@ export async function runOurs(
       campaignTasks,
       statusWaits: statusWaits(run.statusQueries, spans),
     };
+  } catch (error) {
+    // Said before the run shuts its server down: calls still in flight may then fail noisily.
+    ctx.log(`  ours ${units}: failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    throw error;
   } finally {
     await control?.stop();
     await worker.stop();

@@ -85,6 +85,8 @@ export interface ReceptionProgrammeView {
   periods: PeriodSummaries;
   /** Cases the programme holds itself (a plan with receptions only runs no unit ledger). */
   heldCases: Case[];
+  /** The plan's leaders, any of whom may stand in (补位): for a form's choice. */
+  leaders: { id: string; name: string; title?: string }[];
   /** Set while the office has the programme paused (暂停). */
   pausedSince?: number;
   pauseReason?: string;

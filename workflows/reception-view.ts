@@ -1,6 +1,7 @@
 import type { ReceptionProgrammeView, ReceptionView, ReceptionViewFilter } from '../contracts/receptions';
 import { planNow, type PlanClock } from '../domain/clock/plan-clock';
 import { localDateOf, onDuty, type ProgrammeContext } from '../domain/receptions/register';
+import { planPeople } from '../domain/receptions/rota';
 import type { ReceptionProgrammeState } from '../domain/receptions/register-schema';
 import { currentPause } from '../domain/receptions/pause';
 import { periodSummaries } from '../domain/receptions/period-summaries';
@@ -54,6 +55,11 @@ export function programmeView(
     summary: summarise(ctx.rota, state, ctx.programme.from, today),
     periods: periodSummaries(ctx.rota, state, today),
     heldCases: Object.values(state.heldCases ?? {}),
+    leaders: [...planPeople(ctx.plan).leaders.values()].map(({ id, name, title }) => ({
+      id,
+      name,
+      ...(title === undefined ? {} : { title }),
+    })),
     ...(pause ? { pausedSince: pause.fromMs, pauseReason: pause.reason } : {}),
   };
 }

@@ -2,10 +2,11 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { planRota } from '../../domain/receptions/rota';
 import { rotaRows, ruleWords, ROTA_HEADERS } from '../../domain/receptions/rota-view';
-import { dateArg, parseArg } from '../args';
+import { dateArg, idArg, parseArg } from '../args';
 import { CliError, EXIT, usageError } from '../errors';
 import { example } from '../output/help';
 import { renderTable } from '../output/table';
+import { runningRota } from '../receptions/posted-rota';
 import { writeRotaFile } from '../receptions/rota-files';
 import { act } from '../run-cli';
 import { loadPlan } from './office';
@@ -19,12 +20,15 @@ const RotaOptions = z.object({
   csv: z.string().min(1).optional(),
   xlsx: z.string().min(1).optional(),
   html: z.string().min(1).optional(),
+  campaign: z.string().optional(),
 });
 
 function registerRota(receptions: Command): void {
   receptions
     .command('rota')
-    .description('the reception rota of a plan (定时间、定地点、定领导), after 遇节假日顺延; no server needed')
+    .description(
+      'the reception rota of a plan (定时间、定地点、定领导), after 遇节假日顺延; no server needed unless --campaign',
+    )
     .argument('<plan>', 'plan file (YAML or JSON)')
     .option('--from <date>', 'first day (YYYY-MM-DD)')
     .option('--to <date>', 'last day (YYYY-MM-DD)')
@@ -32,11 +36,13 @@ function registerRota(receptions: Command): void {
     .option('--csv <file>', 'also write the table as CSV')
     .option('--xlsx <file>', 'also write the table as XLSX')
     .option('--html <file>', 'also write a page for posting (公示)')
+    .option('--campaign <id>', "the running campaign's rota instead, with the substitutes named on the server (补位)")
     .addHelpText(
       'after',
       example(
         'campaign receptions rota examples/reception-days.yaml --from 2026-10-01 --to 2026-10-31',
         'campaign receptions rota examples/reception-days.yaml --html 接访安排表.html',
+        'campaign receptions rota examples/reception-days.yaml --campaign edu-reception-2026 --html 接访安排表.html',
       ),
     )
     .action(
@@ -58,8 +64,16 @@ function registerRota(receptions: Command): void {
             'no_receptions',
           );
         }
-        const entries = planRota({ ...plan, receptions: programmes }, { from, to });
-        const rows = rotaRows(entries);
+        const { entries, substitutions } =
+          options.campaign === undefined
+            ? { entries: planRota({ ...plan, receptions: programmes }, { from, to }), substitutions: [] }
+            : await runningRota(
+                ctx,
+                idArg(options.campaign, '--campaign'),
+                programmes.map((p) => p.id),
+                { ...(from ? { from } : {}), ...(to ? { to } : {}) },
+              );
+        const rows = rotaRows(entries, substitutions);
         const page = {
           title: `${plan.campaign.title}领导接访安排表`,
           organiser: plan.campaign.organiser,
@@ -74,16 +88,18 @@ function registerRota(receptions: Command): void {
             written.push(target);
           }
         }
-        ctx.print({ campaignId: plan.campaign.id, from, to, receptions: entries, written }, () =>
-          [
-            page.title,
-            renderTable(
-              ROTA_HEADERS.map((header) => ({ header, max: header === '备注' ? 40 : 24 })),
-              rows.map((r) => r.cells),
-            ),
-            `${entries.length} reception(s); ${page.rule}`,
-            ...written.map((f) => `wrote ${f}`),
-          ].join('\n'),
+        ctx.print(
+          { campaignId: options.campaign ?? plan.campaign.id, from, to, receptions: entries, substitutions, written },
+          () =>
+            [
+              page.title,
+              renderTable(
+                ROTA_HEADERS.map((header) => ({ header, max: header === '备注' ? 40 : 24 })),
+                rows.map((r) => r.cells),
+              ),
+              `${entries.length} reception(s); ${page.rule}`,
+              ...written.map((f) => `wrote ${f}`),
+            ].join('\n'),
         );
       }),
     );

@@ -18,6 +18,7 @@ import type { CliContext } from '../context';
 import { CliError, EXIT, usageError } from '../errors';
 import { example } from '../output/help';
 import { act } from '../run-cli';
+import { runningProgrammeIds } from '../../temporal-client/reception-programmes';
 
 /** `campaign receptions today|record|substitute`: the durable side of reception days. */
 
@@ -33,12 +34,7 @@ const STATUS_WORDS: Record<ReceptionView['status'], string> = {
 /** Running programmes of a campaign, found by their workflow ids (no plan file needed). */
 async function programmeIds(ctx: CliContext, campaignId: string, named: unknown): Promise<string[]> {
   if (named !== undefined) return [idArg(named, '--programme')];
-  const prefix = receptionWorkflowId(campaignId, '');
-  const ids: string[] = [];
-  const query = `WorkflowType = 'receptionProgrammeWorkflow' AND ExecutionStatus = 'Running'`;
-  for await (const execution of (await ctx.client()).workflow.list({ query })) {
-    if (execution.workflowId.startsWith(prefix)) ids.push(execution.workflowId.slice(prefix.length));
-  }
+  const ids = await runningProgrammeIds(await ctx.client(), campaignId);
   if (ids.length === 0) {
     throw new CliError(
       `campaign "${campaignId}" runs no reception programme`,
@@ -47,7 +43,7 @@ async function programmeIds(ctx: CliContext, campaignId: string, named: unknown)
       'not_found',
     );
   }
-  return ids.sort();
+  return ids;
 }
 
 async function programme(ctx: CliContext, campaignId: string, programmeId: string) {

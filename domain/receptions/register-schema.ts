@@ -37,26 +37,32 @@ const ReceptionRef = {
   date: LocalDateSchema.optional(),
 };
 
-export const RecordReceptionInputSchema = z
-  .object({
-    ...ReceptionRef,
-    visitors: z.array(VisitorInputSchema).max(50).default([]),
-    /** "今日无来访": a record too; a reception with it is held, not missed. */
-    noVisitors: z.boolean().default(false),
-    by: z.string().trim().min(1).max(200),
-  })
-  .refine((r) => r.noVisitors !== r.visitors.length > 0, {
-    message: 'record either visitors or "no visitors today", not both and not neither',
-    path: ['visitors'],
-  });
+const recordFields = {
+  ...ReceptionRef,
+  visitors: z.array(VisitorInputSchema).max(50).default([]),
+  /** "今日无来访": a record too; a reception with it is held, not missed. */
+  noVisitors: z.boolean().default(false),
+};
+/** A record names its visitors or says there were none: one of the two. */
+const visitorsOrNone = (r: { visitors: unknown[]; noVisitors: boolean }) => r.noVisitors !== r.visitors.length > 0;
+const VISITORS_OR_NONE = {
+  message: 'record either visitors or "no visitors today", not both and not neither',
+  path: ['visitors'],
+};
+const By = z.string().trim().min(1).max(200);
 
-export const SubstituteInputSchema = z.object({
+/** A record as the service's body carries it: the holder signed in is `by`. */
+export const RecordReceptionBodySchema = z.object(recordFields).refine(visitorsOrNone, VISITORS_OR_NONE);
+export const RecordReceptionInputSchema = z.object({ ...recordFields, by: By }).refine(visitorsOrNone, VISITORS_OR_NONE);
+
+const substituteFields = {
   ...ReceptionRef,
   /** The leader who stands in (补位): a leader of the plan. */
   substitute: IdSchema,
   reason: Text(500),
-  by: z.string().trim().min(1).max(200),
-});
+};
+export const SubstituteBodySchema = z.object(substituteFields);
+export const SubstituteInputSchema = z.object({ ...substituteFields, by: By });
 
 export type HandOver = z.infer<typeof HandOverSchema>;
 export type VisitorInput = z.infer<typeof VisitorInputSchema>;

@@ -33,6 +33,17 @@ function remark(entry: RotaEntry, substitute: RotaSubstitution | undefined): str
   return notes.join('；');
 }
 
+/** The substitutions a programme recorded (its receptions as a query shows them), as the rota names them. */
+export function substitutionsOf(
+  receptions: readonly { id: string; substitution?: { name: string; title?: string } }[],
+): RotaSubstitution[] {
+  return receptions.flatMap(({ id, substitution }) =>
+    substitution
+      ? [{ receptionId: id, name: substitution.name, ...(substitution.title ? { title: substitution.title } : {}) }]
+      : [],
+  );
+}
+
 export function rotaRows(entries: RotaEntry[], substitutions: RotaSubstitution[] = []): RotaRow[] {
   const byReception = new Map(substitutions.map((s) => [s.receptionId, s]));
   return entries.map((entry) => {

@@ -30,6 +30,7 @@ import {
 import { asOfNow } from '../../contracts';
 import { approveFor, caseEventFor, returnFor } from './actions';
 import { ASSESSMENT_ROUTES } from './assessment-routes';
+import { RECEPTION_ROUTES } from './reception-routes';
 import { parseOrThrow } from './parse';
 import * as views from './views';
 import type { Parsed, RouteDefinition } from './route-table';
@@ -141,6 +142,7 @@ export const API_ROUTES: RouteDefinition[] = [
   },
   ...unitRoutes(),
   ...ASSESSMENT_ROUTES,
+  ...RECEPTION_ROUTES,
 ];
 
 function unitRoutes(): RouteDefinition[] {

@@ -112,6 +112,25 @@ const WORDS = {
   returnClosure: ['退回', 'Return'],
   latest: ['最新', 'Latest'],
   whatWeSent: ['报送与通知记录', 'What we sent and were told'],
+  receptions: ['领导接访日', 'Reception days'],
+  receptionStatus: ['接访情况', 'Status'],
+  receptionUpcoming: ['待接访', 'upcoming'],
+  receptionToday: ['今日接访', 'today'],
+  receptionHeld: ['已接访', 'held'],
+  receptionMissed: ['缺岗', 'missed'],
+  receptionOpen: ['待登记', 'not recorded'],
+  receptionPaused: ['暂停', 'paused'],
+  visitorsCount: ['来访人数', 'Visitors'],
+  noVisitorsToday: ['今日无来访', 'No visitors today'],
+  recordNoVisitors: ['登记：今日无来访', 'Record: no visitors today'],
+  visitorsByCli: [
+    '有来访人员的，请用 campaign receptions record 逐人登记（姓名、诉求、答复、交办单位）。',
+    'Record visitors one by one with campaign receptions record (name, matter, answer, hand-over).',
+  ],
+  substitute: ['补位领导', 'Substitute'],
+  nameSubstitute: ['安排补位', 'Name a substitute'],
+  substituteReason: ['补位原因', 'Reason'],
+  noReceptions: ['此期间没有接访日。', 'No reception in this period.'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type WordKey = keyof typeof WORDS;

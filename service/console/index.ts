@@ -6,6 +6,7 @@ import { addFormParser } from './form-body';
 import { registerLeaderRoutes } from './leader-routes';
 import { registerOfficeControls } from './office-controls';
 import { registerOfficeRoutes } from './office-routes';
+import { registerReceptionRoutes } from './reception-routes';
 import { homeOf } from './page-context';
 import { registerSignInRoutes } from './sign-in-routes';
 import { registerUnitRoutes } from './unit-routes';
@@ -29,6 +30,7 @@ export async function registerConsole(app: FastifyInstance, deps: ServiceDeps): 
     registerCaseRoutes(scope, deps.ctx);
     registerOfficeRoutes(scope, deps);
     registerOfficeControls(scope, deps.ctx);
+    registerReceptionRoutes(scope, deps.ctx);
     done();
   });
 }

@@ -140,6 +140,25 @@ describe('reception days from the command line (a receptions-only plan, with cre
     expect([view?.receptions[0]?.onDuty.name, view?.receptions[0]?.rostered.name]).toEqual(['王海燕', '刘建国']);
     const now = await campaign(env, ['receptions', 'today', id, '--programme', 'daily']);
     expect(now.stdout).toContain(`${today} 领导接待日 已接访  陈立华  会议室 08:30–17:30  来访1人`);
+    // The page the office posts (公示) names the substitute, the rostered leader in the remark.
+    const page = path.join(env.dataDir, 'posted.html');
+    const posted = await campaign(env, [
+      'receptions',
+      'rota',
+      planFile,
+      '--campaign',
+      id,
+      '--from',
+      tomorrow,
+      '--to',
+      addDays(tomorrow, 1),
+      '--html',
+      page,
+    ]);
+    expect(posted.stderr).toBe('');
+    expect(posted.stdout).toMatch(new RegExp(`${tomorrow} +周. +领导接待日 +王海燕 .*补位：王海燕代刘建国接访`));
+    expect(posted.stdout).toMatch(new RegExp(`${addDays(tomorrow, 1)} +周. +领导接待日 +陈立华 `));
+    expect(fs.readFileSync(page, 'utf8')).toContain('补位：王海燕代刘建国接访');
   });
 
   it('refuses a leader who is not on duty, naming who is', async () => {

@@ -30,6 +30,9 @@ function switchHref(path: string, lang: Lang): string {
   return `${url.pathname}${url.search}`;
 }
 
+/** The office and leaders read campaign-wide pages; units and assessors have their own. */
+const readsCampaign = (principal: string) => principal === 'office' || principal.startsWith('leader:');
+
 export function layout(chrome: Chrome, title: string, body: Html): Html {
   const w = t(chrome.lang);
   const who = chrome.who;
@@ -45,6 +48,7 @@ export function layout(chrome: Chrome, title: string, body: Html): Html {
       <body>
         <header class="top">
           <a href="/console" style="text-decoration:none"><strong>${w.appName}</strong></a>
+          ${who && readsCampaign(who.principal) ? html`<a href="/console/c/${encodeURIComponent(who.campaignId)}/receptions" data-test="nav-receptions">${w.receptions}</a>` : ''}
           <span class="who"
             >${who ? html`${who.principal} · ${who.campaignId}` : ''}
             <a href="${switchHref(chrome.path, chrome.lang)}" data-test="lang-switch">${w.language}</a></span
