@@ -34,10 +34,10 @@ const PURE = [
 /**
  * The long files: faults injected into a running campaign (workers and servers killed, the
  * database stopped for a minute, SMTP away), mostly waiting on timeouts and back-off, and the
- * 200-unit campaign, which computes, and the packed package installed and run. `npm test` runs them in a run of their own beside the other
+ * 200-unit campaign, which computes. `npm test` runs them in a run of their own beside the other
  * server tests (scripts/run-tests.mjs), so the waiting overlaps with work instead of adding to it.
  */
-const LONG = ['test/reliability/**/*.test.ts', 'test/workflows/large-campaign.test.ts', 'test/packaging/**/*.test.ts'];
+const LONG = ['test/reliability/**/*.test.ts', 'test/workflows/large-campaign.test.ts'];
 
 export default defineConfig({
   test: {

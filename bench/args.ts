@@ -20,6 +20,7 @@ export const BenchArgsSchema = z.object({
   oursRuns: z.number().int('must be a whole number').min(1, 'must be at least 1').max(9, 'at most 9'),
   arrivals: z.number().min(0, 'cannot be negative').max(3_600, 'at most an hour per round'),
   cache: z.number().int('must be a whole number').min(2, 'must be at least 2').max(100_000),
+  rowsOnly: z.boolean(),
   ledger: z
     .number()
     .int('must be a whole number')
@@ -50,6 +51,7 @@ with its worker in a process of its own. Prints a table and writes the figures a
                        seconds, as offices hand in over days; our campaign runs twice, the worker's
                        cache uncapped and then capped (default 0: no such row; 60 is a fair value)
   --cache N            the capped run's workflow cache (default 200)
+  --rows-only          skip the sizes' table: only the arrivals and ledger rows
   --ledger N           cases one unit imports, lists and exports after the sizes, on a server of
                        its own (default 20,000, the most a unit may keep; 2,000 with --quick; 0 skips)
   --out FILE           where the JSON results go (default bench/results/latest.json)
@@ -67,6 +69,7 @@ export class BenchArgsError extends Error {
 const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
   quick: { type: 'boolean' },
+  'rows-only': { type: 'boolean' },
   sizes: { type: 'string' },
   cases: { type: 'string' },
   concurrency: { type: 'string' },
@@ -108,6 +111,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs | 'help' {
     oursRuns: given('ours-runs', 2),
     arrivals: given('arrivals', 0),
     cache: given('cache', 200),
+    rowsOnly: values['rows-only'] === true,
     ledger: given('ledger', values.quick ? 2_000 : 20_000),
   };
   const parsed = BenchArgsSchema.safeParse(raw);

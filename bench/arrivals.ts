@@ -42,11 +42,16 @@ export async function deliver<T>(
   const start = performance.now();
   await samples.burst(async () => {
     const calls: Promise<void>[] = [];
+    let failure: { error: unknown } | undefined;
     for (const { atMs, item } of schedule) {
+      if (failure) break;
       const wait = atMs - (performance.now() - start);
       if (wait > 0) await sleep(wait);
-      calls.push(call(item));
+      // Caught at once: a call that fails while later ones are still waiting for their moment must
+      // end the round as its failure, not as an unhandled rejection that kills the run unexplained.
+      calls.push(call(item).catch((error: unknown) => void (failure ??= { error })));
     }
     await Promise.all(calls);
+    if (failure) throw failure.error;
   });
 }

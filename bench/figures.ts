@@ -40,6 +40,8 @@ export interface PhaseTiming {
 export interface OursFigures extends RunFigures {
   /** The campaign this run started (the CLI start is timed against it). */
   campaignId: string;
+  /** Updates whose RPC timed out before the workflow took them (a backlog), asked again under the same id. */
+  rpcTimeouts: number;
   /**
    * The dashboard's status queries from the start to the final approval, under the units' load;
    * failures (whole run) also counts the driver's own status polls that failed.

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { rejectionOf } from '../client/update-rejection';
 
@@ -21,6 +22,8 @@ export class Samples {
   private burstSeconds = 0;
   /** Calls refused for a moment and sent again (a phase not yet delivered to the unit). */
   retries = 0;
+  /** Updates whose RPC ran out of time before the workflow took them, asked again under the same id. */
+  rpcTimeouts = 0;
 
   startBurst(): void {
     this.burstStartMs = performance.now();
@@ -76,19 +79,33 @@ export class Samples {
 
 /**
  * Sends an update until it is accepted, timing only the accepted attempt. A unit refuses with one
- * of `waitFor` while the phase-opened event is still on its way to it; that is retried.
+ * of `waitFor` while the phase-opened event is still on its way to it; that is retried under a new
+ * update id. An update whose RPC ran out of time while the workflow had not yet taken it (a backlog
+ * under load) is asked again under the same id, which the server answers with that update's own
+ * outcome, never a second one; its latency counts from the first attempt.
  */
-export async function untilAccepted<T>(samples: Samples, waitFor: string[], call: () => Promise<T>): Promise<T> {
+export async function untilAccepted<T>(
+  samples: Samples,
+  waitFor: string[],
+  call: (updateId: string) => Promise<T>,
+): Promise<T> {
+  let updateId = randomUUID();
+  let start = performance.now();
   for (;;) {
-    const start = performance.now();
     try {
-      const result = await call();
+      const result = await call(updateId);
       samples.record(performance.now() - start);
       return result;
     } catch (error) {
+      if (error instanceof Error && error.name === 'WorkflowUpdateRPCTimeoutOrCancelledError') {
+        samples.rpcTimeouts += 1;
+        continue;
+      }
       if (!waitFor.includes(rejectionOf(error)?.type ?? '')) throw error;
       samples.retries += 1;
       await sleep(100);
+      updateId = randomUUID();
+      start = performance.now();
     }
   }
 }

@@ -70,8 +70,8 @@ async function submitPhase(ctx: OursContext, plan: Plan, phase: Plan['phases'][n
   await deliver(ctx.arrivalsOf(phase.id), samples, work, async ({ unitId, deliverableId }) => {
     const handle = ctx.client.workflow.getHandle(unitWorkflowId(plan.campaign.id, unitId));
     const input = { deliverableId, report: benchReport(deliverableId), by: `unit:${unitId}` };
-    await untilAccepted(samples, ['unknown_deliverable'], () =>
-      handle.executeUpdate(submitReportUpdate, { args: [input] }),
+    await untilAccepted(samples, ['unknown_deliverable'], (updateId) =>
+      handle.executeUpdate(submitReportUpdate, { args: [input], updateId }),
     );
   });
 }
@@ -82,8 +82,8 @@ async function fileCases(ctx: OursContext, plan: Plan, samples: Samples): Promis
   const filings = Array.from({ length: ctx.cases }, (_, i) => benchCase(i + 1));
   await deliver(ctx.arrivalsOf('filing'), samples, plan.units, async (unit) => {
     const handle = ctx.client.workflow.getHandle(unitWorkflowId(plan.campaign.id, unit.id));
-    const result = await untilAccepted(samples, ['filing_not_open'], () =>
-      handle.executeUpdate(fileCasesUpdate, { args: [{ filings, by: `unit:${unit.id}` }] }),
+    const result = await untilAccepted(samples, ['filing_not_open'], (updateId) =>
+      handle.executeUpdate(fileCasesUpdate, { args: [{ filings, by: `unit:${unit.id}` }], updateId }),
     );
     filed.set(unit.id, result.filed);
   });
@@ -96,7 +96,7 @@ async function reconcileCases(ctx: OursContext, plan: Plan, filed: Map<string, s
   await deliver(ctx.arrivalsOf('reconcile'), samples, work, async ({ unitId, caseId }) => {
     const handle = ctx.client.workflow.getHandle(unitWorkflowId(plan.campaign.id, unitId));
     const event = { type: 'nextSteps', caseId, by: `unit:${unitId}`, text: '下一步继续跟踪化解' } as const;
-    await samples.time(() => handle.executeUpdate(caseEventUpdate, { args: [event] }));
+    await untilAccepted(samples, [], (updateId) => handle.executeUpdate(caseEventUpdate, { args: [event], updateId }));
   });
 }
 
@@ -275,6 +275,7 @@ export async function runOurs(
       submissionsPerSecond: run.submissions.perSecond(),
       submitMs: run.submissions.percentiles(),
       retries: run.submissions.retries + run.caseUpdates.retries,
+      rpcTimeouts: run.submissions.rpcTimeouts + run.caseUpdates.rpcTimeouts,
       worker: { ...run.cpu.worker, startRssMb: worker.startRssMb, peakRssMb },
       server: run.cpu.server,
       loadGenerator: run.cpu.loadGenerator,

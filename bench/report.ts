@@ -75,6 +75,7 @@ function perSize(r: SizeResult): string {
     `run ms p50/95/max ${fixed(o.campaignTasks.runMs.p50, 0)}/${fixed(o.campaignTasks.runMs.p95, 0)}/${fixed(o.campaignTasks.runMs.max, 0)}; ` +
     statusWaitLine(o.statusWaits) +
     `${o.openCases} open cases, worker RSS then ${fixed(o.rssWithOpenCasesMb, 0)} MB; ` +
+    `${o.rpcTimeouts} updates asked again after their RPC timed out in a backlog; ` +
     (o.summary
       ? `final report ${fixed(o.finalReportSeconds)} s; summary ${o.summary.status}, ${o.summary.onTime}/${o.summary.owed} on time`
       : `NO SUMMARY within ${fixed(o.finalReportSeconds / 60, 0)} min of the final approval (wall time is a lower bound)`)
@@ -147,7 +148,7 @@ export function arrivalsText(a: ArrivalsResult): string {
     `  ${label}: wall ${fixed(o.wallSeconds, 0)} s, submit ms p50/95/99 ${triple(o.submitMs)}, status ms p95 ` +
     `${fixed(o.statusQueryMs.p95, 0)}, worker MB start/peak ${fixed(o.worker.startRssMb, 0)}/${fixed(o.worker.peakRssMb, 0)} ` +
     `(${fixed(o.rssWithOpenCasesMb, 0)} with ${o.openCases} cases open), worker cores ${fixed(o.worker.cores, 2)}, ` +
-    `summary ${o.summary ? o.summary.status : 'MISSING'}`;
+    `${o.rpcTimeouts} updates asked again after an RPC timeout, summary ${o.summary ? o.summary.status : 'MISSING'}`;
   const peak = a.capped.worker.peakRssMb;
   const ratio = a.capped.submitMs.p95 / a.uncapped.submitMs.p95;
   return [

@@ -154,7 +154,7 @@ async function main(): Promise<void> {
     fs.writeFileSync(args.out, `${JSON.stringify(output, null, 2)}\n`);
     return output;
   };
-  for (const units of args.sizes) {
+  for (const units of args.rowsOnly ? [] : args.sizes) {
     const size = await runSize(units, args, workDir, log, cliStart === undefined);
     results.push(size.result);
     cliStart ??= size.cliStart;
@@ -178,7 +178,7 @@ async function main(): Promise<void> {
   const cliLines = cliStart ? `\n\n${cliStartText(cliStart)}` : '';
   const arrivalLines = arrivals ? `\n\n${arrivalsText(arrivals)}` : '';
   process.stdout.write(
-    `${resultText(results)}${arrivalLines}${cliLines}${ledgerLines}\n\nmachine: ${JSON.stringify(output.machine)}\nresults: ${args.out}\n`,
+    `${results.length > 0 ? resultText(results) : '(sizes skipped: --rows-only)'}${arrivalLines}${cliLines}${ledgerLines}\n\nmachine: ${JSON.stringify(output.machine)}\nresults: ${args.out}\n`,
   );
 }
 

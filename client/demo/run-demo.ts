@@ -31,6 +31,9 @@ export interface DemoOptions {
 }
 
 const LEAD_IN_DAYS = 3;
+// At a fraction of a second per plan day, three plan days are too short for a busy machine to
+// start the units: the lead-in is at least this much real time.
+const LEAD_IN_MIN_MS = 5_000;
 
 const say = (line: string) => process.stdout.write(`${style.dim('demo:')} ${line}\n`);
 
@@ -148,7 +151,7 @@ export async function runDemo(ctx: CliContext, options: DemoOptions): Promise<vo
     // A few plan days of lead-in before the first phase: the unit workflows start and settle while
     // nothing is due yet, so a slow first second cannot make the punctual units late.
     const dated = plan.phases[0] !== undefined && 'start' in plan.phases[0].window;
-    const nowMs = Date.now() + (dated ? LEAD_IN_DAYS * options.daySeconds * 1000 : 0);
+    const nowMs = Date.now() + (dated ? Math.max(LEAD_IN_DAYS * options.daySeconds * 1000, LEAD_IN_MIN_MS) : 0);
     // Credentials as in a real campaign: the simulated units and leaders act through their own files.
     const issued = issueCredentials(plan, campaignId);
     writeCredentialFiles(credentialsDir(mailConfig.dataDir, campaignId), issued.credentials);

@@ -53,7 +53,9 @@ const By = z.string().trim().min(1).max(200);
 
 /** A record as the service's body carries it: the holder signed in is `by`. */
 export const RecordReceptionBodySchema = z.object(recordFields).refine(visitorsOrNone, VISITORS_OR_NONE);
-export const RecordReceptionInputSchema = z.object({ ...recordFields, by: By }).refine(visitorsOrNone, VISITORS_OR_NONE);
+export const RecordReceptionInputSchema = z
+  .object({ ...recordFields, by: By })
+  .refine(visitorsOrNone, VISITORS_OR_NONE);
 
 const substituteFields = {
   ...ReceptionRef,

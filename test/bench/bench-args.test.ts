@@ -3,7 +3,14 @@ import { BenchArgsError, parseBenchArgs } from '../../bench/args';
 
 describe("the benchmark's flags", () => {
   it('defaults to 100 and 1,000 units, three baseline runs and two of ours', () => {
-    expect(parseBenchArgs([])).toMatchObject({ sizes: [100, 1000], baselineRuns: 3, oursRuns: 2, ledger: 20_000 });
+    expect(parseBenchArgs([])).toMatchObject({
+      sizes: [100, 1000],
+      baselineRuns: 3,
+      oursRuns: 2,
+      ledger: 20_000,
+      arrivals: 0,
+      rowsOnly: false,
+    });
   });
 
   it('takes --quick and explicit values, in either spelling parseArgs knows', () => {
@@ -12,6 +19,12 @@ describe("the benchmark's flags", () => {
       sizes: [100, 5000],
       oursRuns: 3,
       ledger: 0,
+    });
+    expect(parseBenchArgs(['--sizes', '1000', '--rows-only', '--arrivals', '90', '--cache', '150'])).toMatchObject({
+      sizes: [1000],
+      rowsOnly: true,
+      arrivals: 90,
+      cache: 150,
     });
     expect(parseBenchArgs(['-h'])).toBe('help');
   });

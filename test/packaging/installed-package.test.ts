@@ -12,7 +12,7 @@ import { freePort } from '../../server/free-port';
  * CLI and the workflow bundle), install the tarball into a prefix of its own, and run `campaign demo`
  * from some other folder. Nothing of the clone is used after the pack: the installed copy finds its
  * own prebuilt bundle, starts its own dev server, and keeps its data in the user's data folder.
- * About a minute and a half: the install (from npm's cache) and a demo at 0.3 s per plan day.
+ * About a minute and a half: the install (from npm's cache) and a demo at half a second per plan day.
  */
 
 const run = promisify(execFile);
@@ -85,7 +85,7 @@ describe('the packed and installed campaign', () => {
     };
     for (const name of ['CAMPAIGN_CACHE_DIR', 'XDG_CACHE_HOME', 'CAMPAIGN_CODEC_KEYS'])
       if (process.env[name] !== undefined) env[name] = process.env[name];
-    const demo = await run(campaignBin, ['demo', '--day-seconds', '0.3'], {
+    const demo = await run(campaignBin, ['demo', '--day-seconds', '0.5'], {
       cwd: elsewhere,
       env,
       maxBuffer: 64 * 1024 * 1024,
