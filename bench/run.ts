@@ -10,6 +10,7 @@ import type { ArrivalsResult, OursFigures, RunFigures, SizeResult } from './figu
 import { machine } from './machine';
 import { runOurs } from './ours';
 import { arrivalsText, cliStartText, ledgerText, resultText } from './report';
+import type { RunContext } from './run-context';
 import { startBenchServer } from './server';
 
 const PHASES = 4;
@@ -19,6 +20,25 @@ const DELIVERABLES_PER_PHASE = 2;
 function medianRun<Run extends RunFigures>(runs: Run[]): Run {
   const sorted = [...runs].sort((a, b) => a.submissionsPerSecond - b.submissionsPerSecond);
   return sorted[Math.floor((sorted.length - 1) / 2)]!;
+}
+
+/** What every run on this server shares: the server, the load generator's settings, where files go. */
+function runContext(
+  server: Awaited<ReturnType<typeof startBenchServer>>,
+  args: BenchArgs,
+  workDir: string,
+  log: (line: string) => void,
+): Omit<RunContext, 'taskQueue'> {
+  return {
+    client: server.client,
+    address: server.address,
+    serverPid: server.pid,
+    concurrency: args.concurrency,
+    cases: args.cases,
+    summaryTimeoutMs: args.summaryTimeout * 60_000,
+    workDir,
+    log,
+  };
 }
 
 /**
@@ -35,16 +55,7 @@ async function runSize(
 ) {
   const server = await startBenchServer();
   try {
-    const ctx = {
-      client: server.client,
-      address: server.address,
-      serverPid: server.pid,
-      concurrency: args.concurrency,
-      cases: args.cases,
-      summaryTimeoutMs: args.summaryTimeout * 60_000,
-      workDir,
-      log,
-    };
+    const ctx = runContext(server, args, workDir, log);
     const runs: RunFigures[] = [];
     for (let run = 1; run <= args.baselineRuns; run++) {
       log(
@@ -100,16 +111,7 @@ async function runLedger(cases: number, args: BenchArgs, workDir: string, log: (
 async function runArrivals(units: number, args: BenchArgs, workDir: string, log: (line: string) => void) {
   const server = await startBenchServer();
   try {
-    const ctx = {
-      client: server.client,
-      address: server.address,
-      serverPid: server.pid,
-      concurrency: args.concurrency,
-      cases: args.cases,
-      summaryTimeoutMs: args.summaryTimeout * 60_000,
-      workDir,
-      log,
-    };
+    const ctx = runContext(server, args, workDir, log);
     const load = { kind: 'spread', windowSeconds: args.arrivals } as const;
     log(`${units} units, arrivals over ${args.arrivals} s a round: the cache uncapped...`);
     const uncapped = await runOurs(units, ctx, { load });
