@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, instantToLocal } from '../../domain/calendar/local-time';
 import { uniqueId } from '../helpers/temporal';
+import { writeDailyReceptionPlan } from '../support/reception-plan';
 import { campaign, cliEnv, startWorker, type RunningWorker } from './support/cli';
 
 // A live programme around today (no rehearsal): every day is a working day, two leaders in turn.
@@ -13,33 +14,8 @@ const tomorrow = addDays(today, 1);
 let worker: RunningWorker;
 let planFile: string;
 
-function writeReceptionPlan(): string {
-  const file = path.join(env.dataDir, 'receptions.yaml');
-  fs.writeFileSync(
-    file,
-    [
-      `campaign: { id: ${id}, title: 接访演示, organiser: 区教育局, calendar: { weekendsOff: false } }`,
-      'leadingGroup:',
-      '  head: { id: liu, name: 刘建国, email: liu@example.org }',
-      '  deputies: [{ id: chen, name: 陈立华, email: chen@example.org }, { id: wang, name: 王海燕, email: wang@example.org }]',
-      'office: { id: office, name: 信访办, email: office@example.org }',
-      'units: [{ id: school, name: 一中, head: { name: 马丽 }, contact: { name: 何军, email: he@example.org } }]',
-      'receptions:',
-      '  - id: daily',
-      '    name: 领导接待日',
-      `    from: ${addDays(today, -1)}`,
-      `    to: ${addDays(today, 10)}`,
-      '    rule: { kind: working-days }',
-      '    place: 会议室',
-      "    hours: { start: '08:30', end: '17:30' }",
-      '    rota: { inTurn: [liu, chen] }',
-    ].join('\n'),
-  );
-  return file;
-}
-
 beforeAll(async () => {
-  planFile = writeReceptionPlan();
+  planFile = writeDailyReceptionPlan(env.dataDir, id, today);
   worker = await startWorker(env);
 });
 

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReceptionsView } from '../../contracts/reception-api';
 import { addDays, instantToLocal } from '../../domain/calendar/local-time';
 import { uniqueId } from '../helpers/temporal';
+import { writeDailyReceptionPlan } from '../support/reception-plan';
 import { cliEnv, startWorker, type RunningWorker } from '../cli/support/cli';
 import type { Browser } from 'playwright-core';
 import { credentialFileName, credentialsDir } from '../../client/access/credential-files';
@@ -26,31 +27,6 @@ let worker: RunningWorker;
 let h: ConsoleServer;
 let browser: Browser;
 
-function writePlan(): string {
-  const file = path.join(env.dataDir, 'receptions.yaml');
-  fs.writeFileSync(
-    file,
-    [
-      `campaign: { id: ${id}, title: 接访演练, organiser: 区教育局, calendar: { weekendsOff: false } }`,
-      'leadingGroup:',
-      '  head: { id: liu, name: 刘建国, title: 局长, email: liu@example.org }',
-      '  deputies: [{ id: chen, name: 陈立华, email: chen@example.org }, { id: wang, name: 王海燕, title: 副局长, email: wang@example.org }]',
-      'office: { id: office, name: 信访办, email: office@example.org }',
-      'units: [{ id: school, name: 一中, head: { name: 马丽 }, contact: { name: 何军, email: he@example.org } }]',
-      'receptions:',
-      '  - id: daily',
-      '    name: 领导接待日',
-      `    from: ${addDays(today, -1)}`,
-      `    to: ${addDays(today, 10)}`,
-      '    rule: { kind: working-days }',
-      '    place: 会议室',
-      "    hours: { start: '00:00', end: '23:59' }",
-      '    rota: { inTurn: [liu, chen] }',
-    ].join('\n'),
-  );
-  return file;
-}
-
 type Who = Awaited<ReturnType<typeof signIn>>;
 const base = `/api/campaigns/${id}/receptions`;
 const get = (url: string, who: Who) => h.app.inject({ method: 'GET', url, headers: who.headers });
@@ -61,7 +37,11 @@ const as = (principal: 'office' | 'leader:liu' | 'leader:chen' | 'leader:wang' |
 
 beforeAll(async () => {
   [worker, h, browser] = await Promise.all([startWorker(env), startConsoleServer(env), launchBrowser()]);
-  await startWithCredentials(env, writePlan(), id);
+  await startWithCredentials(
+    env,
+    writeDailyReceptionPlan(env.dataDir, id, today, { start: '00:00', end: '23:59' }),
+    id,
+  );
 });
 
 afterAll(async () => {
