@@ -37,50 +37,48 @@ export async function runBaseline(
   });
   const samples = new Samples();
   const workflowIds = Array.from({ length: units }, (_, i) => `${id}:unit:${i + 1}`);
+  // The load and the figures; given up at once should the worker die.
+  const load = async () => {
+    const meter = startMeter(worker, ctx.serverPid);
+    const started = performance.now();
+    await mapWithConcurrency(workflowIds, ctx.concurrency, async (workflowId) => {
+      await client.workflow.start<typeof baselineUnit>('baselineUnit', { workflowId, taskQueue });
+    });
+    for (let burst = 0; burst < bursts; burst++) {
+      const work = workflowIds.flatMap((workflowId) =>
+        Array.from({ length: perBurst }, (_, n) => ({ workflowId, deliverableId: `p${burst + 1}-d${n + 1}` })),
+      );
+      await samples.burst(() =>
+        mapWithConcurrency(work, ctx.concurrency, async ({ workflowId, deliverableId }) => {
+          const input = { deliverableId, report: benchReport(deliverableId), by: `unit:${workflowId}` };
+          await samples.time(() =>
+            client.workflow.getHandle(workflowId).executeUpdate(baselineSubmit, { args: [input] }),
+          );
+        }),
+      );
+    }
+    await mapWithConcurrency(workflowIds, ctx.concurrency, async (workflowId) => {
+      const handle = client.workflow.getHandle<typeof baselineUnit>(workflowId);
+      await handle.signal(baselineDone);
+      await handle.result();
+    });
+    const wallSeconds = (performance.now() - started) / 1000;
+    const cpu = meter();
+    return {
+      units,
+      wallSeconds,
+      submissions: samples.count,
+      submissionsPerSecond: samples.perSecond(),
+      submitMs: samples.percentiles(),
+      retries: samples.retries,
+      worker: { ...cpu.worker, startRssMb: worker.startRssMb, peakRssMb: worker.peakRssMb() },
+      server: cpu.server,
+      loadGenerator: cpu.loadGenerator,
+      otherProcesses: cpu.otherProcesses,
+    };
+  };
   try {
-    // Everything the worker must answer, given up at once should it die.
-    return await whileAlive(
-      worker,
-      (async () => {
-        const meter = startMeter(worker, ctx.serverPid);
-        const started = performance.now();
-        await mapWithConcurrency(workflowIds, ctx.concurrency, async (workflowId) => {
-          await client.workflow.start<typeof baselineUnit>('baselineUnit', { workflowId, taskQueue });
-        });
-        for (let burst = 0; burst < bursts; burst++) {
-          const work = workflowIds.flatMap((workflowId) =>
-            Array.from({ length: perBurst }, (_, n) => ({ workflowId, deliverableId: `p${burst + 1}-d${n + 1}` })),
-          );
-          await samples.burst(() =>
-            mapWithConcurrency(work, ctx.concurrency, async ({ workflowId, deliverableId }) => {
-              const input = { deliverableId, report: benchReport(deliverableId), by: `unit:${workflowId}` };
-              await samples.time(() =>
-                client.workflow.getHandle(workflowId).executeUpdate(baselineSubmit, { args: [input] }),
-              );
-            }),
-          );
-        }
-        await mapWithConcurrency(workflowIds, ctx.concurrency, async (workflowId) => {
-          const handle = client.workflow.getHandle<typeof baselineUnit>(workflowId);
-          await handle.signal(baselineDone);
-          await handle.result();
-        });
-        const wallSeconds = (performance.now() - started) / 1000;
-        const cpu = meter();
-        return {
-          units,
-          wallSeconds,
-          submissions: samples.count,
-          submissionsPerSecond: samples.perSecond(),
-          submitMs: samples.percentiles(),
-          retries: samples.retries,
-          worker: { ...cpu.worker, startRssMb: worker.startRssMb, peakRssMb: worker.peakRssMb() },
-          server: cpu.server,
-          loadGenerator: cpu.loadGenerator,
-          otherProcesses: cpu.otherProcesses,
-        };
-      })(),
-    );
+    return await whileAlive(worker, load());
   } finally {
     await worker.stop();
   }

@@ -64,36 +64,34 @@ export async function runBigLedger(cases: number, ctx: Omit<RunContext, 'taskQue
     taskQueue,
     logFile: path.join(ctx.workDir, `ledger-${cases}-worker.log`),
   });
+  // The ledger steps and the figures; given up at once should the worker die.
+  const importListExport = async () => {
+    const run = { ...env, TEMPORAL_TASK_QUEUE: taskQueue };
+    const file = (name: string) => path.join(dataDir, name);
+    fs.writeFileSync(file('plan.yaml'), planYaml(id));
+    fs.writeFileSync(file('ledger.csv'), bigLedgerCsv(bigLedgerRows(cases), '甲镇', '副县长', '2026-06-15'));
+    await cli(run, ['start', file('plan.yaml'), '--rehearsal-day', '600']);
+    ctx.log(`ledger: importing ${cases} rows into one unit...`);
+    const imported = await cli(run, ['case', 'import', id, file('ledger.csv')]);
+    const listed = await cli(run, ['case', 'list', id, '--unit', 'town-a', '--json']);
+    const count = (JSON.parse(listed.stdout) as unknown[]).length;
+    if (count !== cases) throw new Error(`case list gave ${count} cases, not ${cases}`);
+    const exported = await cli(run, ['ledger', 'export', id, file('export.csv'), '--unit', 'town-a']);
+    const workflowId = unitWorkflowId(id, 'town-a');
+    const { figures } = await workflowTaskFigures(ctx.client, workflowId);
+    let runs = 0;
+    for await (const _ of ctx.client.workflow.list({ query: `WorkflowId = "${workflowId}"` })) runs += 1;
+    return {
+      cases,
+      importSeconds: imported.seconds,
+      listSeconds: listed.seconds,
+      exportSeconds: exported.seconds,
+      unitTasks: figures,
+      runs,
+    };
+  };
   try {
-    // Everything the worker must answer, given up at once should it die.
-    return await whileAlive(
-      worker,
-      (async () => {
-        const run = { ...env, TEMPORAL_TASK_QUEUE: taskQueue };
-        const file = (name: string) => path.join(dataDir, name);
-        fs.writeFileSync(file('plan.yaml'), planYaml(id));
-        fs.writeFileSync(file('ledger.csv'), bigLedgerCsv(bigLedgerRows(cases), '甲镇', '副县长', '2026-06-15'));
-        await cli(run, ['start', file('plan.yaml'), '--rehearsal-day', '600']);
-        ctx.log(`ledger: importing ${cases} rows into one unit...`);
-        const imported = await cli(run, ['case', 'import', id, file('ledger.csv')]);
-        const listed = await cli(run, ['case', 'list', id, '--unit', 'town-a', '--json']);
-        const count = (JSON.parse(listed.stdout) as unknown[]).length;
-        if (count !== cases) throw new Error(`case list gave ${count} cases, not ${cases}`);
-        const exported = await cli(run, ['ledger', 'export', id, file('export.csv'), '--unit', 'town-a']);
-        const workflowId = unitWorkflowId(id, 'town-a');
-        const { figures } = await workflowTaskFigures(ctx.client, workflowId);
-        let runs = 0;
-        for await (const _ of ctx.client.workflow.list({ query: `WorkflowId = "${workflowId}"` })) runs += 1;
-        return {
-          cases,
-          importSeconds: imported.seconds,
-          listSeconds: listed.seconds,
-          exportSeconds: exported.seconds,
-          unitTasks: figures,
-          runs,
-        };
-      })(),
-    );
+    return await whileAlive(worker, importListExport());
   } finally {
     await worker.stop();
   }

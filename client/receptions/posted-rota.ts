@@ -1,10 +1,9 @@
-import { isWorkflowNotFound } from '../../temporal-client/error-kinds';
 import { asOfNow } from '../../contracts';
 import { receptionProgrammeQuery, receptionWorkflowId } from '../../contracts/receptions';
 import { substitutionsOf, type RotaSubstitution } from '../../domain/receptions/rota-view';
 import type { RotaEntry } from '../../domain/receptions/rota';
 import type { CliContext } from '../context';
-import { CliError, EXIT } from '../errors';
+import { explainMissing } from './reception-updates';
 
 function rotaEntryOf(r: RotaEntry): RotaEntry {
   const { id, programmeId, programmeName, type, seq, place, start, end, rostered, scheduled, date, clampedFrom } = r;
@@ -42,15 +41,7 @@ export async function runningRota(
     const view = await client.workflow
       .getHandle(receptionWorkflowId(campaignId, programmeId))
       .query(receptionProgrammeQuery, { ...range, asOf: asOfNow() })
-      .catch((error: unknown) => {
-        if (!isWorkflowNotFound(error)) throw error;
-        throw new CliError(
-          `campaign "${campaignId}" runs no reception programme "${programmeId}"`,
-          EXIT.failed,
-          `see its programmes with \`campaign receptions today ${campaignId}\``,
-          'not_found',
-        );
-      });
+      .catch((error: unknown) => explainMissing(error, campaignId, programmeId));
     // The rota only: who was received that day (names, matters) stays out of a posted table.
     entries.push(...view.receptions.map(rotaEntryOf));
     substitutions.push(...substitutionsOf(view.receptions));

@@ -51,7 +51,8 @@ async function programme(ctx: CliContext, campaignId: string, programmeId: strin
   return (await ctx.client()).workflow.getHandle(receptionWorkflowId(campaignId, programmeId));
 }
 
-function explainMissing(error: unknown, campaignId: string, programmeId: string): never {
+/** A programme the campaign does not run, in one sentence with where to look; any other error as it is. */
+export function explainMissing(error: unknown, campaignId: string, programmeId: string): never {
   if (isWorkflowNotFound(error)) {
     throw new CliError(
       `campaign "${campaignId}" has no running reception programme "${programmeId}"`,

@@ -27,13 +27,8 @@ export const RECEPTION_ROUTES: RouteDefinition[] = [
     params: CampaignParamsSchema,
     query: ReceptionRangeQuerySchema,
     response: ReceptionsViewSchema,
-    handle: (ctx, r) =>
-      receptionsFor(
-        ctx,
-        r.session,
-        r.params['campaignId'] ?? '',
-        parseOrThrow(ReceptionRangeQuerySchema, r.query, 'query'),
-      ),
+    // The table has parsed the query with this schema already.
+    handle: (ctx, r) => receptionsFor(ctx, r.session, r.params['campaignId'] ?? '', r.query),
   },
   {
     method: 'post',
